@@ -1,0 +1,110 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { planWorkbook, specsForLevel } from '../core/plan/workbook';
+import { sampleFromSeed } from '../core/sample';
+import { SEED_BUDGETS } from '../core/sample-seeds';
+import type { BudgetLevel, SpecId } from '../core/specs/types';
+import { workbookFromPlans } from '../xlsx/writer';
+
+/**
+ * `budget-tables` on the command line. Every failure is one line saying what is wrong and
+ * what to do, never a stack trace.
+ */
+export class UsageError extends Error {}
+
+const USAGE = `用法 / usage:
+  budget-tables sample [--out DIR]
+      为每份种子预算生成一个填好数据的工作簿（模板版式）。
+      Writes one filled workbook per seed budget, in the template layout (default DIR: ./sample-output).
+  budget-tables template --level unit|department --org NAME --year YYYY --out FILE.xlsx [--tables T1,T2,…]
+      生成空白模板工作簿 / writes an empty template workbook.
+  budget-tables help`;
+
+export function parseArgs(argv: string[]): { command: string; flags: Record<string, string> } {
+  const [command = 'help', ...rest] = argv;
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (!a.startsWith('--')) throw new UsageError(`不认识的参数“${a}”（参数以 -- 开头，如 --out）`);
+    const key = a.slice(2);
+    const value = rest[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`参数 --${key} 缺少取值`);
+    flags[key] = value;
+    i++;
+  }
+  return { command, flags };
+}
+
+export async function runSample(outDir: string, log: (s: string) => void): Promise<string[]> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const files: string[] = [];
+  for (const seed of SEED_BUDGETS) {
+    const sample = sampleFromSeed(seed);
+    const specs = [...(Object.keys(sample.data) as SpecId[]), ...(sample.projects.length ? (['project'] as SpecId[]) : [])];
+    const plans = planWorkbook({ ctx: sample.ctx, data: sample.data, projects: sample.projects, specs });
+    const wb = await workbookFromPlans(plans);
+    const file = path.join(outDir, `${seed.id}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    files.push(file);
+    log(`已生成 ${file}：${seed.year}年 ${seed.org}，${plans.length} 张工作表`);
+    for (const m of sample.missing) log(`  原文缺失：${m.table} ${m.where}（${m.reason}），单元格留空`);
+  }
+  return files;
+}
+
+export async function runTemplate(flags: Record<string, string>, log: (s: string) => void): Promise<string> {
+  const level = flags.level as BudgetLevel;
+  if (level !== 'unit' && level !== 'department') throw new UsageError('--level 应为 unit（单位）或 department（部门）');
+  const org = flags.org?.trim();
+  if (!org) throw new UsageError('--org 缺少编制单位/部门名称，如 --org 上海市社会保障卡服务中心');
+  if (!/^\d{4}$/.test(flags.year ?? '')) throw new UsageError(`--year 应为四位年份，如 2026（收到“${flags.year ?? ''}”）`);
+  const out = flags.out;
+  if (!out || !out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out 应为 .xlsx 文件路径，如 --out 2026预算.xlsx');
+  const known = specsForLevel(level).map((s) => s.id as string);
+  let specs: SpecId[] | undefined;
+  if (flags.tables) {
+    const wanted = flags.tables.split(',').map((t) => t.trim()).filter(Boolean);
+    const unknown = wanted.filter((t) => !known.includes(t) && t !== 'project');
+    if (unknown.length) throw new UsageError(`--tables 中的 ${unknown.join('、')} 不是${level === 'unit' ? '单位' : '部门'}的表；可选：${known.join(',')},project`);
+    specs = wanted as SpecId[];
+  }
+  const plans = planWorkbook({ ctx: { level, org, year: Number(flags.year) }, specs });
+  const wb = await workbookFromPlans(plans);
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  await wb.xlsx.writeFile(out);
+  log(`已生成 ${out}：${plans.map((p) => p.name).join('、')}`);
+  return out;
+}
+
+export async function main(argv: string[], log: (s: string) => void = console.log): Promise<number> {
+  try {
+    const { command, flags } = parseArgs(argv);
+    switch (command) {
+      case 'sample':
+        await runSample(flags.out ?? 'sample-output', log);
+        return 0;
+      case 'template':
+        await runTemplate(flags, log);
+        return 0;
+      case 'help':
+      case '--help':
+      case '-h':
+        log(USAGE);
+        return 0;
+      default:
+        throw new UsageError(`不认识的命令“${command}”\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`错误：${e.message}`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err && err.code && err.path) {
+      console.error(`错误：无法写入 ${err.path}（${err.code}）`);
+      return 2;
+    }
+    console.error(`错误：${(e as Error).message ?? String(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,93 @@
+import { toHalfWidth } from './money';
+
+/**
+ * Classification codes. 支出功能分类 (functional): 类 3 digits, 款 +2, 项 +2, 类 201–2xx.
+ * 部门预算支出经济分类 (economic): 类 3 digits, 款 +2, 类 3xx.
+ */
+export type Classification = 'functional' | 'economic';
+export type CodeLevel = '类' | '款' | '项';
+
+export const LEVEL_LENGTH: Record<CodeLevel, number> = { 类: 3, 款: 5, 项: 7 };
+
+export type NormalizedCode = { ok: true; code: string } | { ok: false; reason: string };
+
+function cellText(part: unknown): string {
+  if (part === null || part === undefined) return '';
+  if (typeof part === 'number') return Number.isInteger(part) ? String(part) : '';
+  return toHalfWidth(String(part)).replace(/[\s\u3000]+/g, '');
+}
+
+/**
+ * Reads a code in any form a clerk types: `2040201`, `204 02 01`, `204-02-01`, `204.02.01`,
+ * or three cells 类 | 款 | 项 (where Excel may have turned `02` into the number 2).
+ */
+export function normalizeCode(input: unknown): NormalizedCode {
+  if (Array.isArray(input)) return normalizeCells(input);
+  if (typeof input === 'number') {
+    if (!Number.isInteger(input) || input < 0) return { ok: false, reason: `“${input}”不是科目编码` };
+    return checkDigits(String(input), String(input));
+  }
+  const original = input === null || input === undefined ? '' : String(input);
+  const text = toHalfWidth(original).trim();
+  if (text === '') return { ok: false, reason: '科目编码为空' };
+  const groups = text.split(/[\s\u3000\-.·_/]+/).filter((g) => g !== '');
+  if (groups.length > 1) return normalizeCells(groups);
+  return checkDigits(groups[0] ?? '', original);
+}
+
+function normalizeCells(parts: unknown[]): NormalizedCode {
+  const texts = parts.map(cellText);
+  while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
+  if (texts.length === 0) return { ok: false, reason: '科目编码为空' };
+  if (texts.length > 3) return { ok: false, reason: `科目编码“${parts.join(' ')}”多于三段（类 款 项）` };
+  const [lei, kuan, xiang] = texts;
+  if (!/^\d{3}$/.test(lei)) return { ok: false, reason: `类级编码“${lei}”应为3位数字` };
+  let code = lei;
+  for (const [label, part] of [['款', kuan], ['项', xiang]] as const) {
+    if (part === undefined) break;
+    if (part === '') return { ok: false, reason: `缺少${label === '项' ? '款' : '类'}级编码，不能只填${label}` };
+    if (!/^\d{1,2}$/.test(part)) return { ok: false, reason: `${label}级编码“${part}”应为2位数字` };
+    code += part.padStart(2, '0');
+  }
+  return checkDigits(code, parts.join(' '));
+}
+
+function checkDigits(code: string, shown: string): NormalizedCode {
+  if (!/^\d+$/.test(code)) return { ok: false, reason: `“${shown}”不是科目编码（应为数字）` };
+  if (code.length !== 3 && code.length !== 5 && code.length !== 7) {
+    return { ok: false, reason: `“${shown}”位数不对：类3位、款5位、项7位` };
+  }
+  const first = code[0];
+  if (first !== '2' && first !== '3' && first !== '5') {
+    return { ok: false, reason: `“${shown}”不是支出功能分类（2开头）或经济分类（3、5开头）编码` };
+  }
+  if (first !== '2' && code.length === 7) return { ok: false, reason: `经济分类编码“${shown}”只有类、款两级` };
+  return { ok: true, code };
+}
+
+export function classificationOf(code: string): Classification {
+  return code.startsWith('2') ? 'functional' : 'economic';
+}
+
+export function levelOf(code: string): CodeLevel {
+  return code.length === 3 ? '类' : code.length === 5 ? '款' : '项';
+}
+
+export function parentOf(code: string): string | null {
+  return code.length > 3 ? code.slice(0, code.length - 2) : null;
+}
+
+/** `2040201` → [`204`, `02`, `01`], the three cells of the official layout. */
+export function splitCode(code: string): [string, string, string] {
+  return [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)];
+}
+
+/** `2040201` → `204 02 01`, as printed in the disclosures. */
+export function displayCode(code: string): string {
+  return splitCode(code).filter((p) => p !== '').join(' ');
+}
+
+/** Is `ancestor` the code itself or one of its parents? */
+export function isWithin(code: string, ancestor: string): boolean {
+  return code.startsWith(ancestor);
+}

@@ -1,0 +1,74 @@
+import Decimal from 'decimal.js';
+
+/**
+ * Exact money. Every amount in the product is a Decimal; binary floating point never
+ * touches a sum (549.30 + 173.90 + 335.50 must be 1058.70, which a double is not).
+ */
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Money = Decimal;
+
+export const ZERO = new Money(0);
+
+const FULL_WIDTH_DIGITS = /[０-９．，－＋]/g;
+
+/** Full-width digits and separators to ASCII (`１２３` → `123`). */
+export function toHalfWidth(text: string): string {
+  return text.replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+export type ParsedAmount =
+  | { kind: 'blank' }
+  | { kind: 'number'; value: Money; fromText: boolean; fullWidth: boolean }
+  | { kind: 'invalid'; text: string };
+
+const DASHES = new Set(['-', '—', '–', '－', '——', '/']);
+const NUMERIC = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
+/**
+ * Reads one amount cell as a clerk means it: blank, `—` and `-` are nothing (zero);
+ * numbers typed as text (`1,234.50`, full-width digits) are read and flagged as text.
+ */
+export function parseAmount(raw: unknown): ParsedAmount {
+  if (raw === null || raw === undefined) return { kind: 'blank' };
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { kind: 'invalid', text: String(raw) };
+    // A double from Excel carries at most 15 significant digits; toPrecision strips the tail.
+    return { kind: 'number', value: new Money(Number(raw.toPrecision(15))), fromText: false, fullWidth: false };
+  }
+  if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw) };
+  const text = String(raw);
+  const trimmed = text.replace(/[\s\u3000]+/g, '');
+  if (trimmed === '') return { kind: 'blank' };
+  if (DASHES.has(trimmed)) return { kind: 'blank' };
+  const half = toHalfWidth(trimmed);
+  const fullWidth = half !== trimmed;
+  if (!NUMERIC.test(half)) return { kind: 'invalid', text };
+  return { kind: 'number', value: new Money(half.replace(/,/g, '')), fromText: true, fullWidth };
+}
+
+/** Sum exactly; blanks are zero. */
+export function sum(values: Iterable<Money | null | undefined>): Money {
+  let total = ZERO;
+  for (const v of values) if (v) total = total.plus(v);
+  return total;
+}
+
+/** 元 → 万元: divide by 10,000, half up to `digits` decimals (domain.md §2). */
+export function yuanToWan(yuan: Money, digits = 2): Money {
+  return yuan.div(10000).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+}
+
+/** A finite JS number for writing a cell; exact for every amount below 2^53 分. */
+export function toCellNumber(value: Money): number {
+  return value.toNumber();
+}
+
+/** `4168809452` → `4,168,809,452`; keeps the decimals it has, or `digits` when given. */
+export function formatAmount(value: Money, digits?: number): string {
+  const fixed = digits === undefined ? value.toFixed() : value.toFixed(digits);
+  const [int, frac] = fixed.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digitsOnly = sign ? int.slice(1) : int;
+  const grouped = digitsOnly.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + grouped + (frac ? '.' + frac : '');
+}

@@ -1,0 +1,83 @@
+import { address, rangeAddress } from './a1';
+import type { CellStyle, CellValue, NamePlan, SheetPlan, StyledRange, ValidationPlan } from './types';
+
+/** Accumulates a sheet plan cell by cell; `build` returns the dense grid. */
+export class PlanBuilder {
+  private readonly grid: CellValue[][] = [];
+  readonly merges: string[] = [];
+  readonly styles: StyledRange[] = [];
+  readonly validations: ValidationPlan[] = [];
+  readonly names: NamePlan[] = [];
+  readonly rowHeights: Record<number, number> = {};
+
+  set(row: number, col: number, value: CellValue): void {
+    while (this.grid.length < row) this.grid.push([]);
+    const r = this.grid[row - 1];
+    while (r.length < col) r.push(null);
+    r[col - 1] = value;
+  }
+
+  get(row: number, col: number): CellValue {
+    return this.grid[row - 1]?.[col - 1] ?? null;
+  }
+
+  merge(r1: number, c1: number, r2: number, c2: number): void {
+    if (r1 === r2 && c1 === c2) return;
+    this.merges.push(rangeAddress(r1, c1, r2, c2));
+  }
+
+  style(r1: number, c1: number, r2: number, c2: number, style: CellStyle): void {
+    if (r2 < r1 || c2 < c1) return;
+    this.styles.push({ range: rangeAddress(r1, c1, r2, c2), style });
+  }
+
+  /**
+   * Writes a header grid at (row, col) and merges it the way the official forms do: each
+   * label spans the largest rectangle of equal labels, so `合计` over two header rows is one
+   * cell and `基本支出` spans `人员经费 | 公用经费`.
+   */
+  header(row: number, col: number, labels: string[][]): void {
+    const h = labels.length;
+    const w = labels[0]?.length ?? 0;
+    const seen = labels.map((r) => r.map(() => false));
+    for (let r = 0; r < h; r++) {
+      for (let c = 0; c < w; c++) {
+        if (seen[r][c]) continue;
+        const label = labels[r][c];
+        let cw = 1;
+        while (c + cw < w && !seen[r][c + cw] && labels[r][c + cw] === label) cw++;
+        let ch = 1;
+        while (r + ch < h && labels[r + ch].slice(c, c + cw).every((l, i) => l === label && !seen[r + ch][c + i])) ch++;
+        for (let i = 0; i < ch; i++) for (let j = 0; j < cw; j++) seen[r + i][c + j] = true;
+        this.set(row + r, col + c, label);
+        this.merge(row + r, col + c, row + r + ch - 1, col + c + cw - 1);
+      }
+    }
+  }
+
+  cells(width: number): CellValue[][] {
+    return this.grid.map((r) => {
+      const out = r.slice(0, width);
+      while (out.length < width) out.push(null);
+      return out;
+    });
+  }
+
+  get height(): number {
+    return this.grid.length;
+  }
+
+  finish(base: Omit<SheetPlan, 'cells' | 'merges' | 'styles' | 'validations' | 'names' | 'rowHeights'>, width: number): SheetPlan {
+    return {
+      ...base,
+      cells: this.cells(width),
+      merges: this.merges,
+      styles: this.styles,
+      validations: this.validations,
+      names: this.names,
+      rowHeights: this.rowHeights,
+    };
+  }
+}
+
+export { address };

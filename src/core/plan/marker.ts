@@ -1,0 +1,25 @@
+import type { BudgetLevel, SpecId } from '../specs/types';
+
+/**
+ * The marker each sheet made by the add-in carries, in a hidden cell of row 1 just right
+ * of the table: `budget-tables/1 T2 unit 2021`. It survives renaming and moving the sheet,
+ * and a reader finds it by scanning row 1.
+ */
+export const MARKER_PREFIX = 'budget-tables/1';
+
+export interface Marker {
+  specId: SpecId;
+  level: BudgetLevel;
+  year: number;
+}
+
+export function formatMarker(m: Marker): string {
+  return `${MARKER_PREFIX} ${m.specId} ${m.level} ${m.year}`;
+}
+
+export function parseMarker(text: unknown): Marker | null {
+  if (typeof text !== 'string' || !text.startsWith(MARKER_PREFIX + ' ')) return null;
+  const [, specId, level, year] = text.split(' ');
+  if (!specId || (level !== 'unit' && level !== 'department') || !/^\d{4}$/.test(year ?? '')) return null;
+  return { specId: specId as SpecId, level, year: Number(year) };
+}

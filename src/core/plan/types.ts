@@ -1,0 +1,81 @@
+import type { SpecId } from '../specs/types';
+
+/** A cell as planned: a value, or a formula when a string starts with `=`. */
+export type CellValue = string | number | boolean | null;
+
+export interface CellStyle {
+  numberFormat?: string;
+  bold?: boolean;
+  fontSize?: number;
+  hAlign?: 'left' | 'center' | 'right';
+  vAlign?: 'top' | 'center' | 'bottom';
+  wrap?: boolean;
+  border?: boolean;
+  /** background, `#RRGGBB` */
+  fill?: string;
+  /** false for the cells a clerk types into */
+  locked?: boolean;
+  indent?: number;
+}
+
+export interface StyledRange {
+  range: string;
+  style: CellStyle;
+}
+
+export type ValidationPlan =
+  | { range: string; kind: 'decimal'; min: number; max: number; error: Message; prompt?: Message; strict: boolean }
+  | { range: string; kind: 'textLength'; min: number; max: number; error: Message; prompt?: Message; strict: boolean }
+  | { range: string; kind: 'list'; items: string[]; error: Message; prompt?: Message; strict: boolean };
+
+export interface Message {
+  title: string;
+  text: string;
+}
+
+export interface NamePlan {
+  /** the name; a writer adds a suffix when the workbook already has it */
+  name: string;
+  range: string;
+}
+
+/**
+ * Everything a writer needs to make one sheet, computed once from a spec by the pure core
+ * and applied as it is by the Office.js writer (one batch) and the ExcelJS writer.
+ */
+export interface SheetPlan {
+  specId: SpecId;
+  /** the wanted sheet name; a writer picks a free one when it is taken */
+  name: string;
+  /** machine-readable marker of which table this is (see `marker.ts`) */
+  marker: string;
+  markerCell: string;
+  /** dense grid from A1: values and formulas */
+  cells: CellValue[][];
+  columnWidths: number[];
+  hiddenColumns: number[];
+  rowHeights: Record<number, number>;
+  merges: string[];
+  styles: StyledRange[];
+  validations: ValidationPlan[];
+  names: NamePlan[];
+  /** rows and columns kept in view while scrolling */
+  freeze: { rows: number; columns: number };
+  print: { orientation: 'landscape' | 'portrait'; titleRows: string | null; fitToWidth: boolean };
+  /** structure protected without a password; unlocked cells stay editable */
+  protect: boolean;
+  /** where the amounts are, for readers and tests */
+  layout: PlanLayout;
+}
+
+export interface PlanLayout {
+  headerRows: [number, number];
+  /** first and last data row (inclusive); empty tables have last < first */
+  dataRows: [number, number];
+  totalRow: number | null;
+  /** amount column number per key */
+  amountColumns: Record<string, number>;
+  /** number of code columns (3 functional, 2 economic, 0 otherwise) */
+  codeColumns: number;
+  nameColumn: number | null;
+}

@@ -1,0 +1,28 @@
+/**
+ * A sheet as any adapter hands it to the core: cell values from A1 (numbers, strings,
+ * booleans, null; an Excel error as `{ error: '#REF!' }`), and the formulas where a cell
+ * has one. ExcelJS and Office.js readers both produce this; the core parses it.
+ */
+export type GridValue = string | number | boolean | null | { error: string };
+
+export interface SheetGrid {
+  name: string;
+  values: GridValue[][];
+  /** formula text (with `=`) per cell, or null */
+  formulas?: (string | null)[][];
+}
+
+export function cellAt(grid: SheetGrid, row: number, col: number): GridValue {
+  return grid.values[row - 1]?.[col - 1] ?? null;
+}
+
+/** Text of a cell with all white space (including line breaks inside names) removed. */
+export function compactText(v: GridValue): string {
+  if (v === null || typeof v === 'object') return '';
+  return String(v).replace(/[\s\u3000]+/g, '');
+}
+
+export function plainText(v: GridValue): string {
+  if (v === null || typeof v === 'object') return '';
+  return String(v);
+}

@@ -1,0 +1,316 @@
+import type { Catalog } from '../catalog/catalog';
+import { normalizeCode } from '../codes';
+import type {
+  Amounts,
+  BalanceTableData,
+  CodedRow,
+  CodedTableData,
+  ModelSheet,
+  ProjectGroup,
+  ProjectTableData,
+  SheetData,
+  TextData,
+  ThreePublicData,
+} from '../model';
+import { Money, parseAmount } from '../money';
+import { address } from '../plan/a1';
+import { THREE_PUBLIC_COLUMNS } from '../plan/build';
+import type { AmountKey, IncomeKey } from '../seed-types';
+import type { AmountColumn, BalanceTableSpec, CodedTableSpec, Spec } from '../specs/types';
+import { cellAt, compactText, GridValue, plainText, SheetGrid } from './grid';
+import { recognizeSheet } from './recognize';
+
+/** A cell the reader could not take as it stands; the validator turns these into findings. */
+export interface ReadIssue {
+  sheet: string;
+  cell: string;
+  kind: 'unreadable-amount' | 'text-amount' | 'bad-code' | 'error-value' | 'no-header' | 'not-recognised';
+  message: string;
+  fullWidth?: boolean;
+}
+
+export interface ReadResult {
+  sheet: ModelSheet | null;
+  issues: ReadIssue[];
+}
+
+const HEADER_SCAN = 15;
+
+class SheetReader {
+  readonly issues: ReadIssue[] = [];
+  constructor(readonly grid: SheetGrid) {}
+
+  get rows(): number {
+    return this.grid.values.length;
+  }
+
+  width(): number {
+    return this.grid.values.reduce((m, r) => Math.max(m, r.length), 0);
+  }
+
+  text(row: number, col: number): string {
+    return compactText(cellAt(this.grid, row, col));
+  }
+
+  amount(row: number, col: number): Money | null {
+    const v: GridValue = cellAt(this.grid, row, col);
+    const cell = address(row, col);
+    if (v !== null && typeof v === 'object') {
+      this.issues.push({ sheet: this.grid.name, cell, kind: 'error-value', message: `${cell} 是错误值 ${v.error}` });
+      return null;
+    }
+    const p = parseAmount(v);
+    if (p.kind === 'blank') return null;
+    if (p.kind === 'invalid') {
+      this.issues.push({ sheet: this.grid.name, cell, kind: 'unreadable-amount', message: `${cell}“${p.text}”不能读作金额` });
+      return null;
+    }
+    if (p.fromText) {
+      this.issues.push({
+        sheet: this.grid.name,
+        cell,
+        kind: 'text-amount',
+        message: `${cell} 的金额是以文本输入的${p.fullWidth ? '（含全角数字）' : ''}，已按 ${p.value.toFixed()} 读取`,
+        fullWidth: p.fullWidth,
+      });
+    }
+    return p.value;
+  }
+
+  /** The row holding `类` in its first columns: the last header row of a coded table. */
+  levelRow(): number | null {
+    for (let r = 1; r <= Math.min(this.rows, HEADER_SCAN); r++) {
+      for (let c = 1; c <= 3; c++) if (this.text(r, c) === '类') return r;
+    }
+    return null;
+  }
+
+  /** The lowest label above (and including) `bottom` in a column, within the header band. */
+  columnLabel(col: number, top: number, bottom: number): string {
+    for (let r = bottom; r >= top; r--) {
+      const t = this.text(r, col);
+      if (t) return t;
+    }
+    return '';
+  }
+
+  findRow(from: number, pred: (r: number) => boolean): number | null {
+    for (let r = from; r <= this.rows; r++) if (pred(r)) return r;
+    return null;
+  }
+
+  isRepeatedHeader(row: number): boolean {
+    const first = this.text(row, 1);
+    return first === '类' || first === '项目' || first.includes('科目编码') || /单位[:：]元/.test(first);
+  }
+}
+
+function matchColumns(
+  r: SheetReader,
+  columns: AmountColumn[],
+  fromCol: number,
+  top: number,
+  bottom: number,
+  aliases: Record<string, AmountKey> = {},
+): Map<AmountKey, number> {
+  const found = new Map<AmountKey, number>();
+  const width = r.width();
+  for (let c = fromCol; c <= width; c++) {
+    const label = r.columnLabel(c, top, bottom);
+    const col = columns.find((x) => x.label === label) ?? (aliases[label] ? columns.find((x) => x.key === aliases[label]) : undefined);
+    if (col && !found.has(col.key)) found.set(col.key, c);
+  }
+  return found;
+}
+
+function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData | null {
+  const levelRow = r.levelRow();
+  if (levelRow === null) return null;
+  const codeCols: number[] = [];
+  for (let c = 1; c <= 3; c++) if (['类', '款', '项'].includes(r.text(levelRow, c))) codeCols.push(c);
+  let nameCol = codeCols[codeCols.length - 1] + 1;
+  for (let c = 1; c <= r.width(); c++) if (r.columnLabel(c, 2, levelRow).includes('名称')) { nameCol = c; break; }
+  const top = Math.max(1, levelRow - 3);
+  const cols = matchColumns(r, spec.columns, nameCol + 1, top, levelRow);
+  const rows: CodedRow[] = [];
+  const total: Amounts = {};
+  let statement: string | null = null;
+  for (let row = levelRow + 1; row <= r.rows; row++) {
+    const first = r.text(row, 1);
+    if (first === '合计' || r.text(row, nameCol) === '合计') {
+      for (const [key, c] of cols) total[key] = r.amount(row, c);
+      const next = r.text(row + 1, 1);
+      if (/^(说明|注)[:：]?$/.test(next)) statement = r.text(row + 1, 2) || null;
+      break;
+    }
+    if (r.isRepeatedHeader(row)) continue;
+    const parts = codeCols.map((c) => cellAt(r.grid, row, c));
+    const name = plainText(cellAt(r.grid, row, nameCol)).replace(/[\r\n]+/g, '').trim();
+    const blankCode = parts.every((p) => compactText(p) === '');
+    if (blankCode && name === '' && [...cols.values()].every((c) => r.text(row, c) === '')) continue;
+    const single = compactText(parts[0]);
+    const code = normalizeCode(single.length > 3 && parts.slice(1).every((p) => compactText(p) === '') ? single : parts);
+    if (!code.ok) {
+      r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: `${address(row, codeCols[0])}：${code.reason}` });
+    }
+    const amounts: Amounts = {};
+    for (const [key, c] of cols) amounts[key] = r.amount(row, c);
+    rows.push({ code: code.ok ? code.code : parts.map((p) => compactText(p)).join(''), name, amounts });
+  }
+  return { kind: 'coded', rows, total, statement };
+}
+
+const INCOME_PATTERNS: [RegExp, IncomeKey][] = [
+  [/财政拨款收入/, 'fiscal'],
+  [/一般公共预算/, 'general'],
+  [/政府性基金/, 'fund'],
+  [/国有资本经营/, 'stateCapital'],
+  [/经营收入/, 'operating'],
+  [/事业收入/, 'business'],
+  [/其他收入/, 'other'],
+];
+
+function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'department', catalog?: Catalog, year?: number): BalanceTableData | null {
+  const headerTop = r.findRow(1, (row) => r.text(row, 1) === spec.incomeHeader || r.text(row, 1) === '项目');
+  if (headerTop === null) return null;
+  const totalRow = r.findRow(headerTop, (row) => r.text(row, 1) === '收入总计');
+  if (totalRow === null) return null;
+  let headerBottom = headerTop;
+  while (headerBottom + 1 < totalRow && r.text(headerBottom + 1, 1) === '项目') headerBottom++;
+  const columns = spec.expenditureColumns[level];
+  const cols = matchColumns(r, columns, 4, headerTop, headerBottom, { 预算数: 'total' });
+  const income: BalanceTableData['income'] = [];
+  const expenditure: BalanceTableData['expenditure'] = [];
+  for (let row = headerBottom + 1; row < totalRow; row++) {
+    const label = plainText(cellAt(r.grid, row, 1)).trim();
+    const key = INCOME_PATTERNS.find(([re]) => re.test(label))?.[1];
+    if (label && key) income.push({ key, label, amount: r.amount(row, 2) });
+    const exp = plainText(cellAt(r.grid, row, 3)).trim();
+    if (exp) {
+      const amounts: Amounts = {};
+      for (const [k, c] of cols) amounts[k] = r.amount(row, c);
+      expenditure.push({ code: leiCodeOf(exp, catalog, year), label: exp, amounts });
+    }
+  }
+  const expenditureTotal: Amounts = {};
+  for (const [k, c] of cols) expenditureTotal[k] = r.amount(totalRow, c);
+  return { kind: 'balance', income, incomeTotal: r.amount(totalRow, 2), expenditure, expenditureTotal };
+}
+
+/** `一、公共安全支出` → `204`, by the catalog's 类 names (any edition). */
+export function leiCodeOf(label: string, catalog?: Catalog, year?: number): string | null {
+  const name = label.replace(/^[一二三四五六七八九十]+、\s*/, '').replace(/\s/g, '');
+  const code = /^(2\d{2})\b/.exec(name);
+  if (code) return code[1];
+  if (!catalog) return null;
+  const lei = catalog.codes('functional', '类');
+  return (
+    lei.find((c) => catalog.nameOf(c, year) === name) ?? lei.find((c) => catalog.namesOf(c).includes(name)) ?? null
+  );
+}
+
+function readThreePublic(r: SheetReader): ThreePublicData | null {
+  const header = r.findRow(1, (row) => r.text(row, 1).includes('三公'));
+  if (header === null) return null;
+  const labels = THREE_PUBLIC_COLUMNS.map((c) => c.labels[2]);
+  const cols = new Map<string, number>();
+  const bottom = header + 2;
+  for (let c = 1; c <= r.width(); c++) {
+    const label = r.columnLabel(c, header, bottom);
+    const i = labels.findIndex((l) => l === label || (l.includes('机关运行') && label.includes('机关运行')));
+    if (i >= 0 && !cols.has(THREE_PUBLIC_COLUMNS[i].key)) cols.set(THREE_PUBLIC_COLUMNS[i].key, c);
+  }
+  const dataRow = bottom + 1;
+  const amounts: ThreePublicData['amounts'] = {};
+  for (const [k, c] of cols) amounts[k as keyof ThreePublicData['amounts']] = r.amount(dataRow, c);
+  return { kind: 'three-public', amounts };
+}
+
+function readProjects(r: SheetReader): ProjectTableData | null {
+  const levelRow = r.levelRow();
+  if (levelRow === null) return null;
+  let noCol = 5;
+  let nameCol = 6;
+  let amountCol = 7;
+  for (let c = 1; c <= r.width(); c++) {
+    const label = r.columnLabel(c, levelRow - 1, levelRow);
+    if (label === '序号') noCol = c;
+    if (label === '项目名称') nameCol = c;
+    if (label === '预算数') amountCol = c;
+  }
+  const rows: ProjectGroup[] = [];
+  let total: Money | null = null;
+  for (let row = levelRow + 1; row <= r.rows; row++) {
+    if (r.text(row, 1) === '合计') {
+      total = r.amount(row, amountCol);
+      break;
+    }
+    if (r.isRepeatedHeader(row)) continue;
+    const parts = [1, 2, 3].map((c) => cellAt(r.grid, row, c));
+    if (parts.some((p) => compactText(p) !== '')) {
+      const code = normalizeCode(parts);
+      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, 1), kind: 'bad-code', message: `${address(row, 1)}：${code.reason}` });
+      rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, 4)).trim(), amount: r.amount(row, amountCol), projects: [] });
+      continue;
+    }
+    const name = plainText(cellAt(r.grid, row, nameCol)).trim();
+    if (!name && r.text(row, amountCol) === '') continue;
+    const noText = r.text(row, noCol);
+    const group = rows[rows.length - 1];
+    const item = { no: /^\d+$/.test(noText) ? Number(noText) : null, name, amount: r.amount(row, amountCol) };
+    if (group) group.projects.push(item);
+    else rows.push({ code: '', name: '', amount: null, projects: [item] });
+  }
+  return { kind: 'projects', rows, total };
+}
+
+function readText(r: SheetReader, spec: Spec): TextData {
+  const title = plainText(cellAt(r.grid, 1, 1)).trim();
+  const lines: string[] = [];
+  for (let row = 3; row <= r.rows; row++) lines.push(plainText(cellAt(r.grid, row, 1)));
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+  const subject = spec.id === 'project' ? title.replace(/项目经费情况说明$/, '') : undefined;
+  return { kind: 'text', ...(subject !== undefined ? { subject } : {}), paragraphs: lines };
+}
+
+/**
+ * Reads one sheet into the neutral model. A sheet that is neither marked nor titled like an
+ * official table gives `sheet: null` and a `not-recognised` issue.
+ */
+export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
+  const rec = recognizeSheet(grid);
+  const r = new SheetReader(grid);
+  if (!rec) {
+    return { sheet: null, issues: [{ sheet: grid.name, cell: 'A1', kind: 'not-recognised', message: `工作表“${grid.name}”不是可识别的预算表` }] };
+  }
+  const spec = rec.spec;
+  const level = rec.level ?? 'unit';
+  let data: SheetData | null;
+  switch (spec.kind) {
+    case 'coded':
+      data = readCoded(r, spec);
+      break;
+    case 'balance':
+      data = readBalance(r, spec, level, catalog, rec.year);
+      break;
+    case 'three-public':
+      data = readThreePublic(r);
+      break;
+    case 'projects':
+      data = readProjects(r);
+      break;
+    case 'text':
+      data = readText(r, spec);
+      break;
+  }
+  if (!data) {
+    return {
+      sheet: null,
+      issues: [...r.issues, { sheet: grid.name, cell: 'A1', kind: 'no-header', message: `工作表“${grid.name}”像是${spec.description}，但找不到表头` }],
+    };
+  }
+  return {
+    sheet: { sheetName: grid.name, specId: spec.id, context: { level: rec.level, year: rec.year, org: rec.org }, data },
+    issues: r.issues,
+  };
+}

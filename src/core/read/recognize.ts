@@ -1,0 +1,66 @@
+import { parseMarker } from '../plan/marker';
+import { TABLE_SPECS } from '../specs/tables';
+import { TEXT_SPECS } from '../specs/texts';
+import type { BudgetLevel, Spec } from '../specs/types';
+import { cellAt, compactText, SheetGrid } from './grid';
+
+export interface Recognition {
+  spec: Spec;
+  level?: BudgetLevel;
+  year?: number;
+  org?: string;
+  /** how it was recognised */
+  by: 'marker' | 'title';
+}
+
+/** The distinctive part of a title: `{year}年预算单位收入预算总表` → `收入预算总表`. */
+function titleCore(template: string): string {
+  return template.replace(/\{year\}年/, '').replace(/^(预算单位|部门|单位)/, '').replace(/\{\w+\}/g, '');
+}
+
+// Longer cores first, so 财政拨款收支预算总表 wins over 收支预算总表 and 财政拨款项目支出预算表 over 财政拨款支出预算表.
+const TITLE_CORES: { core: string; spec: Spec }[] = [...TABLE_SPECS, ...TEXT_SPECS]
+  .map((spec) => ({ core: titleCore(spec.title.unit), spec }))
+  .filter((t) => t.core.length >= 4)
+  .sort((a, b) => b.core.length - a.core.length);
+
+const SCAN_ROWS = 6;
+const SCAN_COLS = 40;
+
+/**
+ * Which table a sheet holds: by the add-in's marker in row 1, else by a title in the official
+ * wording in the first rows. Returns null when neither is found: the caller reports the sheet
+ * as not recognised rather than guessing.
+ */
+export function recognizeSheet(grid: SheetGrid): Recognition | null {
+  const row1 = grid.values[0] ?? [];
+  for (const v of row1) {
+    const m = parseMarker(v);
+    if (m) {
+      const spec = [...TABLE_SPECS, ...TEXT_SPECS].find((s) => s.id === m.specId);
+      if (spec) return { spec, level: m.level, year: m.year, org: findOrg(grid), by: 'marker' };
+    }
+  }
+  for (let r = 1; r <= SCAN_ROWS; r++) {
+    for (let c = 1; c <= SCAN_COLS; c++) {
+      const text = compactText(cellAt(grid, r, c));
+      if (text.length < 4) continue;
+      const hit = TITLE_CORES.find((t) => text.includes(t.core));
+      if (!hit) continue;
+      const year = /(\d{4})年/.exec(text);
+      const level: BudgetLevel | undefined = /部门/.test(text.replace(hit.core, '')) ? 'department' : /单位/.test(text) ? 'unit' : undefined;
+      return { spec: hit.spec, level, year: year ? Number(year[1]) : undefined, org: findOrg(grid), by: 'title' };
+    }
+  }
+  return null;
+}
+
+function findOrg(grid: SheetGrid): string | undefined {
+  for (let r = 1; r <= SCAN_ROWS; r++) {
+    for (let c = 1; c <= SCAN_COLS; c++) {
+      const m = /^编制(单位|部门)[:：](.*)$/.exec(compactText(cellAt(grid, r, c)));
+      if (m) return m[2] || undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,180 @@
+import { freeName, freeSheetName } from '../core/plan/names';
+import type { CellStyle, SheetPlan, ValidationPlan } from '../core/plan/types';
+
+/**
+ * Applies sheet plans to the open workbook through Office.js, the way Microsoft's
+ * performance guidance asks: everything is queued and sent in one batch, values and
+ * formulas go as one 2D array per sheet, and the number of `context.sync()` calls is fixed
+ * (one to learn the existing names, one to apply) whatever the number of sheets or cells.
+ */
+
+/** Requirement sets beyond the manifest's minimum (ExcelApi 1.7) that the writer uses when present. */
+export type SupportCheck = (set: string, version: string) => boolean;
+
+export const officeSupport: SupportCheck = (set, version) =>
+  typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported(set, version) === true;
+
+export const SHEET_FONT = '宋体';
+
+/** Excel column widths are in characters in a file, in points in Office.js. */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 5.25 + 3.75) * 100) / 100;
+}
+
+function lastCell(plan: SheetPlan): string {
+  const rows = plan.cells.length;
+  const cols = plan.cells[0]?.length ?? 1;
+  let s = '';
+  for (let n = cols; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${Math.max(rows, 1)}`;
+}
+
+function columnLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function applyStyle(range: Excel.Range, s: CellStyle, support: SupportCheck): void {
+  const f = range.format;
+  if (s.numberFormat !== undefined) {
+    // numberFormat takes a 2D array; a 1×1 array is broadcast by Excel only for single cells,
+    // so the style's range gets its own full-size array from the caller (see setNumberFormat).
+  }
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.fontSize !== undefined) f.font.size = s.fontSize;
+  if (s.hAlign) f.horizontalAlignment = s.hAlign === 'left' ? 'Left' : s.hAlign === 'center' ? 'Center' : 'Right';
+  if (s.vAlign) f.verticalAlignment = s.vAlign === 'top' ? 'Top' : s.vAlign === 'center' ? 'Center' : 'Bottom';
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.indent !== undefined && support('ExcelApi', '1.9')) f.indentLevel = s.indent;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.border) {
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+      const b = f.borders.getItem(edge);
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+      b.color = '#000000';
+    }
+  }
+  if (s.locked !== undefined) f.protection.locked = s.locked;
+}
+
+function rangeSize(address: string): { rows: number; cols: number } {
+  const [a, b = a] = address.split(':');
+  const pa = /^([A-Z]+)(\d+)$/.exec(a)!;
+  const pb = /^([A-Z]+)(\d+)$/.exec(b)!;
+  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { rows: Number(pb[2]) - Number(pa[2]) + 1, cols: col(pb[1]) - col(pa[1]) + 1 };
+}
+
+function fill2D<T>(address: string, value: T): T[][] {
+  const { rows, cols } = rangeSize(address);
+  return Array.from({ length: rows }, () => Array<T>(cols).fill(value));
+}
+
+function validationRule(v: ValidationPlan): Excel.DataValidationRule {
+  switch (v.kind) {
+    case 'decimal':
+      return { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+    case 'textLength':
+      return { textLength: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+    case 'list':
+      return { list: { inCellDropDown: true, source: v.items.join(',') } };
+  }
+}
+
+/** Queues one planned sheet; nothing is sent until the caller syncs. */
+function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string, takenNames: Set<string>, support: SupportCheck): void {
+  const ws = context.workbook.worksheets.add(name);
+  const all = ws.getRange(`A1:${lastCell(plan)}`);
+  all.format.font.name = SHEET_FONT;
+  all.format.font.size = 11;
+  ws.showGridlines = false;
+
+  plan.columnWidths.forEach((w, i) => {
+    const letter = columnLetters(i + 1);
+    ws.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(w);
+  });
+  for (const c of plan.hiddenColumns) {
+    const letter = columnLetters(c);
+    ws.getRange(`${letter}:${letter}`).columnHidden = true;
+  }
+  // Number formats first: a code typed as `02` must land in a text cell to stay `02`.
+  for (const { range, style } of plan.styles) {
+    if (style.numberFormat !== undefined) ws.getRange(range).numberFormat = fill2D(range, style.numberFormat);
+  }
+  all.formulas = plan.cells.map((row) => row.map((v) => (v === null ? '' : v))) as unknown as string[][];
+  for (const { range, style } of plan.styles) applyStyle(ws.getRange(range), style, support);
+  for (const m of plan.merges) ws.getRange(m).merge(false);
+  for (const [row, h] of Object.entries(plan.rowHeights)) ws.getRange(`A${row}`).format.rowHeight = h * 1;
+
+  if (support('ExcelApi', '1.8')) {
+    for (const v of plan.validations) {
+      const dv = ws.getRange(v.range).dataValidation;
+      dv.rule = validationRule(v);
+      dv.errorAlert = { title: v.error.title, message: v.error.text, showAlert: true, style: v.strict ? 'Stop' : 'Warning' };
+      if (v.prompt) dv.prompt = { title: v.prompt.title, message: v.prompt.text, showPrompt: true };
+    }
+  }
+  for (const n of plan.names) {
+    const free = freeName(n.name, takenNames);
+    takenNames.add(free);
+    context.workbook.names.add(free, ws.getRange(n.range));
+  }
+  if (plan.freeze.rows > 0 && plan.freeze.columns > 0) {
+    ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(plan.freeze.columns)}${plan.freeze.rows}`));
+  } else if (plan.freeze.rows > 0) ws.freezePanes.freezeRows(plan.freeze.rows);
+  else if (plan.freeze.columns > 0) ws.freezePanes.freezeColumns(plan.freeze.columns);
+
+  if (support('ExcelApi', '1.9')) {
+    const page = ws.pageLayout;
+    page.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    page.paperSize = 'A4';
+    page.centerHorizontally = true;
+    if (plan.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (plan.print.titleRows) page.setPrintTitleRows(`$${plan.print.titleRows.replace(':', ':$')}`);
+  }
+  if (plan.protect) {
+    ws.protection.protect({
+      allowInsertRows: true,
+      allowDeleteRows: true,
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      selectionMode: 'Normal',
+    });
+  }
+}
+
+export interface InsertResult {
+  /** the names the sheets were made under, in plan order */
+  sheets: string[];
+}
+
+/**
+ * Inserts the planned sheets into the open workbook. An existing sheet is never overwritten:
+ * a plan whose name is taken gets the next free name. Two syncs in all.
+ */
+export async function insertPlans(
+  context: Excel.RequestContext,
+  plans: SheetPlan[],
+  support: SupportCheck = officeSupport,
+): Promise<InsertResult> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const names = context.workbook.names;
+  names.load('items/name');
+  await context.sync();
+
+  const takenSheets = sheets.items.map((s) => s.name);
+  const takenNames = new Set(names.items.map((n) => n.name));
+  const made: string[] = [];
+  for (const plan of plans) {
+    const name = freeSheetName(plan.name, takenSheets);
+    takenSheets.push(name);
+    queueSheet(context, plan, name, takenNames, support);
+    made.push(name);
+  }
+  if (made.length > 0) context.workbook.worksheets.getItem(made[0]).activate();
+  await context.sync();
+  return { sheets: made };
+}

@@ -1,0 +1,66 @@
+import ExcelJS from 'exceljs';
+import type { Catalog } from '../core/catalog/catalog';
+import type { ModelSheet } from '../core/model';
+import type { GridValue, SheetGrid } from '../core/read/grid';
+import { readSheet, ReadIssue } from '../core/read/parse';
+
+function gridValue(v: ExcelJS.CellValue): GridValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('error' in v) return { error: String(v.error) };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      return gridValue(result as ExcelJS.CellValue);
+    }
+    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+  }
+  return String(v);
+}
+
+/** A worksheet as the neutral grid: values (formula results), formulas, merged non-anchor cells empty. */
+export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows = ws.rowCount;
+  const cols = ws.columnCount;
+  const values: GridValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    const vr: GridValue[] = [];
+    const fr: (string | null)[] = [];
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.getCell(c);
+      const anchor = !cell.isMerged || cell.master.address === cell.address;
+      vr.push(anchor ? gridValue(cell.value) : null);
+      fr.push(anchor && cell.formula ? '=' + cell.formula : null);
+    }
+    values.push(vr);
+    formulas.push(fr);
+  }
+  return { name: ws.name, values, formulas };
+}
+
+export interface WorkbookRead {
+  sheets: ModelSheet[];
+  issues: ReadIssue[];
+}
+
+export function readWorkbook(wb: ExcelJS.Workbook, catalog?: Catalog): WorkbookRead {
+  const sheets: ModelSheet[] = [];
+  const issues: ReadIssue[] = [];
+  for (const ws of wb.worksheets) {
+    const result = readSheet(gridFromWorksheet(ws), catalog);
+    if (result.sheet) sheets.push(result.sheet);
+    issues.push(...result.issues);
+  }
+  return { sheets, issues };
+}
+
+export async function readWorkbookFile(path: string, catalog?: Catalog): Promise<WorkbookRead> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return readWorkbook(wb, catalog);
+}

@@ -1,0 +1,126 @@
+import ExcelJS from 'exceljs';
+import { parseRange, sheetRef } from '../core/plan/a1';
+import { freeSheetName, freeName } from '../core/plan/names';
+import type { CellStyle, SheetPlan } from '../core/plan/types';
+
+/** The font of the official forms; LibreOffice and Excel substitute a CJK font where it is missing. */
+export const SHEET_FONT = '宋体';
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+
+function argb(hex: string): string {
+  return 'FF' + hex.replace('#', '').toUpperCase();
+}
+
+function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (s.numberFormat !== undefined) cell.numFmt = s.numberFormat;
+  if (s.bold !== undefined || s.fontSize !== undefined) {
+    cell.font = { ...cell.font, ...(s.bold !== undefined ? { bold: s.bold } : {}), ...(s.fontSize ? { size: s.fontSize } : {}) };
+  }
+  if (s.hAlign || s.vAlign || s.wrap !== undefined || s.indent !== undefined) {
+    cell.alignment = {
+      ...cell.alignment,
+      ...(s.hAlign ? { horizontal: s.hAlign } : {}),
+      ...(s.vAlign ? { vertical: s.vAlign === 'center' ? 'middle' : s.vAlign } : {}),
+      ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
+      ...(s.indent !== undefined ? { indent: s.indent } : {}),
+    };
+  }
+  if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.locked !== undefined) cell.protection = { locked: s.locked };
+}
+
+/**
+ * Adds one planned sheet to an ExcelJS workbook. An existing sheet of that name is never
+ * touched: the new sheet takes a free name (`单位收入总表 (2)`). Returns the name used.
+ */
+export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<string> {
+  const name = freeSheetName(plan.name, wb.worksheets.map((w) => w.name));
+  const ws = wb.addWorksheet(name, {
+    views: [
+      plan.freeze.rows || plan.freeze.columns
+        ? { state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows, showGridLines: false }
+        : { showGridLines: false },
+    ],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: plan.print.orientation,
+      fitToPage: plan.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(plan.print.titleRows ? { printTitlesRow: plan.print.titleRows } : {}),
+    },
+  });
+  plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of plan.hiddenColumns) ws.getColumn(c).hidden = true;
+
+  plan.cells.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.font = { name: SHEET_FONT, size: 11 };
+      if (v === null) return;
+      cell.value = typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : v;
+    }),
+  );
+  for (const { range, style } of plan.styles) {
+    const { r1, c1, r2, c2 } = parseRange(range);
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) applyStyle(ws.getCell(r, c), style);
+  }
+  for (const m of plan.merges) ws.mergeCells(m);
+  for (const [row, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = h;
+
+  for (const v of plan.validations) {
+    const common = {
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: v.strict ? 'stop' : 'warning',
+      errorTitle: v.error.title,
+      error: v.error.text,
+      ...(v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.text } : {}),
+    } as const;
+    const rule: ExcelJS.DataValidation =
+      v.kind === 'list'
+        ? { type: 'list', formulae: [`"${v.items.join(',')}"`], ...common }
+        : { type: v.kind, operator: 'between', formulae: [v.min, v.max], ...common };
+    (ws as unknown as { dataValidations: { add(a: string, d: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, rule);
+  }
+
+  const taken = new Set<string>();
+  wb.definedNames.forEach((n: string) => taken.add(n));
+  for (const n of plan.names) {
+    const free = freeName(n.name, taken);
+    taken.add(free);
+    const { r1, c1, r2, c2 } = parseRange(n.range);
+    wb.definedNames.add(sheetRef(name, `$${col(c1)}$${r1}:$${col(c2)}$${r2}`), free);
+  }
+
+  if (plan.protect) {
+    await ws.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      insertRows: true,
+      deleteRows: true,
+    });
+  }
+  return name;
+}
+
+function col(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** A new workbook holding the planned sheets, in order. */
+export async function workbookFromPlans(plans: SheetPlan[]): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '预算编制助手 Budget Tables';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  for (const p of plans) await addPlannedSheet(wb, p);
+  return wb;
+}
