@@ -60,7 +60,7 @@ export function parseCatalogSheet(rows: unknown[][]): CatalogSheetResult {
     rows.forEach((r, i) => {
       const t = text(r?.[0]);
       if (t === '') return;
-      const m = /^([\d\s\-.]+?)\s*[:：]?\s*([^\d\s].*)$/.exec(t);
+      const m = /^([\d\s\-.]+?)\s*[:：]?\s*([^\d\s\-.:：].*)$/.exec(t);
       if (!m) {
         problems.push({ row: i + 1, message: `第${i + 1}行“${t}”应为“编码 名称”，如“2040201 行政运行”` });
         return;

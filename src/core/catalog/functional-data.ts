@@ -873,10 +873,6 @@ export const FUNCTIONAL_ENTRIES: ReadonlyArray<readonly [code: string, name: str
   ['2240102', '一般行政管理事务'],
   ['2240103', '机关服务'],
   ['2240150', '事业运行'],
-  ['22402', '消防救援事务'],
-  ['2240201', '行政运行'],
-  ['2240202', '一般行政管理事务'],
-  ['2240203', '机关服务'],
   ['22404', '煤矿安全'],
   ['22405', '地震事务'],
   ['2240501', '行政运行'],
@@ -919,7 +915,6 @@ export const FUNCTIONAL_ENTRIES: ReadonlyArray<readonly [code: string, name: str
 export const FUNCTIONAL_EDITION_NAMES: ReadonlyArray<{ code: string; name: string; from?: number; to?: number }> = [
   // 201: 2018年机构改革前的科目（2019年版起撤销或更名）
   { code: '20115', name: '工商行政管理事务', to: 2018 },
-  { code: '20116', name: '食品和药品监督管理事务', to: 2018 },
   { code: '20117', name: '质量技术监督与检验检疫事务', to: 2018 },
   { code: '20125', name: '港澳台侨事务', to: 2018 },
   { code: '2012599', name: '其他港澳台侨事务支出', to: 2018 },

@@ -123,9 +123,11 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
   metaLine(b, 2, width, ctx, '元');
 
   const amountRows = amountHeaderRows(spec.columns, spec.amountHeader);
+  // The code block needs three rows (项目 / 科目编码 / 类 款 项); ungrouped labels span down.
+  while (amountRows.length < 3) amountRows.push(amountRows[amountRows.length - 1]);
   const depth = amountRows.length;
-  const codeHeader = functional ? '功能分类科目编码' : '经济分类科目编码';
-  const nameHeader = functional ? '功能分类科目名称' : '部门经济分类科目名称';
+  const codeHeader = spec.codeHeader[ctx.level];
+  const nameHeader = spec.nameHeader[ctx.level];
   const codeLevels = functional ? ['类', '款', '项'] : ['类', '款'];
   const labels: string[][] = [];
   for (let r = 0; r < depth; r++) {

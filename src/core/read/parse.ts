@@ -175,8 +175,9 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
   if (headerTop === null) return null;
   const totalRow = r.findRow(headerTop, (row) => r.text(row, 1) === '收入总计');
   if (totalRow === null) return null;
-  let headerBottom = headerTop;
-  while (headerBottom + 1 < totalRow && r.text(headerBottom + 1, 1) === '项目') headerBottom++;
+  // The header ends where the first income line begins (header cells may be merged downwards).
+  const dataStart = r.findRow(headerTop + 1, (row) => INCOME_PATTERNS.some(([re]) => re.test(r.text(row, 1)))) ?? totalRow;
+  const headerBottom = Math.min(dataStart, totalRow) - 1;
   const columns = spec.expenditureColumns[level];
   const cols = matchColumns(r, columns, 4, headerTop, headerBottom, { 预算数: 'total' });
   const income: BalanceTableData['income'] = [];
@@ -210,7 +211,7 @@ export function leiCodeOf(label: string, catalog?: Catalog, year?: number): stri
 }
 
 function readThreePublic(r: SheetReader): ThreePublicData | null {
-  const header = r.findRow(1, (row) => r.text(row, 1).includes('三公'));
+  const header = r.findRow(1, (row) => /三公.?经费预算数$/.test(r.text(row, 1)));
   if (header === null) return null;
   const labels = THREE_PUBLIC_COLUMNS.map((c) => c.labels[2]);
   const cols = new Map<string, number>();

@@ -83,6 +83,8 @@ function coded(
     levels: [...both],
     classification: 'functional',
     amountHeader,
+    codeHeader: { unit: '功能分类科目编码', department: '功能分类科目编码' },
+    nameHeader: { unit: '功能分类科目名称', department: '功能分类科目名称' },
     columns,
     partsOfTotal: columns.filter((c) => c.key !== 'total').map((c) => c.key),
     emptyStatement: noneStatement(amountHeader),
@@ -179,7 +181,11 @@ export const T8 = coded(
   '一般公共预算基本支出',
   [TOTAL, { key: 'personnel', label: '人员经费' }, { key: 'public', label: '公用经费' }],
   '基本支出按部门预算经济分类科目',
-  { classification: 'economic' },
+  {
+    classification: 'economic',
+    codeHeader: { unit: '经济分类科目编码', department: '部门预算经济分类科目编码' },
+    nameHeader: { unit: '部门经济分类科目名称', department: '经济分类科目名称' },
+  },
 );
 
 export const T9: ThreePublicSpec = {

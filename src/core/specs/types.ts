@@ -39,6 +39,9 @@ export interface CodedTableSpec extends SpecBase {
   classification: Classification;
   /** header over the amount columns, e.g. 收入预算 */
   amountHeader: string;
+  /** headers of the code and name columns; T8's differ between the unit and department forms */
+  codeHeader: Wording;
+  nameHeader: Wording;
   columns: AmountColumn[];
   /** 合计 = Σ these columns, on every row */
   partsOfTotal: AmountKey[];
