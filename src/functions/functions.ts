@@ -13,7 +13,7 @@ function fail(p: { problem: 'invalid' | 'notFound'; message: string }): never {
  * @param [year] 预算年度，如 2021；省略时用现行版本。Budget year, e.g. 2021; the current edition when omitted.
  * @returns 科目名称 / the code's name
  */
-function codeNameFunction(code: any, year?: number): string {
+function codeNameFunction(code: any[][], year?: number): string {
   const result = codeName(code, year);
   if (isProblem(result)) fail(result);
   return result;

@@ -528,7 +528,7 @@ function planText(spec: TextSectionSpec, ctx: BudgetContext, data: SheetData | u
       columnWidths: [TEXT_COLUMN_CHARS, 4],
       hiddenColumns: [id.markerCol],
       freeze: { rows: 0, columns: 0 },
-      print: { orientation: 'portrait', titleRows: null, fitToWidth: true },
+      print: { orientation: 'landscape', titleRows: null, fitToWidth: true },
       protect: true,
       layout: {
         headerRows: [1, 1],

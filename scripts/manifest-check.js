@@ -1,0 +1,74 @@
+'use strict';
+/**
+ * Offline manifest check (the Office validation service needs the network, which these
+ * machines do not have): well-formed XML, the elements Office requires, every resid
+ * defined, every URL on the add-in's own origin, every icon present in assets/, and the
+ * custom functions under the BUDGET namespace in the shared runtime.
+ */
+const fs = require('fs');
+const path = require('path');
+const { XMLParser, XMLValidator } = require('fast-xml-parser');
+
+const ORIGIN = 'https://localhost:3000';
+
+function checkManifest(xml, root) {
+  const problems = [];
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) return [`manifest.xml 不是合法的 XML：${valid.err.msg}（第 ${valid.err.line} 行）`];
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: () => false });
+  const doc = parser.parse(xml).OfficeApp;
+  if (!doc) return ['缺少根元素 OfficeApp'];
+  for (const el of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'DefaultSettings', 'Permissions', 'VersionOverrides']) {
+    if (doc[el] === undefined) problems.push(`缺少必需元素 <${el}>`);
+  }
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(doc.Id))) problems.push(`<Id> 应为 GUID：${doc.Id}`);
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(String(doc.Version))) problems.push(`<Version> 应为四段版本号：${doc.Version}`);
+  if (doc.Permissions !== 'ReadWriteDocument') problems.push(`<Permissions> 应为 ReadWriteDocument（写入工作表所需的最小权限），实为 ${doc.Permissions}`);
+
+  // Every resid used must be defined once in Resources.
+  const defined = new Map();
+  const resources = doc.VersionOverrides && doc.VersionOverrides.Resources;
+  for (const group of ['Images', 'Urls', 'ShortStrings', 'LongStrings']) {
+    const items = resources && resources[group] && (resources[group].Image || resources[group].Url || resources[group].String);
+    for (const item of [].concat(items || [])) {
+      if (defined.has(item['@id'])) problems.push(`资源 id 重复：${item['@id']}`);
+      defined.set(item['@id'], item['@DefaultValue']);
+    }
+  }
+  const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
+  for (const id of used) if (!defined.has(id)) problems.push(`resid="${id}" 没有在 <Resources> 中定义`);
+  for (const id of defined.keys()) if (!used.includes(id)) problems.push(`资源 ${id} 已定义但未使用`);
+
+  // URLs: all on our origin; icons must exist in assets/.
+  const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
+  for (const u of urls) {
+    if (!u.startsWith(ORIGIN + '/')) problems.push(`URL 不在加载项自己的源 ${ORIGIN}：${u}`);
+    const file = u.slice(ORIGIN.length + 1);
+    if (/\.png$/.test(file) && !fs.existsSync(path.join(root, file))) problems.push(`图标 ${file} 不存在`);
+  }
+  const appDomain = doc.AppDomains && doc.AppDomains.AppDomain;
+  if (appDomain !== ORIGIN) problems.push(`<AppDomain> 应为 ${ORIGIN}`);
+
+  // Custom functions: BUDGET namespace, shared runtime pages consistent.
+  if (defined.get('Functions.Namespace') !== 'BUDGET') problems.push('自定义函数命名空间应为 BUDGET');
+  if (defined.get('Taskpane.Url') !== `${ORIGIN}/taskpane.html`) problems.push('Taskpane.Url 应指向 taskpane.html');
+  if (!/<Runtime resid="Taskpane.Url" lifetime="long"\/>/.test(xml)) problems.push('共享运行时 <Runtime resid="Taskpane.Url" lifetime="long"/> 缺失');
+  if (!/<FunctionFile resid="Taskpane.Url"\/>/.test(xml)) problems.push('共享运行时下 <FunctionFile> 应为 Taskpane.Url');
+  const sets = [...xml.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
+  for (const need of ['SharedRuntime 1.1', 'CustomFunctionsRuntime 1.1']) if (!sets.includes(need)) problems.push(`缺少需求集 ${need}`);
+  if (!sets.some((s) => s.startsWith('ExcelApi '))) problems.push('缺少 ExcelApi 需求集声明');
+  if (!/<OfficeTab id="TabHome">/.test(xml)) problems.push('功能区按钮组应在“开始”选项卡（TabHome）');
+  return problems;
+}
+
+module.exports = { checkManifest, ORIGIN };
+
+if (require.main === module) {
+  const root = path.join(__dirname, '..');
+  const problems = checkManifest(fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8'), root);
+  if (problems.length) {
+    for (const p of problems) console.error(`✗ ${p}`);
+    process.exit(1);
+  }
+  console.log('✓ manifest.xml 检查通过（离线检查：XML、必需元素、资源 id、URL、图标、共享运行时、BUDGET 命名空间）');
+}

@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'budget-tables-'));
+}
+
+describe('budget-tables CLI', () => {
+  let errors: string[];
+  beforeEach(() => {
+    errors = [];
+    jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('sample writes one filled workbook per seed budget', async () => {
+    const dir = tmp();
+    const log: string[] = [];
+    expect(await main(['sample', '--out', dir], (s) => log.push(s))).toBe(0);
+    const files = fs.readdirSync(dir).sort();
+    expect(files).toEqual([
+      '2018-shanghai-police-department.xlsx',
+      '2020-shanghai-hrss-department.xlsx',
+      '2021-shanghai-social-security-card-unit.xlsx',
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, '2021-shanghai-social-security-card-unit.xlsx'));
+    const t2 = wb.getWorksheet('单位收入总表')!;
+    expect(t2.getCell('A1').value).toBe('2021年预算单位收入预算总表');
+    expect(t2.getCell('A6').value).toBe('204');
+    expect(t2.getCell('E6').value).toBe(44119958);
+    expect(wb.getWorksheet('单位财政拨款项目支出表')).toBeDefined();
+    expect(log.join('\n')).toContain('上海市社会保障卡服务中心');
+  });
+
+  it('template writes an empty workbook for the level, org and year', async () => {
+    const out = path.join(tmp(), 'sub', '2026.xlsx');
+    const code = await main(['template', '--level', 'department', '--org', '上海市公安局', '--year', '2026', '--out', out], () => undefined);
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toContain('部门收入总表');
+    expect(wb.worksheets.map((w) => w.name)).not.toContain('单位财政拨款项目支出表');
+    expect(wb.getWorksheet('部门支出总表')!.getCell('A2').value).toBe('编制部门：上海市公安局');
+  });
+
+  it('template --tables picks tables and refuses unknown ones', async () => {
+    const out = path.join(tmp(), 'pick.xlsx');
+    expect(await main(['template', '--level', 'unit', '--org', 'X', '--year', '2026', '--out', out, '--tables', 'T2,U2'], () => undefined)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['单位收入总表', '单位财政拨款项目支出表']);
+    expect(await main(['template', '--level', 'department', '--org', 'X', '--year', '2026', '--out', out, '--tables', 'U2'], () => undefined)).toBe(2);
+    expect(errors.join()).toContain('U2 不是部门的表');
+  });
+
+  it.each([
+    [['template', '--level', 'city', '--org', 'X', '--year', '2026', '--out', 'a.xlsx'], '--level'],
+    [['template', '--level', 'unit', '--year', '2026', '--out', 'a.xlsx'], '--org'],
+    [['template', '--level', 'unit', '--org', 'X', '--year', '26', '--out', 'a.xlsx'], '四位年份'],
+    [['template', '--level', 'unit', '--org', 'X', '--year', '2026', '--out', 'a.csv'], '.xlsx'],
+    [['template', '--level'], '缺少取值'],
+    [['frobnicate'], '不认识的命令'],
+  ])('refuses %j with one plain line and exit 2', async (argv, words) => {
+    expect(await main(argv as string[], () => undefined)).toBe(2);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(words);
+    expect(errors[0]).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,33 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { checkManifest } = require('../scripts/manifest-check.js') as { checkManifest: (xml: string, root: string) => string[] };
+
+const root = path.join(__dirname, '..');
+const xml = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
+
+describe('manifest.xml, checked offline', () => {
+  it('passes: well-formed, required elements, resids, URLs, icons, shared runtime, BUDGET namespace', () => {
+    expect(checkManifest(xml, root)).toEqual([]);
+  });
+
+  it('declares the requirement sets the code relies on', () => {
+    expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.7"/>');
+    expect(xml).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+    expect(xml).toContain('<Permissions>ReadWriteDocument</Permissions>');
+  });
+
+  it.each([
+    ['malformed XML', xml.replace('</OfficeApp>', ''), '不是合法的 XML'],
+    ['an undefined resid', xml.replace('resid="Group.Label"', 'resid="Group.Missing"'), 'Group.Missing'],
+    ['a foreign URL', xml.replace('https://localhost:3000/functions.json', 'https://example.com/functions.json'), '不在加载项自己的源'],
+    ['a missing icon', xml.replace(/icon-80\.png/g, 'icon-81.png'), 'icon-81.png 不存在'],
+    ['another namespace', xml.replace('DefaultValue="BUDGET"', 'DefaultValue="BT"'), 'BUDGET'],
+    ['a wider permission', xml.replace('ReadWriteDocument', 'ReadWriteMailbox'), 'Permissions'],
+    ['no Id', xml.replace(/<Id>[^<]+<\/Id>/, ''), '<Id>'],
+  ])('catches %s', (_what, broken, words) => {
+    const problems = checkManifest(broken, root);
+    expect(problems.join('\n')).toContain(words);
+  });
+});
