@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Catalog } from '../core/catalog/catalog';
+import { Catalog } from '../core/catalog/catalog';
+import { CATALOG_SHEET_NAME, parseCatalogSheet } from '../core/catalog/catalog-sheet';
 import type { ModelSheet } from '../core/model';
 import type { GridValue, SheetGrid } from '../core/read/grid';
 import { readSheet, ReadIssue } from '../core/read/parse';
@@ -48,10 +49,18 @@ export interface WorkbookRead {
   issues: ReadIssue[];
 }
 
-export function readWorkbook(wb: ExcelJS.Workbook, catalog?: Catalog): WorkbookRead {
+/** The built-in catalog, extended or overridden by the workbook's 科目目录 sheet when it has one. */
+export function workbookCatalog(wb: ExcelJS.Workbook, base: Catalog = Catalog.builtIn()): Catalog {
+  const ws = wb.getWorksheet(CATALOG_SHEET_NAME);
+  if (!ws) return base;
+  return base.withOverrides(parseCatalogSheet(gridFromWorksheet(ws).values).entries);
+}
+
+export function readWorkbook(wb: ExcelJS.Workbook, catalog: Catalog = workbookCatalog(wb)): WorkbookRead {
   const sheets: ModelSheet[] = [];
   const issues: ReadIssue[] = [];
   for (const ws of wb.worksheets) {
+    if (ws.name === CATALOG_SHEET_NAME) continue;
     const result = readSheet(gridFromWorksheet(ws), catalog);
     if (result.sheet) sheets.push(result.sheet);
     issues.push(...result.issues);

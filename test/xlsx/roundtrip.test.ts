@@ -97,7 +97,7 @@ describe('empty templates', () => {
       const marker = parseMarker(ws.getCell(plan.markerCell).value);
       expect(marker).toEqual({ specId: plan.specId, level, year: 2026 });
       expect(ws.getColumn(ws.getCell(plan.markerCell).col).hidden).toBe(true);
-      expect(ws.sheetProtection?.sheet).toBe(true);
+      expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
       expect(ws.pageSetup.paperSize).toBe(9);
     }
     const t2 = back.getWorksheet(level === 'unit' ? '单位收入总表' : '部门收入总表')!;
@@ -124,5 +124,19 @@ describe('sheets in the official layout made elsewhere', () => {
     expect(t2.data.kind === 'coded' && t2.data.rows.slice(0, 3).map((r) => r.code)).toEqual(['205', '20502', '2050205']);
     // The cover sheet is not a table: reported, not guessed.
     expect(read.issues.some((i) => i.kind === 'not-recognised' && i.sheet === '封面')).toBe(true);
+  });
+});
+
+describe('the workbook catalog sheet', () => {
+  it('extends the catalog the reader uses, and is not read as a table', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('科目目录');
+    ws.addRow(['科目编码', '科目名称']);
+    ws.addRow(['2999901', '新设科目']);
+    const { workbookCatalog } = await import('../../src/xlsx/reader');
+    expect(workbookCatalog(wb).nameOf('2999901')).toBe('新设科目');
+    const read = readWorkbook(wb);
+    expect(read.sheets).toEqual([]);
+    expect(read.issues).toEqual([]);
   });
 });
