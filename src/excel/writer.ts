@@ -37,10 +37,7 @@ function columnLetters(n: number): string {
 
 function applyStyle(range: Excel.Range, s: CellStyle, support: SupportCheck): void {
   const f = range.format;
-  if (s.numberFormat !== undefined) {
-    // numberFormat takes a 2D array; a 1×1 array is broadcast by Excel only for single cells,
-    // so the style's range gets its own full-size array from the caller (see setNumberFormat).
-  }
+  // Number formats are set by the caller before the values, as full-size 2D arrays.
   if (s.bold !== undefined) f.font.bold = s.bold;
   if (s.fontSize !== undefined) f.font.size = s.fontSize;
   if (s.hAlign) f.horizontalAlignment = s.hAlign === 'left' ? 'Left' : s.hAlign === 'center' ? 'Center' : 'Right';
@@ -89,7 +86,8 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string
   const all = ws.getRange(`A1:${lastCell(plan)}`);
   all.format.font.name = SHEET_FONT;
   all.format.font.size = 11;
-  ws.showGridlines = false;
+  // Worksheet.showGridlines is ExcelApi 1.8; the manifest asks only for 1.7.
+  if (support('ExcelApi', '1.8')) ws.showGridlines = false;
 
   plan.columnWidths.forEach((w, i) => {
     const letter = columnLetters(i + 1);

@@ -1,0 +1,189 @@
+import type { SpecId } from '../core/specs/types';
+
+/**
+ * Every string the task pane shows, in Chinese (first) and English. Pure: no DOM, no Office,
+ * so the tests check that both languages have every key and the same `{placeholders}`.
+ */
+
+export type Lang = 'zh-CN' | 'en-US';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
+
+const zhCN = {
+  'app.title': '预算编制助手',
+  'app.subtitle': '插入部门预算公开表模板',
+  'lang.toggle': 'English',
+  'lang.toggleLabel': '切换为英文界面',
+  'banner.needsExcel': '本窗格需要在 Excel 中使用。请在 Excel（桌面版或网页版）中打开本加载项；现在只能浏览表格清单，不能插入。',
+  'banner.loading': '正在连接 Excel……',
+
+  'section.template': '新建空白模板',
+  'section.sample': '示例数据',
+
+  'field.level': '级次',
+  'level.unit': '单位',
+  'level.department': '部门',
+  'field.org.unit': '编制单位名称',
+  'field.org.department': '部门名称',
+  'hint.org.unit': '写全称，例如“上海市社会保障卡服务中心”。会出现在表头和说明里。',
+  'hint.org.department': '写全称，例如“上海市人力资源和社会保障局”。会出现在表头和说明里。',
+  'field.year': '预算年度',
+  'hint.year': '四位数字的年份，默认是明年。',
+  'field.tables': '要插入的表',
+  'tables.selectAll': '全选',
+  'tables.selectNone': '全不选',
+  'tables.count': '已选 {n} 张',
+  'field.project': '项目经费情况说明',
+  'hint.project': '每个项目一份，包括项目概述、立项依据等七部分。',
+  'field.projectName': '项目名称',
+  'hint.projectName': '可不填，不填时用“XX”占位，插入后可在表中修改。',
+  'button.insert': '插入',
+  'field.sample': '示例预算',
+  'hint.sample': '数据取自上海市公开的预算，用来查看填好后的表是什么样子。',
+  'sample.option': '{year}年 {org}（{level}）',
+  'button.sample': '载入示例数据',
+  'help.link': '使用帮助',
+
+  'status.working': '正在插入，请稍候……',
+  'status.done': '已插入 {n} 张工作表：',
+  'status.renamed': '工作簿里已有“{wanted}”，新表改名为“{name}”，原表没有改动。',
+  'status.missing': '示例原文缺失 {n} 处金额，对应单元格留空。',
+  'status.fixFields': '还有 {n} 处需要修改，请按上面标红的说明改好后再插入。',
+
+  'error.org.empty.unit': '请填写编制单位名称，例如“上海市社会保障卡服务中心”。',
+  'error.org.empty.department': '请填写部门名称，例如“上海市人力资源和社会保障局”。',
+  'error.org.tooLong': '名称太长（{n} 个字），请不要超过 {max} 个字。',
+  'error.year.empty': '请填写预算年度，例如 {example}。',
+  'error.year.notNumber': '预算年度要写四位数字，例如 {example}，不要加“年”字或空格。',
+  'error.year.range': '预算年度应在 {min} 到 {max} 之间，请检查是否输错。',
+  'error.tables.none': '请至少勾选一张表，或勾选“项目经费情况说明”。',
+  'error.projectName.badChars': '项目名称不能含有这些符号：{chars}。请删去后再插入。',
+  'error.projectName.tooLong': '项目名称太长（{n} 个字），请不要超过 {max} 个字。',
+
+  'excel.needsExcel': '没有插入：这里不是 Excel。请在 Excel 中打开本加载项后再点“插入”。',
+  'excel.cellEdit': 'Excel 正在编辑某个单元格。请先按 Enter 或 Esc 结束编辑，再点“插入”。',
+  'excel.protected': '工作簿的结构受保护，不能添加工作表。请在“审阅”选项卡取消“保护工作簿”后再试。',
+  'excel.tooLarge': '一次插入的内容太多，Excel 没有接受。请少勾选几张表，分几次插入。',
+  'excel.apiMissing': '这个版本的 Excel 不支持插入所需的功能。请使用 Microsoft 365、Excel 2021 或网页版 Excel。',
+  'excel.busy': 'Excel 正忙，暂时不能插入。请稍等片刻再试。',
+  'excel.generic': 'Excel 没能完成插入（{detail}）。请保存工作簿后再试一次；仍不行时请关闭并重新打开任务窗格。',
+  'excel.genericNoDetail': 'Excel 没能完成插入。请保存工作簿后再试一次；仍不行时请关闭并重新打开任务窗格。',
+  'excel.planFailed': '生成表格时出错（{detail}）。请检查填写的内容后再试。',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+
+const enUS: Record<MessageKey, string> = {
+  'app.title': 'Budget Tables',
+  'app.subtitle': 'Insert budget disclosure table templates',
+  'lang.toggle': '中文',
+  'lang.toggleLabel': 'Switch to Chinese',
+  'banner.needsExcel': 'This pane needs Excel. Open the add-in in Excel (desktop or on the web); here you can only browse the list of tables, not insert them.',
+  'banner.loading': 'Connecting to Excel…',
+
+  'section.template': 'New blank templates',
+  'section.sample': 'Sample data',
+
+  'field.level': 'Level',
+  'level.unit': 'Unit',
+  'level.department': 'Department',
+  'field.org.unit': 'Unit name',
+  'field.org.department': 'Department name',
+  'hint.org.unit': 'The full name, e.g. 上海市社会保障卡服务中心. It appears in the titles and notes.',
+  'hint.org.department': 'The full name, e.g. 上海市人力资源和社会保障局. It appears in the titles and notes.',
+  'field.year': 'Budget year',
+  'hint.year': 'A four-digit year; next year by default.',
+  'field.tables': 'Tables to insert',
+  'tables.selectAll': 'Select all',
+  'tables.selectNone': 'Select none',
+  'tables.count': '{n} selected',
+  'field.project': 'Project statement (项目经费情况说明)',
+  'hint.project': 'One per project, in seven parts: overview, basis, and so on.',
+  'field.projectName': 'Project name',
+  'hint.projectName': 'Optional. When empty, “XX” holds the place; you can change it in the sheet afterwards.',
+  'button.insert': 'Insert',
+  'field.sample': 'Sample budget',
+  'hint.sample': 'Published Shanghai budgets, to show what filled-in tables look like.',
+  'sample.option': '{year} {org} ({level})',
+  'button.sample': 'Load sample data',
+  'help.link': 'Help',
+
+  'status.working': 'Inserting, please wait…',
+  'status.done': 'Inserted {n} sheets:',
+  'status.renamed': 'The workbook already has “{wanted}”, so the new sheet is named “{name}”; the existing sheet is unchanged.',
+  'status.missing': 'The sample’s source lacks {n} amounts; those cells are left blank.',
+  'status.fixFields': 'Fix what is marked in red above ({n} in all), then insert again.',
+
+  'error.org.empty.unit': 'Enter the unit’s name, e.g. 上海市社会保障卡服务中心.',
+  'error.org.empty.department': 'Enter the department’s name, e.g. 上海市人力资源和社会保障局.',
+  'error.org.tooLong': 'The name is too long ({n} characters); keep it to {max} at most.',
+  'error.year.empty': 'Enter the budget year, e.g. {example}.',
+  'error.year.notNumber': 'Write the budget year as four digits, e.g. {example}, without 年 or spaces.',
+  'error.year.range': 'The budget year should be between {min} and {max}; check for a typing mistake.',
+  'error.tables.none': 'Tick at least one table, or the project statement.',
+  'error.projectName.badChars': 'The project name cannot contain these characters: {chars}. Remove them and insert again.',
+  'error.projectName.tooLong': 'The project name is too long ({n} characters); keep it to {max} at most.',
+
+  'excel.needsExcel': 'Nothing was inserted: this is not Excel. Open the add-in in Excel, then choose Insert.',
+  'excel.cellEdit': 'Excel is editing a cell. Press Enter or Esc to finish editing, then choose Insert.',
+  'excel.protected': 'The workbook structure is protected, so sheets cannot be added. Unprotect the workbook (Review tab), then try again.',
+  'excel.tooLarge': 'Too much to insert at once; Excel refused it. Tick fewer tables and insert them in several goes.',
+  'excel.apiMissing': 'This version of Excel lacks features the add-in needs. Use Microsoft 365, Excel 2021 or Excel on the web.',
+  'excel.busy': 'Excel is busy and cannot insert right now. Wait a moment and try again.',
+  'excel.generic': 'Excel could not finish inserting ({detail}). Save the workbook and try again; if it still fails, close and reopen the task pane.',
+  'excel.genericNoDetail': 'Excel could not finish inserting. Save the workbook and try again; if it still fails, close and reopen the task pane.',
+  'excel.planFailed': 'Making the tables failed ({detail}). Check what you entered and try again.',
+};
+
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+export type MessageParams = Record<string, string | number>;
+
+/** A message to show later, in whichever language is current then. */
+export interface Message {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/** Looks a message up and fills in its `{placeholders}`; an unknown placeholder stays as written. */
+export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  const text = MESSAGES[lang][key] ?? MESSAGES['zh-CN'][key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function say(lang: Lang, m: Message): string {
+  return t(lang, m.key, m.params);
+}
+
+/** Chinese for any Chinese display language (zh-CN, zh-TW, zh-HK…), English otherwise; Chinese when unknown. */
+export function pickLanguage(displayLanguage: string | null | undefined): Lang {
+  if (!displayLanguage) return 'zh-CN';
+  return /^zh\b/i.test(displayLanguage.trim()) ? 'zh-CN' : 'en-US';
+}
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'zh-CN' || v === 'en-US';
+}
+
+/**
+ * English names of the sheets for the English pane. The sheets themselves stay in Chinese,
+ * as the disclosure rules require; the pane shows these beside the Chinese titles.
+ */
+export const SPEC_EN: Record<SpecId, { title: string; description: string }> = {
+  functions: { title: 'Main functions', description: 'What the body is responsible for' },
+  organization: { title: 'Organization', description: 'Internal offices and subordinate units' },
+  glossary: { title: 'Glossary', description: 'Standard explanations of the budget terms' },
+  explanation: { title: 'Budget explanation', description: 'Income and expenditure explained, with changes on last year' },
+  T1: { title: 'T1 Income and expenditure summary', description: 'Income and expenditure of the year (functional classes)' },
+  T2: { title: 'T2 Income budget summary', description: 'Income by functional classification code' },
+  T3: { title: 'T3 Expenditure budget summary', description: 'Basic and project expenditure by functional code' },
+  T4: { title: 'T4 Fiscal appropriation income and expenditure', description: 'Appropriations by fund type and functional class' },
+  T5: { title: 'T5 General public budget expenditure', description: 'General public budget appropriations by functional code' },
+  T6: { title: 'T6 Government fund budget expenditure', description: 'Government fund appropriations (a statement when none)' },
+  T7: { title: 'T7 State capital budget expenditure', description: 'State capital operation appropriations (a statement when none)' },
+  T8: { title: 'T8 Basic expenditure by economic class', description: 'General public budget basic expenditure by economic code' },
+  T9: { title: 'T9 “Three public” and office running costs', description: 'Travel abroad, vehicles, receptions and running costs (10,000 yuan)' },
+  U1: { title: 'U1 Fiscal appropriation expenditure', description: 'Appropriations split into personnel, public and project (units)' },
+  U2: { title: 'U2 Project expenditure', description: 'Appropriated projects under their functional items (units)' },
+  other: { title: 'Other information', description: '“Three public” costs, running costs, procurement, performance, assets' },
+  project: { title: 'Project statement', description: 'One per project, in seven parts' },
+};

@@ -1,0 +1,459 @@
+/* global Office, Excel */
+import './polyfills';
+import { insertPlans } from '../excel/writer';
+import { planWorkbook } from '../core/plan/workbook';
+import type { SheetPlan } from '../core/plan/types';
+import { sampleFromSeed } from '../core/sample';
+import { SEED_BUDGETS } from '../core/sample-seeds';
+import type { BudgetLevel, SpecId } from '../core/specs/types';
+import {
+  checklistSpecs,
+  errorFields,
+  FIELDS,
+  FormErrors,
+  FormState,
+  initialState,
+  prepareInsert,
+  sampleLabel,
+  sampleRequest,
+  specTitle,
+  validateForm,
+  type Field,
+} from './form';
+import { isLang, Lang, Message, MessageKey, pickLanguage, say, SPEC_EN, t } from './i18n';
+import { explainExcelError, explainPlanError, outcomeNotes, sheetOutcomes, SheetOutcome } from './result';
+
+/**
+ * The task pane: DOM wiring only. Validation, the plan request, messages and result wording
+ * live in form.ts, i18n.ts and result.ts, which are tested without a browser.
+ */
+
+const LANG_KEY = 'budget-tables.lang';
+
+type Output =
+  | { kind: 'working' }
+  | { kind: 'done'; outcomes: SheetOutcome[]; notes: Message[] }
+  | { kind: 'error'; message: Message }
+  | { kind: 'fix'; count: number };
+
+const ui = {
+  lang: 'zh-CN' as Lang,
+  /** the user picked the language with the toggle: Office's display language no longer decides */
+  langChosen: false,
+  /** Office.onReady said the host is Excel */
+  inExcel: false,
+  officeReady: false,
+  busy: false,
+  /** after the first insert attempt, errors follow the typing */
+  showErrors: false,
+  /** tables the clerk unticked; survives switching level */
+  unticked: new Set<SpecId>(),
+  output: null as Output | null,
+};
+
+function $<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`taskpane.html lacks #${id}`);
+  return el as T;
+}
+
+function tr(key: MessageKey, params?: Record<string, string | number>): string {
+  return t(ui.lang, key, params);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+// ---------------------------------------------------------------- form state
+
+function level(): BudgetLevel {
+  const checked = document.querySelector<HTMLInputElement>('input[name="level"]:checked');
+  return checked?.value === 'department' ? 'department' : 'unit';
+}
+
+function readState(): FormState {
+  const lvl = level();
+  return {
+    level: lvl,
+    org: $<HTMLInputElement>('org').value,
+    year: $<HTMLInputElement>('year').value,
+    specs: checklistSpecs(lvl)
+      .map((s) => s.id)
+      .filter((id) => !ui.unticked.has(id)),
+    project: $<HTMLInputElement>('project').checked,
+    projectName: $<HTMLInputElement>('project-name').value,
+  };
+}
+
+// ---------------------------------------------------------------- rendering
+
+function renderChecklist(): void {
+  const state = readState();
+  const list = $<HTMLUListElement>('tables');
+  const focusedId = (document.activeElement as HTMLInputElement | null)?.dataset?.spec;
+  list.textContent = '';
+  for (const spec of checklistSpecs(state.level)) {
+    const id = `spec-${spec.id}`;
+    const input = el('input', { type: 'checkbox', id, 'aria-describedby': `${id}-desc` });
+    input.dataset.spec = spec.id;
+    input.checked = !ui.unticked.has(spec.id);
+    const title = el('span', { class: 'check-title', id: `${id}-title` });
+    const desc = el('span', { class: 'check-desc', id: `${id}-desc` });
+    const label = el('label', { class: 'check', for: id });
+    const text = el('span', { class: 'check-text' });
+    text.append(title, desc);
+    label.append(input, text);
+    const li = el('li');
+    li.append(label);
+    list.append(li);
+  }
+  updateTitles();
+  updateCount();
+  if (focusedId) document.getElementById(`spec-${focusedId}`)?.focus();
+}
+
+/** Titles follow the year and name as they are typed: 2027年部门财务收支预算总表. */
+function updateTitles(): void {
+  const state = readState();
+  for (const spec of checklistSpecs(state.level)) {
+    const title = document.getElementById(`spec-${spec.id}-title`);
+    const desc = document.getElementById(`spec-${spec.id}-desc`);
+    if (!title || !desc) continue;
+    const zhTitle = specTitle(spec, state);
+    if (ui.lang === 'zh-CN') {
+      title.textContent = zhTitle;
+      // 主要职能 titled 主要职能 needs no description repeating it
+      desc.textContent = zhTitle.includes(spec.description) ? '' : spec.description;
+    } else {
+      title.textContent = SPEC_EN[spec.id].title;
+      desc.textContent = '';
+      desc.append(SPEC_EN[spec.id].description, el('br'), el('span', { lang: 'zh-CN', class: 'check-zh' }, zhTitle));
+    }
+    desc.hidden = desc.textContent === '';
+  }
+}
+
+function updateCount(): void {
+  const n = readState().specs.length + ($<HTMLInputElement>('project').checked ? 1 : 0);
+  $('tables-count').textContent = tr('tables.count', { n });
+  $<HTMLInputElement>('project-name').disabled = !$<HTMLInputElement>('project').checked;
+}
+
+function renderSamples(): void {
+  const select = $<HTMLSelectElement>('sample');
+  const chosen = select.value;
+  select.textContent = '';
+  SEED_BUDGETS.forEach((seed, i) => {
+    select.append(el('option', { value: String(i) }, sampleLabel(ui.lang, seed)));
+  });
+  if (chosen) select.value = chosen;
+}
+
+function renderBanner(): void {
+  const banner = $('banner');
+  if (ui.inExcel) {
+    banner.hidden = true;
+    return;
+  }
+  banner.hidden = false;
+  banner.textContent = tr(ui.officeReady ? 'banner.needsExcel' : 'banner.loading');
+  banner.classList.toggle('warning', ui.officeReady);
+}
+
+function renderErrors(errors: FormErrors): void {
+  for (const field of FIELDS) {
+    const box = $(`${field}-error`);
+    const m = errors[field];
+    box.hidden = !m;
+    box.textContent = m ? say(ui.lang, m) : '';
+    const control = fieldControl(field);
+    if (control) control.setAttribute('aria-invalid', m ? 'true' : 'false');
+  }
+  $('tables-field').classList.toggle('invalid', !!errors.tables);
+}
+
+function fieldControl(field: Field): HTMLElement | null {
+  switch (field) {
+    case 'org':
+      return $('org');
+    case 'year':
+      return $('year');
+    case 'projectName':
+      return $('project-name');
+    case 'tables':
+      return null;
+  }
+}
+
+function focusField(field: Field): void {
+  const control = fieldControl(field) ?? document.querySelector<HTMLInputElement>('#tables input[type="checkbox"]') ?? $('project');
+  control.focus();
+}
+
+function renderOutput(): void {
+  const box = $('output');
+  const out = ui.output;
+  box.textContent = '';
+  box.className = 'output';
+  box.removeAttribute('aria-busy');
+  if (!out) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  switch (out.kind) {
+    case 'working':
+      box.classList.add('working');
+      box.setAttribute('aria-busy', 'true');
+      box.append(el('p', {}, tr('status.working')));
+      break;
+    case 'fix':
+      box.classList.add('error');
+      box.append(el('p', {}, tr('status.fixFields', { n: out.count })));
+      break;
+    case 'error':
+      box.classList.add('error');
+      box.append(el('p', { role: 'alert' }, say(ui.lang, out.message)));
+      break;
+    case 'done': {
+      box.classList.add('done');
+      box.append(el('p', { class: 'output-title' }, tr('status.done', { n: out.outcomes.length })));
+      const ul = el('ul', { class: 'sheets' });
+      for (const o of out.outcomes) ul.append(el('li', o.renamed ? { class: 'renamed' } : {}, o.name));
+      box.append(ul);
+      for (const note of out.notes) box.append(el('p', { class: 'note' }, say(ui.lang, note)));
+      break;
+    }
+  }
+}
+
+function setOutput(out: Output | null, focus = false): void {
+  ui.output = out;
+  renderOutput();
+  if (focus && out) {
+    const box = $('output');
+    box.focus({ preventScroll: true });
+    box.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+/** Applies the language to every static string and re-renders the dynamic parts. */
+function applyLanguage(): void {
+  document.documentElement.lang = ui.lang;
+  document.title = tr('app.title');
+  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((node) => {
+    node.textContent = tr(node.dataset.i18n as MessageKey);
+  });
+  const toggle = $<HTMLButtonElement>('lang-toggle');
+  toggle.textContent = tr('lang.toggle');
+  toggle.lang = ui.lang === 'zh-CN' ? 'en' : 'zh-CN';
+  toggle.setAttribute('aria-label', tr('lang.toggleLabel'));
+  const lvl = level();
+  $('org-label').textContent = tr(lvl === 'unit' ? 'field.org.unit' : 'field.org.department');
+  $('org-hint').textContent = tr(lvl === 'unit' ? 'hint.org.unit' : 'hint.org.department');
+  renderBanner();
+  renderChecklist();
+  renderSamples();
+  if (ui.showErrors) renderErrors(validateForm(readState()));
+  renderOutput();
+}
+
+function refreshValidation(): void {
+  if (ui.showErrors) renderErrors(validateForm(readState()));
+}
+
+// ---------------------------------------------------------------- actions
+
+function setBusy(busy: boolean): void {
+  ui.busy = busy;
+  for (const id of ['insert', 'load-sample']) $<HTMLButtonElement>(id).disabled = busy;
+  document.body.classList.toggle('busy', busy);
+}
+
+/** What to insert; made inside `insert` so a failure there is reported like Excel's. */
+interface Batch {
+  plans: SheetPlan[];
+  /** amounts the sample's source lacks (left blank) */
+  missing: number;
+}
+
+async function insert(make: () => Batch): Promise<void> {
+  if (ui.busy) return;
+  let batch: Batch;
+  try {
+    batch = make();
+  } catch (err) {
+    console.error(err);
+    setOutput({ kind: 'error', message: explainPlanError(err) }, true);
+    return;
+  }
+  if (!ui.inExcel || typeof Excel === 'undefined') {
+    setOutput({ kind: 'error', message: { key: 'excel.needsExcel' } }, true);
+    return;
+  }
+  setBusy(true);
+  setOutput({ kind: 'working' });
+  try {
+    const { plans, missing } = batch;
+    const result = await Excel.run((context) => insertPlans(context, plans));
+    const outcomes = sheetOutcomes(plans, result.sheets);
+    setOutput({ kind: 'done', outcomes, notes: outcomeNotes(outcomes, missing) }, true);
+  } catch (err) {
+    console.error(err);
+    setOutput({ kind: 'error', message: explainExcelError(err) }, true);
+  } finally {
+    setBusy(false);
+  }
+}
+
+function onInsert(event: Event): void {
+  event.preventDefault();
+  ui.showErrors = true;
+  const prepared = prepareInsert(readState());
+  if (!prepared.ok) {
+    renderErrors(prepared.errors);
+    const fields = errorFields(prepared.errors);
+    setOutput({ kind: 'fix', count: fields.length });
+    focusField(fields[0]);
+    return;
+  }
+  renderErrors({});
+  void insert(() => ({ plans: planWorkbook(prepared.request), missing: 0 }));
+}
+
+function onLoadSample(): void {
+  const i = Number($<HTMLSelectElement>('sample').value);
+  const seed = SEED_BUDGETS[i];
+  if (!seed) return;
+  void insert(() => {
+    const sample = sampleFromSeed(seed);
+    return { plans: planWorkbook(sampleRequest(sample)), missing: sample.missing.length };
+  });
+}
+
+function setTicked(all: boolean): void {
+  for (const spec of checklistSpecs(level())) {
+    if (all) ui.unticked.delete(spec.id);
+    else ui.unticked.add(spec.id);
+  }
+  $<HTMLInputElement>('project').checked = all;
+  document.querySelectorAll<HTMLInputElement>('#tables input[type="checkbox"]').forEach((box) => (box.checked = all));
+  updateCount();
+  refreshValidation();
+}
+
+function storedLang(): Lang | null {
+  try {
+    const v = window.localStorage.getItem(LANG_KEY);
+    return isLang(v) ? v : null;
+  } catch {
+    return null; // storage can be blocked in some Office web views
+  }
+}
+
+function storeLang(lang: Lang): void {
+  try {
+    window.localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    /* not remembered; the toggle still works for this session */
+  }
+}
+
+function wire(): void {
+  $('template-form').addEventListener('submit', onInsert);
+  $('load-sample').addEventListener('click', onLoadSample);
+  $('lang-toggle').addEventListener('click', () => {
+    ui.lang = ui.lang === 'zh-CN' ? 'en-US' : 'zh-CN';
+    ui.langChosen = true;
+    storeLang(ui.lang);
+    applyLanguage();
+  });
+  document.querySelectorAll<HTMLInputElement>('input[name="level"]').forEach((radio) =>
+    radio.addEventListener('change', () => {
+      applyLanguage(); // the name's label and the checklist depend on the level
+    }),
+  );
+  $('org').addEventListener('input', () => {
+    updateTitles();
+    refreshValidation();
+  });
+  $('year').addEventListener('input', () => {
+    updateTitles();
+    refreshValidation();
+  });
+  $('year').addEventListener('keydown', (e) => {
+    // arrow keys step the year, as a number field would
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    const input = e.target as HTMLInputElement;
+    const y = Number(input.value.trim());
+    if (!Number.isInteger(y) || input.value.trim() === '') return;
+    e.preventDefault();
+    input.value = String(y + (e.key === 'ArrowUp' ? 1 : -1));
+    updateTitles();
+    refreshValidation();
+  });
+  $('project-name').addEventListener('input', refreshValidation);
+  $('project').addEventListener('change', () => {
+    updateCount();
+    refreshValidation();
+  });
+  $('tables').addEventListener('change', (e) => {
+    const box = e.target as HTMLInputElement;
+    const id = box.dataset.spec as SpecId | undefined;
+    if (!id) return;
+    if (box.checked) ui.unticked.delete(id);
+    else ui.unticked.add(id);
+    updateCount();
+    refreshValidation();
+  });
+  $('select-all').addEventListener('click', () => setTicked(true));
+  $('select-none').addEventListener('click', () => setTicked(false));
+}
+
+function officeReady(host: Office.HostType | null | undefined, displayLanguage: string | undefined): void {
+  if (ui.officeReady) return;
+  ui.officeReady = true;
+  ui.inExcel = typeof Office !== 'undefined' && host === Office.HostType.Excel;
+  if (!ui.langChosen && ui.inExcel) ui.lang = pickLanguage(displayLanguage);
+  applyLanguage();
+}
+
+function start(): void {
+  const stored = storedLang();
+  if (stored) {
+    ui.lang = stored;
+    ui.langChosen = true;
+  }
+  $<HTMLInputElement>('year').value = initialState().year;
+  wire();
+  applyLanguage();
+
+  if (typeof Office === 'undefined') {
+    officeReady(null, undefined); // office.js did not load: a plain page
+    return;
+  }
+  // Outside Office, onReady reports no host; if it never answers, say so after a while.
+  const fallback = window.setTimeout(() => officeReady(null, undefined), 8000);
+  Office.onReady()
+    .then((info) => {
+      window.clearTimeout(fallback);
+      let language: string | undefined;
+      try {
+        language = Office.context?.displayLanguage;
+      } catch {
+        language = undefined;
+      }
+      officeReady(info?.host, language);
+    })
+    .catch(() => {
+      window.clearTimeout(fallback);
+      officeReady(null, undefined);
+    });
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();
