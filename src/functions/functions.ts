@@ -1,9 +1,20 @@
 /* global CustomFunctions */
-import { codeName, isProblem } from './logic';
+import { codeLevel, codeName, codeParent, diff, FunctionProblem, isProblem, rollup, wan } from './logic';
 
-function fail(p: { problem: 'invalid' | 'notFound'; message: string }): never {
+/**
+ * The `BUDGET.*` custom functions. Each is a thin wrapper: the logic lives in `logic.ts`
+ * (tested as plain TypeScript); a problem becomes `#VALUE!` (or `#N/A` for an unknown code)
+ * with a message a clerk can act on. custom-functions-metadata-plugin reads the JSDoc below
+ * into functions.json and adds the CustomFunctions.associate calls.
+ */
+function fail(p: FunctionProblem): never {
   const code = p.problem === 'notFound' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
   throw new CustomFunctions.Error(code, p.message);
+}
+
+function ok<T>(v: T | FunctionProblem): T {
+  if (isProblem(v)) fail(v);
+  return v as T;
 }
 
 /**
@@ -14,7 +25,60 @@ function fail(p: { problem: 'invalid' | 'notFound'; message: string }): never {
  * @returns 科目名称 / the code's name
  */
 function codeNameFunction(code: any[][], year?: number): string {
-  const result = codeName(code, year);
-  if (isProblem(result)) fail(result);
-  return result;
+  return ok(codeName(code, year));
+}
+
+/**
+ * 按科目层级汇总金额：项→款→类→合计，每笔金额只计一次（有下级的行视为小计，不重复相加）。Rolls amounts up the code hierarchy, each amount once (a row with descendants in the range is a subtotal).
+ * @customfunction ROLLUP
+ * @param codes 科目编码区域：一列（任意写法）或类|款|项三列。Codes: one column in any form, or a 类|款|项 block.
+ * @param amounts 金额区域（一列，与编码区域行数相同；空白为零，文本数字照读）。Amounts: one column, as many rows as codes; blanks are zero, numbers typed as text are read.
+ * @param [code] 要汇总的科目（如 204 或 20402），“合计”为总计；省略时列出每个类、款及其合计。The code to total, or 合计 for the grand total; omitted, every 类 and 款 spills with its total.
+ * @returns 合计金额，或科目、名称、金额的列表 / the total, or a spilled list of code, name, total
+ */
+function rollupFunction(codes: any[][], amounts: any[][], code?: any[][]): any[][] {
+  const r = ok(rollup(codes, amounts, code));
+  return Array.isArray(r) ? r : [[r]];
+}
+
+/**
+ * 科目的级次：类、款或项。The level of a code: 类, 款 or 项.
+ * @customfunction LEVEL
+ * @param code 科目编码（任意写法或类|款|项三个单元格）。A code in any form, or a 类|款|项 block.
+ * @returns 类 / 款 / 项
+ */
+function levelFunction(code: any[][]): string {
+  return ok(codeLevel(code));
+}
+
+/**
+ * 上级科目编码：2040201 → 20402 → 204。The parent code: 2040201 → 20402 → 204.
+ * @customfunction PARENT
+ * @param code 科目编码（任意写法或类|款|项三个单元格）。A code in any form, or a 类|款|项 block.
+ * @returns 上级编码 / the parent code
+ */
+function parentFunction(code: any[][]): string {
+  return ok(codeParent(code));
+}
+
+/**
+ * 元换算为万元，精确计算，四舍五入（默认两位小数）。Yuan to 万元, exact, rounded half up (2 decimals by default).
+ * @customfunction WAN
+ * @param yuan 金额（元）。Amount in 元.
+ * @param [digits] 小数位数，默认 2。Decimal places, 2 by default.
+ * @returns 万元 / the amount in 万元
+ */
+function wanFunction(yuan: any, digits?: number): number {
+  return ok(wan(yuan, digits));
+}
+
+/**
+ * 精确差额：实际值 − 应有值，一致时为 0，不会出现浮点尾数。The exact difference actual − expected; 0 when they agree, with no floating-point tail.
+ * @customfunction DIFF
+ * @param expected 应有值。The expected amount.
+ * @param actual 实际值。The actual amount.
+ * @returns 差额 / the difference
+ */
+function diffFunction(expected: any, actual: any): number {
+  return ok(diff(expected, actual));
 }

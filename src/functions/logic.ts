@@ -1,5 +1,7 @@
 import { Catalog } from '../core/catalog/catalog';
-import { normalizeCode } from '../core/codes';
+import { levelOf, normalizeCode, parentOf } from '../core/codes';
+import { Money, parseAmount, yuanToWan } from '../core/money';
+import { readRollupInput, rollupAll, rollupTotal, rollupUnder } from '../core/rollup';
 
 /**
  * The custom functions' logic as plain TypeScript, so it is tested without Excel. Each
@@ -29,8 +31,7 @@ function firstCell(v: unknown): unknown {
 }
 
 export function codeName(code: unknown, year?: unknown): string | FunctionProblem {
-  const raw = Array.isArray(code) && Array.isArray(code[0]) && code[0].length > 1 ? code[0] : firstCell(code);
-  const n = normalizeCode(raw);
+  const n = normalizeCode(firstCellOrRow(code));
   if (!n.ok) return { problem: 'invalid', message: n.reason };
   let y: number | undefined;
   const yv = firstCell(year);
@@ -41,4 +42,75 @@ export function codeName(code: unknown, year?: unknown): string | FunctionProble
   const name = catalog.nameOf(n.code, y);
   if (name === undefined) return { problem: 'notFound', message: `科目编码 ${n.code} 不在科目目录中` };
   return name;
+}
+
+// ---------------------------------------------------------------- ROLLUP and its companions
+
+const GRAND_TOTAL = new Set(['合计', '总计', '*']);
+
+function asMatrix(v: unknown): unknown[][] {
+  if (Array.isArray(v)) return v.map((r) => (Array.isArray(r) ? r : [r]));
+  return [[v]];
+}
+
+/** Excel shows a double; the total is exact until this last step, so no binary tail appears. */
+const cellNumber = (m: Money): number => Number(m.toFixed());
+
+/**
+ * `BUDGET.ROLLUP(codes, amounts, [code])`: the total of `amounts` under `code`; with `合计` the
+ * grand total; without `code`, every 类 and 款 with its name and total, then 合计.
+ */
+export function rollup(codes: unknown, amounts: unknown, code?: unknown): number | (string | number)[][] | FunctionProblem {
+  const input = readRollupInput(asMatrix(codes), asMatrix(amounts));
+  if ('error' in input) return { problem: 'invalid', message: input.error };
+  const wanted = firstCell(code);
+  if (wanted === undefined || wanted === null || wanted === '') {
+    const lines = rollupAll(input.rows).map((l) => [l.code, catalog.nameOf(l.code) ?? '', cellNumber(l.total)]);
+    return [...lines, ['合计', '', cellNumber(rollupTotal(input.rows))]];
+  }
+  if (typeof wanted === 'string' && GRAND_TOTAL.has(wanted.trim())) return cellNumber(rollupTotal(input.rows));
+  const n = normalizeCode(firstCellOrRow(code));
+  if (!n.ok) return { problem: 'invalid', message: `要汇总的科目：${n.reason}` };
+  return cellNumber(rollupUnder(input.rows, n.code));
+}
+
+export function codeLevel(code: unknown): string | FunctionProblem {
+  const n = normalizeCode(firstCellOrRow(code));
+  return n.ok ? levelOf(n.code) : { problem: 'invalid', message: n.reason };
+}
+
+export function codeParent(code: unknown): string | FunctionProblem {
+  const n = normalizeCode(firstCellOrRow(code));
+  if (!n.ok) return { problem: 'invalid', message: n.reason };
+  const p = parentOf(n.code);
+  return p ?? { problem: 'notFound', message: `${n.code} 是类级科目，没有上级` };
+}
+
+function amountOf(v: unknown, what: string): Money | FunctionProblem {
+  const p = parseAmount(firstCell(v));
+  if (p.kind === 'invalid') return { problem: 'invalid', message: `${what}“${p.text}”不是数字` };
+  return p.kind === 'blank' ? new Money(0) : p.value;
+}
+
+/** `BUDGET.WAN(yuan, [digits])`: 元 → 万元, exact, half up (domain.md §2). */
+export function wan(yuan: unknown, digits?: unknown): number | FunctionProblem {
+  const y = amountOf(yuan, '金额');
+  if (isProblem(y)) return y;
+  const d = firstCell(digits);
+  const places = d === undefined || d === null || d === '' ? 2 : Number(d);
+  if (!Number.isInteger(places) || places < 0 || places > 6) return { problem: 'invalid', message: `小数位数“${String(d)}”应为 0 到 6 的整数` };
+  return cellNumber(yuanToWan(y, places));
+}
+
+/** `BUDGET.DIFF(expected, actual)`: actual − expected, exactly; 0 when they agree. */
+export function diff(expected: unknown, actual: unknown): number | FunctionProblem {
+  const e = amountOf(expected, '应有值');
+  if (isProblem(e)) return e;
+  const a = amountOf(actual, '实际值');
+  if (isProblem(a)) return a;
+  return cellNumber(a.minus(e));
+}
+
+function firstCellOrRow(v: unknown): unknown {
+  return Array.isArray(v) && Array.isArray(v[0]) && v[0].length > 1 ? v[0] : firstCell(v);
 }

@@ -1,0 +1,95 @@
+import * as path from 'path';
+import { codeLevel, codeParent, diff, isProblem, rollup, wan } from '../../src/functions/logic';
+
+const CODES = [['204', '', ''], ['204', '02', ''], ['204', '02', '01'], ['204', '02', '02'], ['208', '', ''], ['208', '05', '05']];
+const AMOUNTS = [[999], [888], [549.3], ['173.90'], [null], ['３３５.５']];
+
+describe('BUDGET.ROLLUP as Excel calls it', () => {
+  it('totals a code, skipping the subtotal rows inside the range', () => {
+    expect(rollup(CODES, AMOUNTS, [['204']])).toBe(723.2);
+    expect(rollup(CODES, AMOUNTS, [['204', '02', '']])).toBe(723.2);
+    expect(rollup(CODES, AMOUNTS, '208')).toBe(335.5);
+    expect(rollup(CODES, AMOUNTS, '合计')).toBe(1058.7);
+  });
+
+  it('never shows a binary floating-point tail', () => {
+    expect(549.3 + 173.9 + 335.5).not.toBe(1058.7);
+    const codes = [['2080505'], ['2080506'], ['2080599']];
+    expect(rollup(codes, [[549.3], [173.9], [335.5]], '208')).toBe(1058.7);
+    expect(rollup([['2040201'], ['2040202']], [[0.1], [0.2]], '204')).toBe(0.3);
+  });
+
+  it('spills every 类 and 款 with name and total, then 合计, without a code', () => {
+    expect(rollup(CODES, AMOUNTS)).toEqual([
+      ['204', '公共安全支出', 723.2],
+      ['20402', '公安', 723.2],
+      ['208', '社会保障和就业支出', 335.5],
+      ['20805', '行政事业单位养老支出', 335.5],
+      ['合计', '', 1058.7],
+    ]);
+  });
+
+  it.each([
+    [[['2040201'], ['2040202']], [[1]], '2040201', '行数应相同'],
+    [[['2040201'], ['20402011']], [[1], [2]], '204', '第 2 行'],
+    [[['2040201'], ['2040202']], [[1], ['一百']], '204', '第 2 行的金额“一百”不是数字'],
+    [[['2040201']], [[1]], 'x1', '要汇总的科目'],
+  ])('refuses bad input with a message (%#)', (codes, amounts, code, words) => {
+    const r = rollup(codes, amounts, code);
+    expect(isProblem(r) && r.problem === 'invalid' && r.message).toContain(words);
+  });
+});
+
+describe('companions', () => {
+  it('LEVEL and PARENT', () => {
+    expect(codeLevel('2040201')).toBe('项');
+    expect(codeLevel([['204', '02', '']])).toBe('款');
+    expect(codeParent('204-02-01')).toBe('20402');
+    expect(codeParent('20402')).toBe('204');
+    const top = codeParent('204');
+    expect(isProblem(top) && top.problem).toBe('notFound');
+    const bad = codeLevel('12');
+    expect(isProblem(bad) && bad.problem).toBe('invalid');
+  });
+
+  it('WAN converts exactly, half up', () => {
+    expect(wan(47061988)).toBe(4706.2);
+    expect(wan('12,345')).toBe(1.23);
+    expect(wan(12350)).toBe(1.24);
+    expect(wan(12350, 0)).toBe(1);
+    expect(wan(null)).toBe(0);
+    const bad = wan('abc');
+    expect(isProblem(bad) && bad.message).toContain('不是数字');
+    const digits = wan(1, 9);
+    expect(isProblem(digits) && digits.message).toContain('0 到 6');
+  });
+
+  it('DIFF is exact', () => {
+    expect(diff(1058.7, 549.3 + 173.9 + 335.5)).toBe(0);
+    expect(diff('44,119,958', 44119959)).toBe(1);
+    expect(diff(0.3, 0.1)).toBe(-0.2);
+  });
+});
+
+describe('generated functions.json', () => {
+  it('declares every BUDGET function with parameters and bilingual help', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateCustomFunctionsMetadata } = require('custom-functions-metadata');
+    const result = await generateCustomFunctionsMetadata(path.join(__dirname, '..', '..', 'src', 'functions', 'functions.ts'), true);
+    expect(result.errors).toEqual([]);
+    const meta = JSON.parse(result.metadataJson) as { functions: { id: string; description: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[]; result: { dimensionality?: string } }[] };
+    expect(meta.functions.map((f) => f.id).sort()).toEqual(['DIFF', 'LEVEL', 'NAME', 'PARENT', 'ROLLUP', 'WAN']);
+    const byId = Object.fromEntries(meta.functions.map((f) => [f.id, f]));
+    expect(byId.ROLLUP.parameters.map((p) => [p.name, !!p.optional, p.dimensionality])).toEqual([
+      ['codes', false, 'matrix'],
+      ['amounts', false, 'matrix'],
+      ['code', true, 'matrix'],
+    ]);
+    expect(byId.ROLLUP.result.dimensionality).toBe('matrix');
+    expect(byId.WAN.parameters.map((p) => p.name)).toEqual(['yuan', 'digits']);
+    for (const f of meta.functions) {
+      expect(f.description).toMatch(/[\u4e00-\u9fff]/);
+      expect(f.description).toMatch(/[A-Za-z]{4}/);
+    }
+  });
+});
