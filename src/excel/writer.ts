@@ -1,3 +1,4 @@
+import { address, columnLetter as columnLetters, parseRange } from '../core/plan/a1';
 import { freeName, freeSheetName } from '../core/plan/names';
 import type { CellStyle, SheetPlan, ValidationPlan } from '../core/plan/types';
 
@@ -22,17 +23,7 @@ export function charsToPoints(chars: number): number {
 }
 
 function lastCell(plan: SheetPlan): string {
-  const rows = plan.cells.length;
-  const cols = plan.cells[0]?.length ?? 1;
-  let s = '';
-  for (let n = cols; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${Math.max(rows, 1)}`;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
+  return address(Math.max(plan.cells.length, 1), plan.cells[0]?.length ?? 1);
 }
 
 function applyStyle(range: Excel.Range, s: CellStyle, support: SupportCheck): void {
@@ -56,17 +47,9 @@ function applyStyle(range: Excel.Range, s: CellStyle, support: SupportCheck): vo
   if (s.locked !== undefined) f.protection.locked = s.locked;
 }
 
-function rangeSize(address: string): { rows: number; cols: number } {
-  const [a, b = a] = address.split(':');
-  const pa = /^([A-Z]+)(\d+)$/.exec(a)!;
-  const pb = /^([A-Z]+)(\d+)$/.exec(b)!;
-  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { rows: Number(pb[2]) - Number(pa[2]) + 1, cols: col(pb[1]) - col(pa[1]) + 1 };
-}
-
-function fill2D<T>(address: string, value: T): T[][] {
-  const { rows, cols } = rangeSize(address);
-  return Array.from({ length: rows }, () => Array<T>(cols).fill(value));
+function fill2D<T>(range: string, value: T): T[][] {
+  const { r1, c1, r2, c2 } = parseRange(range);
+  return Array.from({ length: r2 - r1 + 1 }, () => Array<T>(c2 - c1 + 1).fill(value));
 }
 
 function validationRule(v: ValidationPlan): Excel.DataValidationRule {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { parseRange, sheetRef } from '../core/plan/a1';
+import { columnLetter as col, parseRange, sheetRef } from '../core/plan/a1';
 import { freeSheetName, freeName } from '../core/plan/names';
 import type { CellStyle, SheetPlan } from '../core/plan/types';
 
@@ -109,11 +109,6 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Pr
   return name;
 }
 
-function col(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 /** A new workbook holding the planned sheets, in order. */
 export async function workbookFromPlans(plans: SheetPlan[]): Promise<ExcelJS.Workbook> {
