@@ -8,9 +8,33 @@ import { Money, parseAmount, ZERO } from './money';
  */
 export interface RollupRow {
   code: string;
-  amount: Money;
+  /** the exact amount; may be omitted when `cents` holds it */
+  amount?: Money;
+  /** the amount in 分 as a safe integer, when it has at most two decimals (the common case, summed without Decimal) */
+  cents?: number;
   /** 1-based position in the range, for messages */
   index: number;
+}
+
+/** A code as typed in a text cell in its plain form: read without the general normaliser. */
+const PLAIN_CODE = /^(2\d{2}(\d{2}){0,2}|[35]\d{2}(\d{2})?)$/;
+
+/** The amount of a number cell in 分, when the double is exactly a two-decimal amount. */
+function centsOf(v: number): number | undefined {
+  const c = Math.round(v * 100);
+  return Number.isSafeInteger(c) && c / 100 === v ? c : undefined;
+}
+
+/** Exact sum: integer 分 while they last, Decimal for the rest. */
+export function sumRows(rows: Iterable<RollupRow>): Money {
+  let cents = 0;
+  let rest: Money | null = null;
+  for (const r of rows) {
+    if (r.cents !== undefined && Number.isSafeInteger(cents + r.cents)) cents += r.cents;
+    else rest = (rest ?? ZERO).plus(r.amount ?? new Money(r.cents ?? 0).div(100));
+  }
+  const total = new Money(cents).div(100);
+  return rest ? total.plus(rest) : total;
 }
 
 export type RollupError = { error: string; index?: number };
@@ -42,7 +66,22 @@ export function readRollupInput(codes: unknown[][], amounts: unknown[][]): Rollu
   for (let i = 0; i < codes.length; i++) {
     const index = i + 1;
     const codeCells = codes[i];
-    const amount = parseAmount(amounts[i][0]);
+    const rawAmount = amounts[i][0];
+    // Fast path for what Excel passes almost always: a plain text code and a number or a blank.
+    const rawCode = codeCells[0];
+    if (width === 1 && typeof rawCode === 'string' && PLAIN_CODE.test(rawCode)) {
+      if (typeof rawAmount === 'number') {
+        const cents = centsOf(rawAmount);
+        if (cents !== undefined) {
+          rows.push({ code: rawCode, cents, index });
+          continue;
+        }
+      } else if (rawAmount === null || rawAmount === undefined || rawAmount === '') {
+        rows.push({ code: rawCode, cents: 0, index });
+        continue;
+      }
+    }
+    const amount = parseAmount(rawAmount);
     if (amount.kind === 'invalid') return { error: `第 ${index} 行的金额“${amount.text}”不是数字`, index };
     const blankCode = codeCells.every(cellIsBlank);
     if (blankCode) {
@@ -66,16 +105,13 @@ export function leafRows(rows: RollupRow[]): RollupRow[] {
 
 /** Total of the leaf amounts under `code` (the code itself included). */
 export function rollupUnder(rows: RollupRow[], code: string): Money {
-  let total = ZERO;
-  for (const r of leafRows(rows)) if (r.code.startsWith(code)) total = total.plus(r.amount);
-  return total;
+  // A row's descendants share its prefix, so leafness can be decided within the subset.
+  return sumRows(leafRows(rows.filter((r) => r.code.startsWith(code))));
 }
 
 /** Grand total: every leaf once. */
 export function rollupTotal(rows: RollupRow[]): Money {
-  let total = ZERO;
-  for (const r of leafRows(rows)) total = total.plus(r.amount);
-  return total;
+  return sumRows(leafRows(rows));
 }
 
 export interface RollupLine {
@@ -85,12 +121,14 @@ export interface RollupLine {
 
 /** Every 类 and 款 present (or implied by a 项) with its total, in code order. */
 export function rollupAll(rows: RollupRow[]): RollupLine[] {
-  const totals = new Map<string, Money>();
+  const groups = new Map<string, RollupRow[]>();
   for (const r of leafRows(rows)) {
     for (let len = 3; len <= Math.min(5, r.code.length); len += 2) {
       const key = r.code.slice(0, len);
-      totals.set(key, (totals.get(key) ?? ZERO).plus(r.amount));
+      const g = groups.get(key);
+      if (g) g.push(r);
+      else groups.set(key, [r]);
     }
   }
-  return [...totals.keys()].sort().map((code) => ({ code, total: totals.get(code)! }));
+  return [...groups.keys()].sort().map((code) => ({ code, total: sumRows(groups.get(code)!) }));
 }

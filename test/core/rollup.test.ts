@@ -1,5 +1,5 @@
 import { Money } from '../../src/core/money';
-import { leafRows, readRollupInput, rollupAll, rollupTotal, rollupUnder, RollupRow } from '../../src/core/rollup';
+import { leafRows, readRollupInput, rollupAll, rollupTotal, rollupUnder, RollupRow, sumRows } from '../../src/core/rollup';
 import { SEED_BUDGETS } from '../../src/core/sample-seeds';
 import type { AmountKey, SeedAmount } from '../../src/core/seed-types';
 
@@ -28,6 +28,12 @@ describe('rollup over the code hierarchy', () => {
     expect(rollupTotal(table).toFixed(2)).toBe('1409.00');
   });
 
+  it('sums 分 exactly on the fast path and past the safe-integer range', () => {
+    const read = readRollupInput([['2040201'], ['2040202'], ['2040203']], [[0.1], [0.2], [90071992547409.91]]);
+    expect(!('error' in read) && read.rows.map((r) => r.cents)).toEqual([10, 20, 9007199254740991]);
+    expect(!('error' in read) && rollupTotal(read.rows).toFixed(2)).toBe('90071992547410.21');
+  });
+
   it('lists every 类 and 款 with its total', () => {
     expect(rollupAll(table).map((l) => [l.code, l.total.toFixed(2)])).toEqual([
       ['204', '350.30'],
@@ -44,7 +50,7 @@ describe('reading the ranges Excel passes', () => {
     const one = readRollupInput([['204 02 01'], ['204-02-02'], [''], [2040203]], [[1], ['1,234.50'], [null], ['１０']]);
     expect('error' in one).toBe(false);
     if (!('error' in one)) {
-      expect(one.rows.map((r) => [r.code, r.amount.toFixed()])).toEqual([['2040201', '1'], ['2040202', '1234.5'], ['2040203', '10']]);
+      expect(one.rows.map((r) => [r.code, sumRows([r]).toFixed()])).toEqual([['2040201', '1'], ['2040202', '1234.5'], ['2040203', '10']]);
       expect(one.textAmounts).toEqual([2, 4]);
     }
     const block = readRollupInput([['204', '', ''], ['204', 2, ''], ['204', '02', '01']], [[''], [''], [5]]);
