@@ -13,9 +13,11 @@ import { workbookFromPlans } from '../xlsx/writer';
 export class UsageError extends Error {}
 
 const USAGE = `用法 / usage:
-  budget-tables sample [--out DIR]
-      为每份种子预算生成一个填好数据的工作簿（模板版式）。
+  budget-tables sample [--out DIR] [--subtotals values|formulas]
+      为每份种子预算生成一个填好数据的工作簿（模板版式）。类、款、合计行默认填公布数（values）；
+      formulas 则写 BUDGET.ROLLUP 公式（需在装有本加载项的 Excel 中打开）。
       Writes one filled workbook per seed budget, in the template layout (default DIR: ./sample-output).
+      Subtotal rows hold the published figures (values, the default) or BUDGET.ROLLUP formulas.
   budget-tables template --level unit|department --org NAME --year YYYY --out FILE.xlsx [--tables T1,T2,…]
       生成空白模板工作簿 / writes an empty template workbook.
   budget-tables help`;
@@ -35,13 +37,13 @@ export function parseArgs(argv: string[]): { command: string; flags: Record<stri
   return { command, flags };
 }
 
-export async function runSample(outDir: string, log: (s: string) => void): Promise<string[]> {
+export async function runSample(outDir: string, log: (s: string) => void, subtotals: 'values' | 'formulas' = 'values'): Promise<string[]> {
   fs.mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
   for (const seed of SEED_BUDGETS) {
     const sample = sampleFromSeed(seed);
     const specs = [...(Object.keys(sample.data) as SpecId[]), ...(sample.projects.length ? (['project'] as SpecId[]) : [])];
-    const plans = planWorkbook({ ctx: sample.ctx, data: sample.data, projects: sample.projects, specs });
+    const plans = planWorkbook({ ctx: sample.ctx, data: sample.data, projects: sample.projects, specs, options: { subtotals } });
     const wb = await workbookFromPlans(plans);
     const file = path.join(outDir, `${seed.id}.xlsx`);
     await wb.xlsx.writeFile(file);
@@ -80,9 +82,12 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
   try {
     const { command, flags } = parseArgs(argv);
     switch (command) {
-      case 'sample':
-        await runSample(flags.out ?? 'sample-output', log);
+      case 'sample': {
+        const subtotals = flags.subtotals ?? 'values';
+        if (subtotals !== 'values' && subtotals !== 'formulas') throw new UsageError('--subtotals 应为 values（公布数）或 formulas（BUDGET.ROLLUP 公式）');
+        await runSample(flags.out ?? 'sample-output', log, subtotals);
         return 0;
+      }
       case 'template':
         await runTemplate(flags, log);
         return 0;

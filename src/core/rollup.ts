@@ -60,7 +60,7 @@ export function readRollupInput(codes: unknown[][], amounts: unknown[][]): Rollu
   }
   if (amounts.some((r) => r.length !== 1)) return { error: '金额区域应为一列' };
   const width = codes[0]?.length ?? 0;
-  if (width !== 1 && width !== 3) return { error: `科目编码区域应为一列，或类、款、项三列（现为 ${width} 列）` };
+  if (width < 1 || width > 3) return { error: `科目编码区域应为一列，或类、款（、项）分列的两三列（现为 ${width} 列）` };
   const rows: RollupRow[] = [];
   const textAmounts: number[] = [];
   for (let i = 0; i < codes.length; i++) {

@@ -61,7 +61,10 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Pr
       const cell = ws.getCell(r + 1, c + 1);
       cell.font = { name: SHEET_FONT, size: 11 };
       if (v === null) return;
-      cell.value = typeof v === 'string' && v.startsWith('=') ? { formula: v.slice(1) } : v;
+      if (typeof v === 'string' && v.startsWith('=')) {
+        const result = plan.results[cell.address];
+        cell.value = result === undefined ? { formula: v.slice(1) } : { formula: v.slice(1), result };
+      } else cell.value = v;
     }),
   );
   for (const { range, style } of plan.styles) {

@@ -31,9 +31,23 @@ describe('budget-tables CLI', () => {
     const t2 = wb.getWorksheet('单位收入总表')!;
     expect(t2.getCell('A1').value).toBe('2021年预算单位收入预算总表');
     expect(t2.getCell('A6').value).toBe('204');
+    // By default the published subtotals are typed in, so the file reads right anywhere.
     expect(t2.getCell('E6').value).toBe(44119958);
+    expect(t2.getCell('E8').value).toBe(29518606);
     expect(wb.getWorksheet('单位财政拨款项目支出表')).toBeDefined();
     expect(log.join('\n')).toContain('上海市社会保障卡服务中心');
+  });
+
+  it('sample --subtotals formulas writes BUDGET.ROLLUP with the published figure cached', async () => {
+    const dir = tmp();
+    expect(await main(['sample', '--out', dir, '--subtotals', 'formulas'], () => undefined)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, '2021-shanghai-social-security-card-unit.xlsx'));
+    const t2 = wb.getWorksheet('单位收入总表')!;
+    expect(t2.getCell('E6').formula).toMatch(/^BUDGET\.ROLLUP\(/);
+    expect(t2.getCell('E6').result).toBe(44119958);
+    expect(t2.getCell('E8').value).toBe(29518606);
+    expect(await main(['sample', '--out', dir, '--subtotals', 'maybe'], () => undefined)).toBe(2);
   });
 
   it('template writes an empty workbook for the level, org and year', async () => {

@@ -33,12 +33,14 @@ const HOSTS: [string, SupportCheck][] = [
   ['ExcelApi 1.7', supportUpTo({ ExcelApi: '1.7' })],
 ];
 
-function samplePlans(sample: SampleBudget): SheetPlan[] {
+/** Sample plans; `values` types the published subtotals in, `formulas` writes BUDGET.ROLLUP. */
+function samplePlans(sample: SampleBudget, subtotals: 'values' | 'formulas' = 'values'): SheetPlan[] {
   return planWorkbook({
     ctx: sample.ctx,
     data: sample.data,
     projects: sample.projects,
     specs: [...(Object.keys(sample.data) as SpecId[]), 'project'],
+    options: { subtotals },
   });
 }
 
@@ -195,7 +197,11 @@ function expectInputCells(fake: FakeRequestContext, sheetName: string, plan: She
   if (coded || plan.specId === 'U2') {
     for (let r = layout.headerRows[0]; r <= layout.headerRows[1]; r++) for (let c = 1; c <= lastCol; c++) expect(cell(r, c).locked).toBe(true);
     for (let r = first; r <= last; r++) {
-      for (let c = 1; c <= lastCol; c++) expect({ at: a1(r, c), locked: cell(r, c).locked }).toEqual({ at: a1(r, c), locked: false });
+      for (let c = 1; c <= lastCol; c++) {
+        const v = plan.cells[r - 1][c - 1];
+        const formula = typeof v === 'string' && v.startsWith('=');
+        expect({ at: a1(r, c), locked: cell(r, c).locked }).toEqual({ at: a1(r, c), locked: formula });
+      }
       for (let c = 1; c <= layout.codeColumns; c++) expect(cell(r, c).numberFormat).toBe('@');
       for (const c of Object.values(layout.amountColumns)) expect(cell(r, c).numberFormat).toBe('#,##0');
     }
@@ -451,6 +457,21 @@ describe('insertPlans: sample workbooks', () => {
     expect(fake.grid('单位收入总表', row, total)[row - 1]).toEqual(['204', null, null, '公共安全支出', 44119958]);
     expect(fake.cell('单位收入总表', a1(row, total)).numberFormat).toBe('#,##0');
     expect(fake.content('单位收入总表', a1(t2.layout.totalRow!, total))).toBe(47061988); // 合计
+  });
+
+  it('writes the subtotal rows as BUDGET.ROLLUP formulas, locked, leaves as typed numbers', async () => {
+    const seed = SEED_BUDGETS.find((s) => s.id === '2021-shanghai-social-security-card-unit')!;
+    const plans = samplePlans(sampleFromSeed(seed), 'formulas');
+    const t2 = plans.find((p) => p.specId === 'T2')!;
+    const { fake } = await insert(plans);
+    const row = t2.layout.dataRows[0];
+    const total = t2.layout.amountColumns.total;
+    const formula = fake.content('单位收入总表', a1(row, total));
+    expect(formula).toMatch(/^=BUDGET\.ROLLUP\(OFFSET\(\$A6,1,0,/);
+    expect(fake.cell('单位收入总表', a1(row, total)).locked).toBe(true);
+    expect(fake.content('单位收入总表', a1(row + 2, total))).toBe(29518606); // 2040202, a leaf
+    expect(fake.content('单位收入总表', a1(t2.layout.totalRow!, total))).toMatch(/"合计"\)$/);
+    expect(fake.syncCount).toBe(2);
   });
 });
 

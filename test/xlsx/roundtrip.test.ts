@@ -103,7 +103,8 @@ describe('empty templates', () => {
     const t2 = back.getWorksheet(level === 'unit' ? '单位收入总表' : '部门收入总表')!;
     const total = t2.getCell('E26');
     expect(t2.getCell('A26').value).toBe('合计');
-    expect(total.formula).toBe('SUMIFS(E6:E25,$B$6:$B$25,"")');
+    expect(total.formula).toBe('BUDGET.ROLLUP(OFFSET($A5,1,0,ROW($A$26)-ROW($A5)-1,3),OFFSET($A5,1,4,ROW($A$26)-ROW($A5)-1,1),"合计")');
+    expect(total.result).toBe(0);
     expect(t2.getCell('E6').protection?.locked).toBe(false);
     expect(t2.getCell('E26').protection?.locked).not.toBe(false);
     const read = readWorkbook(back, catalog);

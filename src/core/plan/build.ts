@@ -21,6 +21,24 @@ import type { CellStyle, CellValue, SheetPlan } from './types';
 export interface PlanOptions {
   /** blank input rows in an empty template */
   blankRows?: number;
+  /**
+   * How the 类/款/合计 rows of a filled coded table are written: `formulas` (the default) as
+   * `BUDGET.ROLLUP` over the rows below, with the published figure as the cached result;
+   * `values` as the published figures typed in, mistakes and all.
+   */
+  subtotals?: 'formulas' | 'values';
+}
+
+/**
+ * `BUDGET.ROLLUP` over the rows strictly between `row` and the 合计 row, per amount column.
+ * OFFSET from the row's own code cell keeps the range out of the formula's own cell (no
+ * circular reference) and grows when a row is inserted anywhere below, even directly under
+ * the subtotal row, because ROW() of the 合计 cell moves down with it.
+ */
+export function rollupFormula(anchorRow: number, totalRow: number, codeCols: number, amountCol: number, code: string): string {
+  const anchor = `$A${anchorRow}`;
+  const height = `ROW($A$${totalRow})-ROW(${anchor})-1`;
+  return `=BUDGET.ROLLUP(OFFSET(${anchor},1,0,${height},${codeCols}),OFFSET(${anchor},1,${amountCol - 1},${height},1),${code})`;
 }
 
 const YUAN_FORMAT = '#,##0';
@@ -192,16 +210,33 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
   b.style(totalRow, 1, totalRow, width, TOTAL_ROW);
   b.style(totalRow, 1, totalRow, nameCol, { hAlign: 'center' });
   b.style(totalRow, firstAmount, totalRow, width, { numberFormat: YUAN_FORMAT, hAlign: 'right' });
+  const formulas = opts.subtotals !== 'values';
   spec.columns.forEach((c, j) => {
     const col = firstAmount + j;
-    if (table) b.set(totalRow, col, num(table.total[c.key]));
+    const published = table ? num(table.total[c.key]) : 0;
+    if (!formulas && table) b.set(totalRow, col, published);
     else if (count > 0) {
-      // The 合计 row adds the 类 rows only (款 and 项 are inside them): a 类 row has no 款 code.
-      const amounts = rangeAddress(first, col, last, col);
-      const kuan = `$B$${first}:$B$${last}`;
-      b.set(totalRow, col, `=SUMIFS(${amounts},${kuan},"")`);
-    }
+      // Anchored on the last header row (类 | 款 | 项), so the whole block is below it.
+      b.set(totalRow, col, rollupFormula(headerEnd, totalRow, codeCols, col, '"合计"'));
+      b.results[rangeAddress(totalRow, col, totalRow, col)] = typeof published === 'number' ? published : 0;
+    } else if (table) b.set(totalRow, col, published);
   });
+  if (formulas && table) {
+    // A row with a descendant among the rows is a subtotal: it becomes a formula over the rows below.
+    const codes = rows.map((r) => r.code);
+    rows.forEach((r, i) => {
+      if (!codes.some((other) => other !== r.code && other.startsWith(r.code))) return;
+      const row = first + i;
+      const codeRef = rangeAddress(row, 1, row, codeCols).replace(/([A-Z]+)(\d+)/g, '$$$1$2');
+      spec.columns.forEach((c, j) => {
+        const col = firstAmount + j;
+        b.set(row, col, rollupFormula(row, totalRow, codeCols, col, codeRef));
+        const v = num(r.amounts[c.key]);
+        b.results[rangeAddress(row, col, row, col)] = typeof v === 'number' ? v : 0;
+      });
+      b.style(row, firstAmount, row, width, { locked: true });
+    });
+  }
 
   if (spec.id === 'T6' || spec.id === 'T7') {
     const row = totalRow + 1;

@@ -9,6 +9,8 @@ export class PlanBuilder {
   readonly validations: ValidationPlan[] = [];
   readonly names: NamePlan[] = [];
   readonly rowHeights: Record<number, number> = {};
+  /** cached results of formula cells, by A1 address */
+  readonly results: Record<string, number> = {};
 
   set(row: number, col: number, value: CellValue): void {
     while (this.grid.length < row) this.grid.push([]);
@@ -67,7 +69,7 @@ export class PlanBuilder {
     return this.grid.length;
   }
 
-  finish(base: Omit<SheetPlan, 'cells' | 'merges' | 'styles' | 'validations' | 'names' | 'rowHeights'>, width: number): SheetPlan {
+  finish(base: Omit<SheetPlan, 'cells' | 'merges' | 'styles' | 'validations' | 'names' | 'rowHeights' | 'results'>, width: number): SheetPlan {
     return {
       ...base,
       cells: this.cells(width),
@@ -76,6 +78,7 @@ export class PlanBuilder {
       validations: this.validations,
       names: this.names,
       rowHeights: this.rowHeights,
+      results: this.results,
     };
   }
 }

@@ -52,6 +52,11 @@ export interface SheetPlan {
   markerCell: string;
   /** dense grid from A1: values and formulas */
   cells: CellValue[][];
+  /**
+   * The value each formula cell should show until Excel recalculates it (written into .xlsx
+   * files so a reader without a formula engine, or without the add-in, sees the figures).
+   */
+  results: Record<string, number>;
   columnWidths: number[];
   hiddenColumns: number[];
   rowHeights: Record<number, number>;
