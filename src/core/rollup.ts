@@ -54,7 +54,7 @@ function cellIsBlank(v: unknown): boolean {
  * (one column) ranges. Blank amounts are zero; amounts typed as text are read; a row with an
  * amount and no code, a bad code or an unreadable amount is an error naming the row.
  */
-export function readRollupInput(codes: unknown[][], amounts: unknown[][]): RollupInput | RollupError {
+export function readRollupInput(codes: unknown[][], amounts: unknown[][], keep?: (code: string) => boolean): RollupInput | RollupError {
   if (codes.length !== amounts.length) {
     return { error: `科目编码区域有 ${codes.length} 行，金额区域有 ${amounts.length} 行，行数应相同` };
   }
@@ -70,14 +70,16 @@ export function readRollupInput(codes: unknown[][], amounts: unknown[][]): Rollu
     // Fast path for what Excel passes almost always: a plain text code and a number or a blank.
     const rawCode = codeCells[0];
     if (width === 1 && typeof rawCode === 'string' && PLAIN_CODE.test(rawCode)) {
+      // Every row is checked; only the rows the caller keeps are built (a call for one code
+      // over 20,000 rows then allocates a handful of objects, not 20,000).
       if (typeof rawAmount === 'number') {
         const cents = centsOf(rawAmount);
         if (cents !== undefined) {
-          rows.push({ code: rawCode, cents, index });
+          if (!keep || keep(rawCode)) rows.push({ code: rawCode, cents, index });
           continue;
         }
       } else if (rawAmount === null || rawAmount === undefined || rawAmount === '') {
-        rows.push({ code: rawCode, cents: 0, index });
+        if (!keep || keep(rawCode)) rows.push({ code: rawCode, cents: 0, index });
         continue;
       }
     }
@@ -91,6 +93,7 @@ export function readRollupInput(codes: unknown[][], amounts: unknown[][]): Rollu
     const code = normalizeCode(width === 1 ? codeCells[0] : codeCells);
     if (!code.ok) return { error: `第 ${index} 行：${code.reason}`, index };
     if (amount.kind === 'number' && amount.fromText) textAmounts.push(index);
+    if (keep && !keep(code.code)) continue;
     rows.push({ code: code.code, amount: amount.kind === 'number' ? amount.value : ZERO, index });
   }
   return { rows, textAmounts };

@@ -61,17 +61,25 @@ const cellNumber = (m: Money): number => Number(m.toFixed());
  * grand total; without `code`, every 类 and 款 with its name and total, then 合计.
  */
 export function rollup(codes: unknown, amounts: unknown, code?: unknown): number | (string | number)[][] | FunctionProblem {
-  const input = readRollupInput(asMatrix(codes), asMatrix(amounts));
+  const target = targetCode(code, firstCell(code));
+  if (target && 'problem' in target) return target;
+  const prefix = target?.code;
+  const input = readRollupInput(asMatrix(codes), asMatrix(amounts), prefix ? (c) => c.startsWith(prefix) : undefined);
   if ('error' in input) return { problem: 'invalid', message: input.error };
-  const wanted = firstCell(code);
-  if (wanted === undefined || wanted === null || wanted === '') {
+  if (target === null) {
     const lines = rollupAll(input.rows).map((l) => [l.code, catalog.nameOf(l.code) ?? '', cellNumber(l.total)]);
     return [...lines, ['合计', '', cellNumber(rollupTotal(input.rows))]];
   }
-  if (typeof wanted === 'string' && GRAND_TOTAL.has(wanted.trim())) return cellNumber(rollupTotal(input.rows));
+  if (!prefix) return cellNumber(rollupTotal(input.rows));
+  return cellNumber(rollupUnder(input.rows, prefix));
+}
+
+/** The code a ROLLUP call totals: none (spill), the grand total (`合计`), or a code. */
+function targetCode(code: unknown, wanted: unknown): { code: string | null } | FunctionProblem | null {
+  if (wanted === undefined || wanted === null || wanted === '') return null;
+  if (typeof wanted === 'string' && GRAND_TOTAL.has(wanted.trim())) return { code: null };
   const n = normalizeCode(firstCellOrRow(code));
-  if (!n.ok) return { problem: 'invalid', message: `要汇总的科目：${n.reason}` };
-  return cellNumber(rollupUnder(input.rows, n.code));
+  return n.ok ? { code: n.code } : { problem: 'invalid', message: `要汇总的科目：${n.reason}` };
 }
 
 export function codeLevel(code: unknown): string | FunctionProblem {
