@@ -9,10 +9,24 @@ import type { ThreePublicKey } from './specs/types';
  */
 export type Amounts = Partial<Record<AmountKey, Money | null>>;
 
+/**
+ * Where a table's figures sit on its sheet, when it was read from one (1-based rows and
+ * columns): what lets a finding name its cell. Data made from seeds has none.
+ */
+export interface SheetPositions {
+  /** amount column per key */
+  columns: Partial<Record<string, number>>;
+  codeColumn?: number;
+  nameColumn?: number;
+  totalRow?: number | null;
+}
+
 export interface CodedRow {
   code: string;
   name: string;
   amounts: Amounts;
+  /** sheet row, when read from a sheet */
+  row?: number;
 }
 
 export interface CodedTableData {
@@ -20,12 +34,14 @@ export interface CodedTableData {
   rows: CodedRow[];
   total: Amounts;
   statement?: string | null;
+  at?: SheetPositions;
 }
 
 export interface IncomeItem {
   key: IncomeKey;
   label: string;
   amount: Money | null;
+  row?: number;
 }
 
 export interface ExpenditureItem {
@@ -33,6 +49,7 @@ export interface ExpenditureItem {
   code: string | null;
   label: string;
   amounts: Amounts;
+  row?: number;
 }
 
 export interface BalanceTableData {
@@ -41,17 +58,22 @@ export interface BalanceTableData {
   incomeTotal: Money | null;
   expenditure: ExpenditureItem[];
   expenditureTotal: Amounts;
+  /** `columns.income` is the income amount column */
+  at?: SheetPositions;
 }
 
 export interface ThreePublicData {
   kind: 'three-public';
   amounts: Partial<Record<ThreePublicKey, Money | null>>;
+  /** `totalRow` is the data row */
+  at?: SheetPositions;
 }
 
 export interface ProjectItem {
   no: number | null;
   name: string;
   amount: Money | null;
+  row?: number;
 }
 
 export interface ProjectGroup {
@@ -59,12 +81,15 @@ export interface ProjectGroup {
   name: string;
   amount: Money | null;
   projects: ProjectItem[];
+  row?: number;
 }
 
 export interface ProjectTableData {
   kind: 'projects';
   rows: ProjectGroup[];
   total: Money | null;
+  /** `columns.amount` is the 预算数 column */
+  at?: SheetPositions;
 }
 
 export interface TextData {

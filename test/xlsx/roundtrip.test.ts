@@ -43,7 +43,7 @@ function canonical(d: SheetData): unknown {
       return amounts(d.amounts as Amounts);
     case 'projects':
       return {
-        rows: d.rows.map((g) => ({ code: g.code, name: g.name, amount: fen(g.amount), projects: g.projects.map((p) => ({ ...p, amount: fen(p.amount) })) })),
+        rows: d.rows.map((g) => ({ code: g.code, name: g.name, amount: fen(g.amount), projects: g.projects.map((p) => ({ no: p.no, name: p.name, amount: fen(p.amount) })) })),
         total: fen(d.total),
       };
     case 'text':

@@ -135,9 +135,11 @@ function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData | null 
   const rows: CodedRow[] = [];
   const total: Amounts = {};
   let statement: string | null = null;
+  let totalRow: number | null = null;
   for (let row = levelRow + 1; row <= r.rows; row++) {
     const first = r.text(row, 1);
     if (first === '合计' || r.text(row, nameCol) === '合计') {
+      totalRow = row;
       for (const [key, c] of cols) total[key] = r.amount(row, c);
       const next = r.text(row + 1, 1);
       if (/^(说明|注)[:：]?$/.test(next)) statement = r.text(row + 1, 2) || null;
@@ -155,9 +157,9 @@ function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData | null 
     }
     const amounts: Amounts = {};
     for (const [key, c] of cols) amounts[key] = r.amount(row, c);
-    rows.push({ code: code.ok ? code.code : parts.map((p) => compactText(p)).join(''), name, amounts });
+    rows.push({ code: code.ok ? code.code : parts.map((p) => compactText(p)).join(''), name, amounts, row });
   }
-  return { kind: 'coded', rows, total, statement };
+  return { kind: 'coded', rows, total, statement, at: { columns: Object.fromEntries(cols), codeColumn: codeCols[0], nameColumn: nameCol, totalRow } };
 }
 
 const INCOME_PATTERNS: [RegExp, IncomeKey][] = [
@@ -185,17 +187,24 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
   for (let row = headerBottom + 1; row < totalRow; row++) {
     const label = plainText(cellAt(r.grid, row, 1)).trim();
     const key = INCOME_PATTERNS.find(([re]) => re.test(label))?.[1];
-    if (label && key) income.push({ key, label, amount: r.amount(row, 2) });
+    if (label && key) income.push({ key, label, amount: r.amount(row, 2), row });
     const exp = plainText(cellAt(r.grid, row, 3)).trim();
     if (exp) {
       const amounts: Amounts = {};
       for (const [k, c] of cols) amounts[k] = r.amount(row, c);
-      expenditure.push({ code: leiCodeOf(exp, catalog, year), label: exp, amounts });
+      expenditure.push({ code: leiCodeOf(exp, catalog, year), label: exp, amounts, row });
     }
   }
   const expenditureTotal: Amounts = {};
   for (const [k, c] of cols) expenditureTotal[k] = r.amount(totalRow, c);
-  return { kind: 'balance', income, incomeTotal: r.amount(totalRow, 2), expenditure, expenditureTotal };
+  return {
+    kind: 'balance',
+    income,
+    incomeTotal: r.amount(totalRow, 2),
+    expenditure,
+    expenditureTotal,
+    at: { columns: { income: 2, ...Object.fromEntries(cols) }, nameColumn: 3, totalRow },
+  };
 }
 
 /** `一、公共安全支出` → `204`, by the catalog's 类 names (any edition). */
@@ -224,7 +233,7 @@ function readThreePublic(r: SheetReader): ThreePublicData | null {
   const dataRow = bottom + 1;
   const amounts: ThreePublicData['amounts'] = {};
   for (const [k, c] of cols) amounts[k as keyof ThreePublicData['amounts']] = r.amount(dataRow, c);
-  return { kind: 'three-public', amounts };
+  return { kind: 'three-public', amounts, at: { columns: Object.fromEntries(cols), totalRow: dataRow } };
 }
 
 function readProjects(r: SheetReader): ProjectTableData | null {
@@ -241,9 +250,11 @@ function readProjects(r: SheetReader): ProjectTableData | null {
   }
   const rows: ProjectGroup[] = [];
   let total: Money | null = null;
+  let totalRow: number | null = null;
   for (let row = levelRow + 1; row <= r.rows; row++) {
     if (r.text(row, 1) === '合计') {
       total = r.amount(row, amountCol);
+      totalRow = row;
       break;
     }
     if (r.isRepeatedHeader(row)) continue;
@@ -251,18 +262,18 @@ function readProjects(r: SheetReader): ProjectTableData | null {
     if (parts.some((p) => compactText(p) !== '')) {
       const code = normalizeCode(parts);
       if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, 1), kind: 'bad-code', message: `${address(row, 1)}：${code.reason}` });
-      rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, 4)).trim(), amount: r.amount(row, amountCol), projects: [] });
+      rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, 4)).trim(), amount: r.amount(row, amountCol), projects: [], row });
       continue;
     }
     const name = plainText(cellAt(r.grid, row, nameCol)).trim();
     if (!name && r.text(row, amountCol) === '') continue;
     const noText = r.text(row, noCol);
     const group = rows[rows.length - 1];
-    const item = { no: /^\d+$/.test(noText) ? Number(noText) : null, name, amount: r.amount(row, amountCol) };
+    const item = { no: /^\d+$/.test(noText) ? Number(noText) : null, name, amount: r.amount(row, amountCol), row };
     if (group) group.projects.push(item);
     else rows.push({ code: '', name: '', amount: null, projects: [item] });
   }
-  return { kind: 'projects', rows, total };
+  return { kind: 'projects', rows, total, at: { columns: { amount: amountCol }, codeColumn: 1, nameColumn: nameCol, totalRow } };
 }
 
 function readText(r: SheetReader, spec: Spec): TextData {
