@@ -5,6 +5,7 @@ import { sampleFromSeed } from '../core/sample';
 import { SEED_BUDGETS } from '../core/sample-seeds';
 import type { BudgetLevel, SpecId } from '../core/specs/types';
 import { workbookFromPlans } from '../xlsx/writer';
+import { checkFile, expandInputs, formatText, UnreadableFile } from './check';
 
 /**
  * `budget-tables` on the command line. Every failure is one line saying what is wrong and
@@ -20,21 +21,31 @@ const USAGE = `用法 / usage:
       Subtotal rows hold the published figures (values, the default) or BUDGET.ROLLUP formulas.
   budget-tables template --level unit|department --org NAME --year YYYY --out FILE.xlsx [--tables T1,T2,…]
       生成空白模板工作簿 / writes an empty template workbook.
+  budget-tables check FILE.xlsx|DIR … [--format text|json]
+      校验工作簿：表内、表间勾稽关系，科目编码与名称。退出码 0 无错误，1 有错误，2 文件无法读取。
+      Validates workbooks; exit 0 when there is no 错误, 1 when there is, 2 when a file cannot be read.
   budget-tables help`;
 
-export function parseArgs(argv: string[]): { command: string; flags: Record<string, string> } {
+export function parseArgs(argv: string[]): { command: string; flags: Record<string, string>; files: string[] } {
   const [command = 'help', ...rest] = argv;
   const flags: Record<string, string> = {};
+  const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (!a.startsWith('--')) throw new UsageError(`不认识的参数“${a}”（参数以 -- 开头，如 --out）`);
+    if (!a.startsWith('--')) {
+      if (command === 'check') {
+        files.push(a);
+        continue;
+      }
+      throw new UsageError(`不认识的参数“${a}”（参数以 -- 开头，如 --out）`);
+    }
     const key = a.slice(2);
     const value = rest[i + 1];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`参数 --${key} 缺少取值`);
     flags[key] = value;
     i++;
   }
-  return { command, flags };
+  return { command, flags, files };
 }
 
 export async function runSample(outDir: string, log: (s: string) => void, subtotals: 'values' | 'formulas' = 'values'): Promise<string[]> {
@@ -78,9 +89,36 @@ export async function runTemplate(flags: Record<string, string>, log: (s: string
   return out;
 }
 
+export async function runCheck(inputs: string[], format: string, log: (s: string) => void): Promise<number> {
+  if (format !== 'text' && format !== 'json') throw new UsageError('--format 应为 text 或 json');
+  if (inputs.length === 0) throw new UsageError('check 需要至少一个 .xlsx 文件或文件夹，如 budget-tables check 2026预算.xlsx');
+  const files = expandInputs(inputs);
+  if (files.length === 0) throw new UsageError(`${inputs.join('、')} 中没有 .xlsx 文件`);
+  let worst = 0;
+  const reports = [];
+  for (const file of files) {
+    try {
+      const r = await checkFile(file);
+      reports.push(r);
+      if (!r.ready) worst = Math.max(worst, 1);
+      if (format === 'text') log(files.length > 1 ? formatText(r).split('\n')[0] : formatText(r));
+    } catch (e) {
+      if (!(e instanceof UnreadableFile)) throw e;
+      worst = 2;
+      if (format === 'text') console.error(`无法读取 ${e.message}`);
+      else reports.push({ file, error: e.message.slice(file.length + 1) });
+    }
+  }
+  if (format === 'json') {
+    const out = reports.map((r) => ('error' in r && typeof r.error === 'string' ? r : { file: r.file, ready: (r as { ready: boolean }).ready, findings: (r as { findings: unknown }).findings, counts: (r as { counts: unknown }).counts }));
+    log(JSON.stringify(files.length === 1 ? out[0] : out, null, 2));
+  }
+  return worst;
+}
+
 export async function main(argv: string[], log: (s: string) => void = console.log): Promise<number> {
   try {
-    const { command, flags } = parseArgs(argv);
+    const { command, flags, files } = parseArgs(argv);
     switch (command) {
       case 'sample': {
         const subtotals = flags.subtotals ?? 'values';
@@ -91,6 +129,8 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
       case 'template':
         await runTemplate(flags, log);
         return 0;
+      case 'check':
+        return await runCheck(files, flags.format ?? 'text', log);
       case 'help':
       case '--help':
       case '-h':

@@ -85,3 +85,54 @@ describe('budget-tables CLI', () => {
     expect(errors[0]).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('budget-tables check', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tmp();
+    await main(['sample', '--out', dir], () => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('says 可以报送 and exits 0 for a workbook without 错误', async () => {
+    const log: string[] = [];
+    expect(await main(['check', path.join(dir, '2021-shanghai-social-security-card-unit.xlsx')], (s) => log.push(s))).toBe(0);
+    expect(log.join('\n')).toContain('可以报送（错误 0 个，提示 0 个）');
+  });
+
+  it('exits 1 with the findings as JSON when there is an 错误', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, '2021-shanghai-social-security-card-unit.xlsx'));
+    wb.getWorksheet('单位收入总表')!.getCell('E7').value = 1;
+    const file = path.join(tmp(), 'broken.xlsx');
+    await wb.xlsx.writeFile(file);
+    const log: string[] = [];
+    expect(await main(['check', file, '--format', 'json'], (s) => log.push(s))).toBe(1);
+    const report = JSON.parse(log.join('\n'));
+    expect(report).toMatchObject({ file, ready: false });
+    expect(report.counts.error).toBeGreaterThan(0);
+    expect(report.findings[0]).toEqual({ rule: expect.any(String), severity: 'error', sheet: '单位收入总表', cell: expect.stringMatching(/^[A-Z]+\d+$/), message: expect.any(String) });
+  });
+
+  it('treats leftover BUDGET formulas as a 提示', async () => {
+    const d = tmp();
+    await main(['sample', '--out', d, '--subtotals', 'formulas'], () => undefined);
+    const log: string[] = [];
+    expect(await main(['check', path.join(d, '2021-shanghai-social-security-card-unit.xlsx'), '--format', 'json'], (s) => log.push(s))).toBe(0);
+    const report = JSON.parse(log.join('\n'));
+    expect(report.findings.every((f: { rule: string; severity: string }) => f.rule === 'budget-formula' && f.severity === 'warning')).toBe(true);
+    expect(report.counts.warning).toBeGreaterThan(0);
+  });
+
+  it('checks a folder, one summary line per file, and exits 2 on a file it cannot read', async () => {
+    fs.writeFileSync(path.join(dir, 'not-a-workbook.xlsx'), 'hello');
+    const log: string[] = [];
+    const errors: string[] = [];
+    jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
+    expect(await main(['check', dir], (s) => log.push(s))).toBe(2);
+    expect(log).toHaveLength(3);
+    expect(log.every((l) => l.includes('可以报送'))).toBe(true);
+    expect(errors).toEqual([expect.stringContaining('不是 .xlsx 工作簿')]);
+    fs.unlinkSync(path.join(dir, 'not-a-workbook.xlsx'));
+  });
+});

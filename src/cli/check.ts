@@ -1,0 +1,105 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { RULES } from '../core/rules/catalog-of-rules';
+import { SEVERITY_LABEL, type Finding } from '../core/rules/types';
+import { validateSheets, type Validation } from '../core/rules/validate';
+import { gridFromWorksheet, readWorkbook, workbookCatalog } from '../xlsx/reader';
+
+/** The largest workbook `check` opens; bigger files are refused with a reason, not a crash. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+export class UnreadableFile extends Error {}
+
+export interface FileReport extends Validation {
+  file: string;
+}
+
+/** A reason a file cannot be read, in one line, or null when it looks like an .xlsx. */
+function sniff(file: string): string | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return '文件不存在或无法访问';
+  }
+  if (!stat.isFile()) return '不是文件';
+  if (stat.size > MAX_FILE_BYTES) return `文件过大（${Math.round(stat.size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）`;
+  const head = Buffer.alloc(8);
+  const fd = fs.openSync(file, 'r');
+  fs.readSync(fd, head, 0, 8, 0);
+  fs.closeSync(fd);
+  // An encrypted .xlsx is an OLE compound file, not a zip.
+  if (head.readUInt32BE(0) === 0xd0cf11e0) return '文件有密码保护或是旧版 .xls 格式，请去掉密码并另存为 .xlsx';
+  if (head.readUInt32BE(0) !== 0x504b0304) return '不是 .xlsx 工作簿';
+  return null;
+}
+
+/** BUDGET.* formulas left in a workbook: without the add-in Excel shows #NAME? there. */
+function leftoverFormulas(wb: ExcelJS.Workbook): Finding[] {
+  const out: Finding[] = [];
+  for (const ws of wb.worksheets) {
+    const grid = gridFromWorksheet(ws);
+    let count = 0;
+    let first = '';
+    grid.formulas?.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (f && /\bBUDGET\./i.test(f)) {
+          count++;
+          if (!first) first = ws.getCell(r + 1, c + 1).address;
+        }
+      }),
+    );
+    if (count > 0) {
+      out.push({
+        rule: RULES.leftoverFormula.id,
+        severity: RULES.leftoverFormula.severity,
+        sheet: ws.name,
+        cell: first,
+        message: `${first} 等 ${count} 个单元格仍是 BUDGET 公式；报送前请在任务窗格点“公式转为数值”，否则对方打开时显示 #NAME?`,
+      });
+    }
+  }
+  return out;
+}
+
+export async function checkFile(file: string): Promise<FileReport> {
+  const reason = sniff(file);
+  if (reason) throw new UnreadableFile(`${file}：${reason}`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    throw new UnreadableFile(`${file}：文件已损坏，无法作为 .xlsx 读取（${String((e as Error).message).split('\n')[0]}）`);
+  }
+  const catalog = workbookCatalog(wb);
+  const read = readWorkbook(wb, catalog);
+  const v = validateSheets(read.sheets, read.issues, catalog);
+  const findings = [...v.findings, ...leftoverFormulas(wb)];
+  const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
+  return { file, findings, counts, ready: counts.error === 0 };
+}
+
+/** Files named, and the .xlsx files inside folders named. */
+export function expandInputs(inputs: string[]): string[] {
+  const out: string[] = [];
+  for (const input of inputs) {
+    if (fs.existsSync(input) && fs.statSync(input).isDirectory()) {
+      for (const name of fs.readdirSync(input).sort()) if (/\.xlsx$/i.test(name) && !name.startsWith('~$')) out.push(path.join(input, name));
+    } else out.push(input);
+  }
+  return out;
+}
+
+export function formatText(r: FileReport): string {
+  const lines: string[] = [];
+  const status = r.ready ? '可以报送' : '不能报送';
+  lines.push(`${r.file}：${status}（错误 ${r.counts.error} 个，提示 ${r.counts.warning} 个）`);
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of r.findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+  for (const [sheet, list] of bySheet) {
+    lines.push(`  【${sheet}】`);
+    for (const f of list) lines.push(`    ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${f.message}`);
+  }
+  return lines.join('\n');
+}

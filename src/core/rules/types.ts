@@ -1,0 +1,31 @@
+import type { ModelSheet } from '../model';
+import type { Catalog } from '../catalog/catalog';
+
+/** 错误 blocks submission (强制性审核); 提示 must be looked at (提示性审核). */
+export type Severity = 'error' | 'warning';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示' };
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the cell that does not reconcile */
+  cell: string;
+  message: string;
+}
+
+/** A rule as data: what it checks, how bad a failure is, and how it explains itself. */
+export interface RuleSpec {
+  id: string;
+  severity: Severity;
+  scope: 'table' | 'cross' | 'cell' | 'workbook';
+  description: string;
+}
+
+export interface RuleContext {
+  sheets: ModelSheet[];
+  catalog: Catalog;
+  /** budget year of the workbook, when the sheets say */
+  year?: number;
+}

@@ -1,0 +1,30 @@
+import type { Catalog } from '../catalog/catalog';
+import type { ModelSheet } from '../model';
+import type { ReadIssue } from '../read/parse';
+import { checkBalance, checkCodedTable, checkProjects, checkThreePublic, issueFindings } from './checks';
+import { checkCrossTables } from './cross';
+import type { Finding, RuleContext } from './types';
+
+export interface Validation {
+  findings: Finding[];
+  counts: { error: number; warning: number };
+  /** 可以报送: no 错误 */
+  ready: boolean;
+}
+
+/** Runs every rule on the sheets read from one workbook. Reads nothing, changes nothing. */
+export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalog: Catalog): Validation {
+  const years = sheets.map((s) => s.context.year).filter((y): y is number => y !== undefined);
+  const ctx: RuleContext = { sheets, catalog, year: years[0] };
+  const findings: Finding[] = [...issueFindings(issues)];
+  for (const s of sheets) {
+    const d = s.data;
+    if (d.kind === 'coded') findings.push(...checkCodedTable(s, d, ctx));
+    else if (d.kind === 'balance') findings.push(...checkBalance(s, d));
+    else if (d.kind === 'three-public') findings.push(...checkThreePublic(s, d));
+    else if (d.kind === 'projects') findings.push(...checkProjects(s, d));
+  }
+  findings.push(...checkCrossTables(sheets));
+  const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
+  return { findings, counts, ready: counts.error === 0 };
+}
