@@ -162,6 +162,8 @@ function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData | null 
   return { kind: 'coded', rows, total, statement, at: { columns: Object.fromEntries(cols), codeColumn: codeCols[0], nameColumn: nameCol, totalRow } };
 }
 
+const HEADER_LABELS = new Set(['项目', '预算数', '合计', '基本支出', '人员经费', '公用经费', '项目支出', '一般公共预算', '政府性基金预算', '国有资本经营预算']);
+
 const INCOME_PATTERNS: [RegExp, IncomeKey][] = [
   [/财政拨款收入/, 'fiscal'],
   [/一般公共预算/, 'general'],
@@ -177,10 +179,14 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
   if (headerTop === null) return null;
   const totalRow = r.findRow(headerTop, (row) => r.text(row, 1) === '收入总计');
   if (totalRow === null) return null;
-  // The header ends where the first income line begins (header cells may be merged downwards).
-  const dataStart = r.findRow(headerTop + 1, (row) => INCOME_PATTERNS.some(([re]) => re.test(r.text(row, 1)))) ?? totalRow;
-  const headerBottom = Math.min(dataStart, totalRow) - 1;
   const columns = spec.expenditureColumns[level];
+  // The header ends at its last row of column labels (cells may be merged downwards), found by
+  // the labels themselves so that a garbled line label cannot move it.
+  let headerBottom = headerTop;
+  for (let row = headerTop + 1; row < Math.min(totalRow, headerTop + 5); row++) {
+    const labels = [1, 2, 3, ...columns.map((_, j) => 4 + j)].map((c) => r.text(row, c));
+    if (labels.some((t) => HEADER_LABELS.has(t))) headerBottom = row;
+  }
   const cols = matchColumns(r, columns, 4, headerTop, headerBottom, { 预算数: 'total' });
   const income: BalanceTableData['income'] = [];
   const expenditure: BalanceTableData['expenditure'] = [];
@@ -188,8 +194,10 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
     const label = plainText(cellAt(r.grid, row, 1)).trim();
     const key = INCOME_PATTERNS.find(([re]) => re.test(label))?.[1];
     if (label && key) income.push({ key, label, amount: r.amount(row, 2), row });
+    else r.amount(row, 2); // an amount on a line without a label is still read, so a bad one is reported
     const exp = plainText(cellAt(r.grid, row, 3)).trim();
-    if (exp) {
+    const anyAmount = [...cols.values()].some((c) => r.text(row, c) !== '');
+    if (exp || anyAmount) {
       const amounts: Amounts = {};
       for (const [k, c] of cols) amounts[k] = r.amount(row, c);
       expenditure.push({ code: leiCodeOf(exp, catalog, year), label: exp, amounts, row });
