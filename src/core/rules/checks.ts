@@ -66,24 +66,38 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   const keys = spec.columns.map((c) => c.key);
   // 类/款 = Σ direct children, per column. A subtotal is flagged only when it also differs from
   // the sum of its lowest rows, so one wrong 款 is reported at that 款, not again at its 类.
+  // Linear: children grouped by parent once, leaf sums carried up from the 项 level.
   const all = [...byCode.values()];
-  const isLeaf = (code: string) => !all.some((c) => c.code !== code && c.code.startsWith(code));
+  const children = new Map<string, typeof all>();
+  const ancestors = new Set<string>();
   for (const r of all) {
-    const children = all.filter((c) => parentOf(c.code) === r.code);
-    if (children.length === 0) continue;
-    const leaves = all.filter((c) => c.code.startsWith(r.code) && c.code !== r.code && isLeaf(c.code));
-    for (const key of keys) {
-      const sum = children.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
-      const fromLeaves = leaves.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
-      if (!sum.eq(v(r.amounts[key])) && !fromLeaves.eq(v(r.amounts[key]))) {
+    const p = parentOf(r.code);
+    if (p) children.set(p, [...(children.get(p) ?? []), r]);
+    for (let len = r.code.length - 2; len >= 3; len -= 2) ancestors.add(r.code.slice(0, len));
+  }
+  for (const key of keys) {
+    const leafSum = new Map<string, Money>();
+    for (const r of all) {
+      if (ancestors.has(r.code)) continue;
+      for (let len = r.code.length - 2; len >= 3; len -= 2) {
+        const a = r.code.slice(0, len);
+        leafSum.set(a, (leafSum.get(a) ?? ZERO).plus(v(r.amounts[key])));
+      }
+    }
+    for (const r of all) {
+      const kids = children.get(r.code);
+      if (!kids) continue;
+      const stated = v(r.amounts[key]);
+      const sum = kids.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
+      if (!sum.eq(stated) && !(leafSum.get(r.code) ?? ZERO).eq(stated)) {
         const cell = cellOf(data, r.row, key);
-        out.push(finding('subtotal', name, cell, `${cell}：${r.code} ${r.name} 的${LABEL[key]}${mismatch('', v(r.amounts[key]), '其下级科目之和', sum)}`));
+        out.push(finding('subtotal', name, cell, `${cell}：${r.code} ${r.name} 的${LABEL[key]}${mismatch('', stated, '其下级科目之和', sum)}`));
       }
     }
   }
   // 合计 = Σ 类 rows (the leaves when no 类 row is given).
   const lei = [...byCode.values()].filter((r) => r.code.length === 3);
-  const top = lei.length ? lei : [...byCode.values()].filter((r) => ![...byCode.keys()].some((c) => c !== r.code && c.startsWith(r.code)));
+  const top = lei.length ? lei : all.filter((r) => !ancestors.has(r.code));
   if (data.rows.length > 0) {
     for (const key of keys) {
       const sum = top.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
