@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { address } from '../core/plan/a1';
+import { findBudgetFormulas } from '../core/prepare';
 import { RULES } from '../core/rules/catalog-of-rules';
 import { SEVERITY_LABEL, type Finding } from '../core/rules/types';
 import { validateSheets, type Validation } from '../core/rules/validate';
@@ -39,17 +41,9 @@ function sniff(file: string): string | null {
 function leftoverFormulas(wb: ExcelJS.Workbook): Finding[] {
   const out: Finding[] = [];
   for (const ws of wb.worksheets) {
-    const grid = gridFromWorksheet(ws);
-    let count = 0;
-    let first = '';
-    grid.formulas?.forEach((row, r) =>
-      row.forEach((f, c) => {
-        if (f && /\bBUDGET\./i.test(f)) {
-          count++;
-          if (!first) first = ws.getCell(r + 1, c + 1).address;
-        }
-      }),
-    );
+    const cells = findBudgetFormulas(gridFromWorksheet(ws).formulas ?? []);
+    const count = cells.length;
+    const first = count ? address(cells[0].row + 1, cells[0].col + 1) : '';
     if (count > 0) {
       out.push({
         rule: RULES.leftoverFormula.id,

@@ -68,6 +68,31 @@ const zhCN = {
   'excel.generic': 'Excel 没能完成插入（{detail}）。请保存工作簿后再试一次；仍不行时请关闭并重新打开任务窗格。',
   'excel.genericNoDetail': 'Excel 没能完成插入。请保存工作簿后再试一次；仍不行时请关闭并重新打开任务窗格。',
   'excel.planFailed': '生成表格时出错（{detail}）。请检查填写的内容后再试。',
+
+  'section.prepare': '报送前准备',
+  'hint.prepare': '把工作簿中所有 BUDGET 公式换成它们现在显示的数值，这样在没有安装本加载项的电脑上打开也不会显示 #NAME?。其他公式和内容不变。转换后公式不再保留，建议先另存一份。',
+  'button.freeze': '公式转为数值',
+  'button.confirm': '确定',
+  'button.cancel': '取消',
+  'freeze.counting': '正在查找 BUDGET 公式……',
+  'freeze.confirm': '将把 {n} 个单元格的 BUDGET 公式替换为当前数值（工作表：{sheets}）。替换后不能恢复为公式。确定要转换吗？',
+  'freeze.working': '正在转换，请稍候……',
+  'freeze.done': '已将 {n} 个单元格的 BUDGET 公式转为数值（工作表：{sheets}）。',
+  'freeze.none': '工作簿中没有 BUDGET 公式。',
+  'freeze.cancelled': '已取消，工作簿没有改动。',
+  'freeze.spilled': '这些公式溢出到的另外 {n} 个单元格也已一并转为数值。',
+  'freeze.errors': '其中 {n} 个单元格的结果是错误值（如 #N/A、#VALUE!），已按原样保留，报送前请检查。',
+  'freeze.reprotected': '受保护的工作表（{sheets}）已临时撤销保护，转换后已按原设置重新保护。',
+  'freeze.notReady': '没有转换：有 {n} 个 BUDGET 公式还没有可用的结果（{cells}），现在转换会把错误值写进表里。显示 #BUSY! 的请等 Excel 算完再试；显示 #NAME? 或 #SPILL! 的请先修正公式。',
+  'freeze.notReady.more': '等',
+  'freeze.needsExcel': '没有转换：这里不是 Excel。请在 Excel 中打开本加载项后再点“公式转为数值”。',
+  'freeze.error.protected': '转换没有完成：有工作表设有密码保护，加载项不能撤销。请在“审阅”选项卡中撤销该工作表的保护后再试。已转换的单元格不受影响，再次运行只处理剩下的公式。',
+  'freeze.error.cellEdit': 'Excel 正在编辑某个单元格。请先按 Enter 或 Esc 结束编辑，再点“公式转为数值”。',
+  'freeze.error.tooLarge': '工作簿内容太多，Excel 一次读写不完，没有转换完。请把很大的工作表移到另一个工作簿后再试。',
+  'freeze.error.apiMissing': '这个版本的 Excel 不支持转换所需的功能。请使用 Microsoft 365、Excel 2021 或网页版 Excel。',
+  'freeze.error.busy': 'Excel 正忙，暂时不能转换。请稍等片刻再试。',
+  'freeze.error.generic': 'Excel 没能完成转换（{detail}）。请保存工作簿后再试一次；已转换的单元格不受影响，再次运行只处理剩下的公式。',
+  'freeze.error.genericNoDetail': 'Excel 没能完成转换。请保存工作簿后再试一次；已转换的单元格不受影响，再次运行只处理剩下的公式。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -132,9 +157,39 @@ const enUS: Record<MessageKey, string> = {
   'excel.generic': 'Excel could not finish inserting ({detail}). Save the workbook and try again; if it still fails, close and reopen the task pane.',
   'excel.genericNoDetail': 'Excel could not finish inserting. Save the workbook and try again; if it still fails, close and reopen the task pane.',
   'excel.planFailed': 'Making the tables failed ({detail}). Check what you entered and try again.',
+
+  'section.prepare': 'Prepare for submission',
+  'hint.prepare': 'Replaces every BUDGET formula in the workbook with the value it shows now, so the workbook opens without #NAME? where this add-in is not installed. Other formulas and contents stay as they are. The formulas are not kept, so save a copy first.',
+  'button.freeze': 'Convert BUDGET formulas to values',
+  'button.confirm': 'OK',
+  'button.cancel': 'Cancel',
+  'freeze.counting': 'Looking for BUDGET formulas…',
+  'freeze.confirm': 'Cells whose BUDGET formulas will be replaced with their current values: {n} (sheets: {sheets}). They cannot be turned back into formulas. Convert them?',
+  'freeze.working': 'Converting, please wait…',
+  'freeze.done': 'Cells converted from BUDGET formulas to values: {n} (sheets: {sheets}).',
+  'freeze.none': 'The workbook has no BUDGET formulas.',
+  'freeze.cancelled': 'Cancelled; the workbook is unchanged.',
+  'freeze.spilled': 'Further cells these formulas spilled into, now values too: {n}.',
+  'freeze.errors': 'Cells among them holding an error value (such as #N/A or #VALUE!), kept as it is: {n}. Check them before submitting.',
+  'freeze.reprotected': 'Protected sheets ({sheets}) were unprotected for the change and protected again with their own settings.',
+  'freeze.notReady': 'Nothing was converted: some BUDGET formulas have no usable result yet ({n}: {cells}), and converting now would write the error into the table. Where a cell shows #BUSY!, wait for Excel to finish calculating; where it shows #NAME? or #SPILL!, correct the formula first.',
+  'freeze.notReady.more': 'and more',
+  'freeze.needsExcel': 'Nothing was converted: this is not Excel. Open the add-in in Excel, then choose Convert BUDGET formulas to values.',
+  'freeze.error.protected': 'The conversion did not finish: a sheet is protected with a password, which the add-in cannot remove. Unprotect that sheet (Review tab) and try again. Cells already converted stay converted; running again handles only the formulas left.',
+  'freeze.error.cellEdit': 'Excel is editing a cell. Press Enter or Esc to finish editing, then choose Convert BUDGET formulas to values.',
+  'freeze.error.tooLarge': 'The workbook is too large for Excel to read and write at once, so the conversion did not finish. Move very large sheets to another workbook and try again.',
+  'freeze.error.apiMissing': 'This version of Excel lacks features the conversion needs. Use Microsoft 365, Excel 2021 or Excel on the web.',
+  'freeze.error.busy': 'Excel is busy and cannot convert right now. Wait a moment and try again.',
+  'freeze.error.generic': 'Excel could not finish the conversion ({detail}). Save the workbook and try again; cells already converted stay converted, and running again handles only the formulas left.',
+  'freeze.error.genericNoDetail': 'Excel could not finish the conversion. Save the workbook and try again; cells already converted stay converted, and running again handles only the formulas left.',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/** How a list of names is written in running text: 单位收入总表、单位支出总表 / 单位收入总表, 单位支出总表. */
+export function joinList(lang: Lang, items: readonly string[]): string {
+  return items.join(lang === 'zh-CN' ? '、' : ', ');
+}
 
 export type MessageParams = Record<string, string | number>;
 

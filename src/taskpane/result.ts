@@ -62,7 +62,8 @@ export function errorDetail(err: unknown): string {
   return first.length > DETAIL_MAX ? `${first.slice(0, DETAIL_MAX - 1)}…` : first;
 }
 
-function codeOf(err: unknown): string | undefined {
+/** The `code` of an `OfficeExtension.Error` (or anything shaped like one). */
+export function codeOf(err: unknown): string | undefined {
   if (err && typeof err === 'object' && 'code' in err) {
     const c = (err as { code: unknown }).code;
     return typeof c === 'string' ? c : undefined;

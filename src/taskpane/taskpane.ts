@@ -1,6 +1,7 @@
 /* global Office, Excel */
 import './polyfills';
 import { insertPlans } from '../excel/writer';
+import { countBudgetFormulas, freezeBudgetFormulas } from '../excel/prepare';
 import { planWorkbook } from '../core/plan/workbook';
 import type { SheetPlan } from '../core/plan/types';
 import { sampleFromSeed } from '../core/sample';
@@ -22,6 +23,7 @@ import {
 } from './form';
 import { isLang, Lang, Message, MessageKey, pickLanguage, say, SPEC_EN, t } from './i18n';
 import { explainExcelError, explainPlanError, outcomeNotes, sheetOutcomes, SheetOutcome } from './result';
+import { afterCount, afterError, afterFreeze, freezeView, type FreezeState } from './prepare';
 
 /**
  * The task pane: DOM wiring only. Validation, the plan request, messages and result wording
@@ -49,6 +51,8 @@ const ui = {
   /** tables the clerk unticked; survives switching level */
   unticked: new Set<SpecId>(),
   output: null as Output | null,
+  /** the 报送前准备 section: counting, the question, the result */
+  freeze: null as FreezeState | null,
 };
 
 function $<T extends HTMLElement>(id: string): T {
@@ -241,6 +245,50 @@ function setOutput(out: Output | null, focus = false): void {
   }
 }
 
+/** The 报送前准备 output: a status line, or the inline question with 确定 / 取消. */
+function renderFreeze(): void {
+  const box = $('freeze-output');
+  box.textContent = '';
+  box.className = 'output';
+  box.removeAttribute('aria-busy');
+  box.removeAttribute('role');
+  box.removeAttribute('aria-labelledby');
+  if (!ui.freeze) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  const view = freezeView(ui.lang, ui.freeze);
+  box.classList.add(view.tone);
+  if (view.tone === 'working') box.setAttribute('aria-busy', 'true');
+  box.append(el('p', { id: 'freeze-text', ...(view.alert ? { role: 'alert' } : {}), ...(view.tone === 'done' ? { class: 'output-title' } : {}) }, view.text));
+  for (const note of view.notes) box.append(el('p', { class: 'note' }, note));
+  if (view.confirm) {
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-labelledby', 'freeze-text');
+    const ok = el('button', { type: 'button', id: 'freeze-ok', class: 'primary' }, tr('button.confirm'));
+    const cancel = el('button', { type: 'button', id: 'freeze-cancel', class: 'secondary' }, tr('button.cancel'));
+    ok.disabled = cancel.disabled = ui.busy;
+    ok.addEventListener('click', () => void onFreezeConfirm());
+    cancel.addEventListener('click', onFreezeCancel);
+    const actions = el('div', { class: 'actions' });
+    actions.append(ok, cancel);
+    box.append(actions);
+  }
+}
+
+function setFreeze(state: FreezeState | null, focus: 'output' | 'cancel' | 'button' | null = null): void {
+  ui.freeze = state;
+  renderFreeze();
+  if (focus === 'cancel') document.getElementById('freeze-cancel')?.focus();
+  else if (focus === 'button') $('freeze').focus();
+  else if (focus === 'output') {
+    const box = $('freeze-output');
+    box.focus({ preventScroll: true });
+    box.scrollIntoView({ block: 'nearest' });
+  }
+}
+
 /** Applies the language to every static string and re-renders the dynamic parts. */
 function applyLanguage(): void {
   document.documentElement.lang = ui.lang;
@@ -260,6 +308,7 @@ function applyLanguage(): void {
   renderSamples();
   if (ui.showErrors) renderErrors(validateForm(readState()));
   renderOutput();
+  renderFreeze();
 }
 
 function refreshValidation(): void {
@@ -270,7 +319,8 @@ function refreshValidation(): void {
 
 function setBusy(busy: boolean): void {
   ui.busy = busy;
-  for (const id of ['insert', 'load-sample']) $<HTMLButtonElement>(id).disabled = busy;
+  for (const id of ['insert', 'load-sample', 'freeze']) $<HTMLButtonElement>(id).disabled = busy;
+  document.querySelectorAll<HTMLButtonElement>('#freeze-output button').forEach((b) => (b.disabled = busy));
   document.body.classList.toggle('busy', busy);
 }
 
@@ -335,6 +385,50 @@ function onLoadSample(): void {
   });
 }
 
+/** 公式转为数值: count first (changes nothing), then ask in the pane. */
+async function onFreeze(): Promise<void> {
+  if (ui.busy) return;
+  if (!ui.inExcel || typeof Excel === 'undefined') {
+    setFreeze({ kind: 'error', message: { key: 'freeze.needsExcel' } }, 'output');
+    return;
+  }
+  setBusy(true);
+  setFreeze({ kind: 'counting' });
+  let next: FreezeState;
+  try {
+    next = afterCount(await Excel.run((context) => countBudgetFormulas(context)));
+  } catch (err) {
+    console.error(err);
+    next = afterError(err);
+  } finally {
+    setBusy(false);
+  }
+  // The question takes focus on 取消, so an extra Enter does not convert by accident.
+  setFreeze(next, next.kind === 'confirm' ? 'cancel' : 'output');
+}
+
+/** 确定: convert. The workbook is read again; the result says what was actually done. */
+async function onFreezeConfirm(): Promise<void> {
+  if (ui.busy || ui.freeze?.kind !== 'confirm') return;
+  setBusy(true);
+  setFreeze({ kind: 'working' }, 'output');
+  let next: FreezeState;
+  try {
+    next = afterFreeze(await Excel.run((context) => freezeBudgetFormulas(context)));
+  } catch (err) {
+    console.error(err);
+    next = afterError(err);
+  } finally {
+    setBusy(false);
+  }
+  setFreeze(next, 'output');
+}
+
+function onFreezeCancel(): void {
+  if (ui.freeze?.kind !== 'confirm') return;
+  setFreeze({ kind: 'cancelled' }, 'button');
+}
+
 function setTicked(all: boolean): void {
   for (const spec of checklistSpecs(level())) {
     if (all) ui.unticked.delete(spec.id);
@@ -366,6 +460,13 @@ function storeLang(lang: Lang): void {
 function wire(): void {
   $('template-form').addEventListener('submit', onInsert);
   $('load-sample').addEventListener('click', onLoadSample);
+  $('freeze').addEventListener('click', () => void onFreeze());
+  $('freeze-output').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && ui.freeze?.kind === 'confirm') {
+      e.preventDefault();
+      onFreezeCancel();
+    }
+  });
   $('lang-toggle').addEventListener('click', () => {
     ui.lang = ui.lang === 'zh-CN' ? 'en-US' : 'zh-CN';
     ui.langChosen = true;

@@ -15,7 +15,16 @@
  *   and with a name Excel forbids throws `InvalidArgument`; so does `names.add`.
  * - every API used is checked against the host's requirement sets (`support(set, version)`);
  *   an API the host lacks throws `ApiNotFound`.
- * - a protected sheet refuses further changes (`AccessDenied`); protecting twice fails.
+ * - a protected sheet refuses further changes (`AccessDenied`); protecting twice fails, and so
+ *   does unprotecting a sheet that is not protected or without its password.
+ * - reading a range is loaded too: `getUsedRangeOrNullObject`, then `load('formulas, values,
+ *   address')` and a sync; only what was loaded can be read, and a null object only tells
+ *   `isNullObject`. The fake does not calculate: a formula's value is what a test gave it
+ *   (`setResult`, `calculate`, `ExistingSheet.results`); reading the value of a formula that
+ *   has none is `NotModeled`, so a test cannot pass on a value nobody set.
+ * - a formula can spill (`spill`, `ExistingSheet.spills`): the spilled cells read as values,
+ *   count as used, vanish when the formula is overwritten, and a value written into one of
+ *   them blocks the spill (`#SPILL!`), as in Excel.
  * - merging keeps the top-left value only, as Excel does; merges may not partly overlap.
  *
  * Office.js reports most of these when the batch runs (at `sync()`); the fake throws at the
@@ -153,6 +162,8 @@ export interface FakeCell {
   value: Scalar | null;
   /** the formula, `=…`, when the cell holds one */
   formula: string | null;
+  /** what the formula shows (its value as `Range.values` reads it), once a test has set it */
+  result?: Scalar;
   numberFormat: string;
   font: { name: string; size: number; bold: boolean };
   horizontalAlignment: string;
@@ -194,9 +205,42 @@ export interface FakeSheetState {
   showGridlines: boolean;
   freeze: { rows: number; columns: number } | null;
   pageLayout: PageLayoutState;
-  protection: { protected: boolean; options: Excel.WorksheetProtectionOptions | null };
+  protection: ProtectionState;
   validations: ValidationState[];
+  /** arrays spilled by formulas: the anchor holds the formula, the other cells are not cells of their own */
+  spills: SpillState[];
 }
+
+export interface ProtectionState {
+  protected: boolean;
+  options: Excel.WorksheetProtectionOptions | null;
+  password: string | null;
+}
+
+export interface SpillState {
+  /** the formula's cell, top-left of `rect` */
+  anchor: string;
+  rect: Rect;
+  values: Scalar[][];
+}
+
+/** Excel's protection options when none are given: nothing allowed but selecting. */
+export const DEFAULT_PROTECTION: Required<Excel.WorksheetProtectionOptions> = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: 'Normal',
+};
 
 export interface FakeNameState {
   name: string;
@@ -234,8 +278,9 @@ function newSheet(name: string): FakeSheetState {
     showGridlines: true,
     freeze: null,
     pageLayout: {},
-    protection: { protected: false, options: null },
+    protection: { protected: false, options: null, password: null },
     validations: [],
+    spills: [],
   };
 }
 
@@ -247,6 +292,14 @@ export interface ExistingSheet {
   numberFormats?: Record<string, string>;
   merges?: string[];
   protected?: boolean;
+  /** the options it is protected with; Excel's defaults when omitted */
+  protectionOptions?: Excel.WorksheetProtectionOptions;
+  /** protected with this password */
+  password?: string;
+  /** what formula cells show, by A1 address */
+  results?: Record<string, Scalar>;
+  /** arrays the formula at each A1 address spills (its own result is the top-left value) */
+  spills?: Record<string, Scalar[][]>;
 }
 
 export interface ExistingName {
@@ -350,6 +403,87 @@ function cellCount(rect: Rect): number {
   return (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
 }
 
+// ------------------------------------------------------------------------------ results and spills
+
+const inside = (r: Rect, row: number, col: number) => row >= r.r1 && row <= r.r2 && col >= r.c1 && col <= r.c2;
+
+/** Gives a formula cell the value it shows. */
+function setResultOn(sheet: FakeSheetState, address: string, v: Scalar): void {
+  const cell = sheet.cells.get(address.toUpperCase());
+  if (!cell?.formula) throw new Error(`${sheet.name}!${address} holds no formula to give a result`);
+  cell.result = v;
+}
+
+/** Makes the formula at `address` spill `values` (top-left is its own result) into empty cells. */
+function spillOn(sheet: FakeSheetState, address: string, values: Scalar[][]): void {
+  const anchor = parseRect(address);
+  const cell = sheet.cells.get(a1(anchor.r1, anchor.c1));
+  if (!cell?.formula) throw new Error(`${sheet.name}!${address} holds no formula to spill`);
+  const rows = values.length;
+  const cols = values[0]?.length ?? 0;
+  if (rows === 0 || cols === 0 || values.some((row) => row.length !== cols)) throw new Error('a spill is a non-empty rectangle');
+  const rect: Rect = { r1: anchor.r1, c1: anchor.c1, r2: anchor.r1 + rows - 1, c2: anchor.c1 + cols - 1, wholeColumns: false, wholeRows: false };
+  for (let r = rect.r1; r <= rect.r2; r++) {
+    for (let c = rect.c1; c <= rect.c2; c++) {
+      if (r === rect.r1 && c === rect.c1) continue;
+      const other = sheet.cells.get(a1(r, c));
+      if (other && (other.value !== null || other.formula !== null)) throw new Error(`${sheet.name}!${a1(r, c)} is not empty: the spill would be blocked`);
+      if (sheet.spills.some((s) => inside(s.rect, r, c))) throw new Error(`${sheet.name}!${a1(r, c)} is in another spill`);
+    }
+  }
+  sheet.spills = sheet.spills.filter((s) => s.anchor !== a1(anchor.r1, anchor.c1));
+  sheet.spills.push({ anchor: a1(anchor.r1, anchor.c1), rect, values: values.map((row) => [...row]) });
+  cell.result = values[0][0];
+}
+
+/** The spill a cell is a spilled (not anchor) cell of. */
+function spilledInto(sheet: FakeSheetState, row: number, col: number): SpillState | undefined {
+  return sheet.spills.find((s) => inside(s.rect, row, col) && !(row === s.rect.r1 && col === s.rect.c1));
+}
+
+/** What `Range.values` reads for a cell: a formula's result, a spilled value, the value, or `''`. */
+function shownValue(sheet: FakeSheetState, row: number, col: number): Scalar {
+  const spill = spilledInto(sheet, row, col);
+  if (spill) return spill.values[row - spill.rect.r1][col - spill.rect.c1];
+  const cell = sheet.cells.get(a1(row, col));
+  if (cell?.formula) {
+    if (cell.result === undefined) {
+      throw new FakeOfficeError('NotModeled', `${sheet.name}!${a1(row, col)}: the fake does not calculate ${cell.formula}; give it a result`);
+    }
+    return cell.result;
+  }
+  return cell?.value ?? '';
+}
+
+/** What `Range.formulas` reads for a cell: the formula, or else the value as `values` reads it. */
+function formulaText(sheet: FakeSheetState, row: number, col: number): Scalar {
+  const cell = sheet.cells.get(a1(row, col));
+  return cell?.formula ?? shownValue(sheet, row, col);
+}
+
+/** The used range, as Excel finds it: cells with content (and spilled values); with `valuesOnly` false, formatted cells too. */
+function usedRect(sheet: FakeSheetState, valuesOnly: boolean): Rect | null {
+  let box: Rect | null = null;
+  const grow = (r1: number, c1: number, r2: number, c2: number) => {
+    box = box
+      ? { ...box, r1: Math.min(box.r1, r1), c1: Math.min(box.c1, c1), r2: Math.max(box.r2, r2), c2: Math.max(box.c2, c2) }
+      : { r1, c1, r2, c2, wholeColumns: false, wholeRows: false };
+  };
+  for (const [addr, cell] of sheet.cells) {
+    if (valuesOnly && cell.value === null && cell.formula === null) continue;
+    const { r1, c1 } = parseRect(addr);
+    grow(r1, c1, r1, c1);
+  }
+  for (const s of sheet.spills) grow(s.rect.r1, s.rect.c1, s.rect.r2, s.rect.c2);
+  return box;
+}
+
+/** Office.js addresses name the sheet, quoted unless it is a plain name: `'单位收入总表'!A1:I30`. */
+function sheetAddress(sheet: string, rect: Rect): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${rectAddress(rect)}`;
+}
+
 const LOADABLE_SHEET_PROPS = ['name', 'id', 'position', 'visibility'] as const;
 const LOADABLE_NAME_PROPS = ['name', 'type', 'value', 'visible', 'comment'] as const;
 
@@ -362,6 +496,18 @@ function itemProps(arg: string | string[] | { select?: string } | undefined, all
     .filter((t) => t !== '');
   if (tokens.length === 0 || tokens.includes('items') || tokens.includes('items/*')) return new Set(all);
   return new Set(tokens.map((t) => t.replace(/^items\//, '')));
+}
+
+/** The properties a `load` asks for on one object, each one it may load; anything else is `InvalidArgument`. */
+function loadProps(what: string, arg: string | string[] | { select?: string } | undefined, all: readonly string[]): Set<string> {
+  const text = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg.join(',') : arg?.select ?? '';
+  const tokens = text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  if (tokens.length === 0) return new Set(all);
+  for (const t of tokens) if (!all.includes(t)) throw new FakeOfficeError('InvalidArgument', `${what} has no loadable property "${t}"`);
+  return new Set(tokens);
 }
 
 function notLoaded(what: string): FakeOfficeError {
@@ -404,7 +550,11 @@ export class FakeRequestContext {
         sheet.cells.set(key, cell);
       }
       sheet.merges.push(...(s.merges ?? []).map(parseRect));
-      sheet.protection.protected = s.protected ?? false;
+      for (const [addr, v] of Object.entries(s.results ?? {})) setResultOn(sheet, addr, v);
+      for (const [addr, values] of Object.entries(s.spills ?? {})) spillOn(sheet, addr, values);
+      if (s.protected || s.password !== undefined) {
+        sheet.protection = { protected: true, options: { ...DEFAULT_PROTECTION, ...s.protectionOptions }, password: s.password ?? null };
+      }
       this.sheets.push(sheet);
     }
     if (this.sheets.length === 0) this.sheets.push(newSheet('Sheet1'));
@@ -451,6 +601,33 @@ export class FakeRequestContext {
 
   // -------- for tests
 
+  /** Gives a formula cell the value Excel would show for it (the fake does not calculate). */
+  setResult(sheet: string, address: string, v: Scalar): void {
+    setResultOn(this.sheet(sheet), address, v);
+  }
+
+  /** Gives every formula cell (of one sheet, or all) the value `f` says; `undefined` leaves a cell without one. */
+  calculate(f: (formula: string, sheet: string, address: string) => Scalar | undefined, sheet?: string): void {
+    for (const s of sheet === undefined ? this.sheets : [this.sheet(sheet)]) {
+      for (const [addr, cell] of s.cells) {
+        if (!cell.formula) continue;
+        const v = f(cell.formula, s.name, addr);
+        if (v !== undefined) cell.result = v;
+      }
+    }
+  }
+
+  /** Makes the formula at `address` spill `values` (its own result is the top-left value). */
+  spill(sheet: string, address: string, values: Scalar[][]): void {
+    spillOn(this.sheet(sheet), address, values);
+  }
+
+  /** What a cell shows, as `Range.values` reads it (`''` when empty). */
+  shown(sheet: string, address: string): Scalar {
+    const { r1, c1 } = parseRect(address);
+    return shownValue(this.sheet(sheet), r1, c1);
+  }
+
   /** The sheet's state; throws when there is none. */
   sheet(name: string): FakeSheetState {
     const s = this.findSheet(name);
@@ -494,6 +671,7 @@ export class FakeRequestContext {
       hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
       rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
       validations: s.validations.map((v) => ({ ...v, rect: rectAddress(v.rect) })),
+      spills: s.spills.map((x) => ({ ...x, rect: rectAddress(x.rect) })),
     });
   }
 }
@@ -682,6 +860,14 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'showGridlines' | 'a
     return new FakeRange(this, parseRect(address));
   }
 
+  /** The used range as it is now; a null object when the sheet is empty. */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.ctx.requireSet('ExcelApi', '1.4', 'Worksheet.getUsedRangeOrNullObject');
+    if (!this.ctx.sheets.includes(this.state)) throw new FakeOfficeError('ItemNotFound', 'Worksheet.getUsedRangeOrNullObject: the sheet is gone');
+    const rect = usedRect(this.state, valuesOnly);
+    return rect ? new FakeRange(this, rect) : new FakeRange(this, parseRect('A1'), true);
+  }
+
   get showGridlines(): boolean {
     throw notLoaded('Worksheet.showGridlines');
   }
@@ -769,12 +955,52 @@ export class FakePageLayout
   }
 }
 
-export class FakeWorksheetProtection implements Pick<Excel.WorksheetProtection, 'protect'> {
+const LOADABLE_PROTECTION_PROPS = ['protected', 'options'] as const;
+
+export class FakeWorksheetProtection implements Pick<Excel.WorksheetProtection, 'protect' | 'unprotect' | 'protected' | 'options'> {
+  private loaded: Map<string, unknown> | null = null;
+
   constructor(private readonly ws: FakeWorksheet) {}
 
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     const state = this.ws.change('WorksheetProtection.protect', 'ExcelApi', password === undefined ? '1.2' : '1.7');
-    state.protection = { protected: true, options: options ? { ...options } : null };
+    state.protection = { protected: true, options: { ...DEFAULT_PROTECTION, ...options }, password: password ?? null };
+  }
+
+  /** Some Excel builds refuse to unprotect a sheet that is not protected; the fake always does. */
+  unprotect(password?: string): void {
+    this.ws.ctx.requireSet('ExcelApi', password === undefined ? '1.2' : '1.7', 'WorksheetProtection.unprotect');
+    const state = this.ws.state;
+    if (!this.ws.ctx.sheets.includes(state)) throw new FakeOfficeError('ItemNotFound', 'WorksheetProtection.unprotect: the sheet is gone');
+    if (!state.protection.protected) throw new FakeOfficeError('InvalidOperation', `sheet "${state.name}" is not protected`);
+    if (state.protection.password !== null && password !== state.protection.password) {
+      throw new FakeOfficeError('InvalidArgument', `sheet "${state.name}": the password is incorrect`);
+    }
+    state.protection = { ...state.protection, protected: false, password: null };
+    this.ws.ctx.queue();
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    this.ws.ctx.requireSet('ExcelApi', '1.2', 'WorksheetProtection.load');
+    const wanted = loadProps('WorksheetProtection', props, LOADABLE_PROTECTION_PROPS);
+    const p = this.ws.state.protection;
+    const values: Record<string, unknown> = { protected: p.protected, options: { ...DEFAULT_PROTECTION, ...p.options } };
+    const snapshot = new Map([...wanted].map((k) => [k, values[k]] as const));
+    this.ws.ctx.queueLoad(() => (this.loaded = new Map([...(this.loaded ?? []), ...snapshot])));
+    return this;
+  }
+
+  private get<T>(prop: string): T {
+    if (!this.loaded?.has(prop)) throw notLoaded(`WorksheetProtection.${prop}`);
+    return this.loaded.get(prop) as T;
+  }
+
+  get protected(): boolean {
+    return this.get('protected');
+  }
+
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.get('options');
   }
 }
 
@@ -783,12 +1009,20 @@ export class FakeWorksheetProtection implements Pick<Excel.WorksheetProtection, 
 /** Ranges bigger than this are whole rows or columns: only their widths, heights and hiding are modelled. */
 const MAX_CELL_WRITE = 1_000_000;
 
-export class FakeRange implements Pick<Excel.Range, 'formulas' | 'numberFormat' | 'columnHidden' | 'merge'> {
+const LOADABLE_RANGE_PROPS = ['address', 'formulas', 'values', 'numberFormat', 'hasSpill', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'] as const;
+
+export class FakeRange
+  implements Pick<Excel.Range, 'formulas' | 'values' | 'numberFormat' | 'columnHidden' | 'merge' | 'address' | 'isNullObject' | 'hasSpill'>
+{
   readonly format: FakeRangeFormat;
+  /** what the last synced loads brought; null until one has */
+  private loaded: Map<string, unknown> | null = null;
 
   constructor(
     readonly ws: FakeWorksheet,
     readonly rect: Rect,
+    /** made by an `…OrNullObject` method that found nothing */
+    readonly nullObject = false,
   ) {
     this.format = new FakeRangeFormat(this);
   }
@@ -797,13 +1031,78 @@ export class FakeRange implements Pick<Excel.Range, 'formulas' | 'numberFormat' 
     return this.ws.state;
   }
 
+  /** Every change to the range's cells goes through here: not a null object, and the sheet's own checks. */
+  change(api: string, set: string, version: string): FakeSheetState {
+    if (this.nullObject) throw new FakeOfficeError('InvalidOperation', `${api} on a null object`);
+    return this.ws.change(api, set, version);
+  }
+
+  /**
+   * Queues a load. Values are taken as the batch stands at this point (as Office.js does, in
+   * order) and readable after the next sync. A null object loads nothing but `isNullObject`.
+   */
+  load(props?: string | string[] | { select?: string }): this {
+    const wanted = loadProps('Range', props, LOADABLE_RANGE_PROPS);
+    if (wanted.has('hasSpill')) this.ws.ctx.requireSet('ExcelApi', '1.12', 'Range.hasSpill');
+    if (cellCount(this.rect) > MAX_CELL_WRITE) throw new FakeOfficeError('NotModeled', `loading ${rectAddress(this.rect)}`);
+    const snapshot = new Map<string, unknown>();
+    if (!this.nullObject) {
+      const sheet = this.sheetState;
+      const { r1, c1, r2, c2 } = this.rect;
+      const grid = (f: (r: number, c: number) => unknown) =>
+        Array.from({ length: r2 - r1 + 1 }, (_, i) => Array.from({ length: c2 - c1 + 1 }, (_, j) => f(r1 + i, c1 + j)));
+      for (const p of wanted) {
+        if (p === 'address') snapshot.set(p, sheetAddress(sheet.name, this.rect));
+        else if (p === 'formulas') snapshot.set(p, grid((r, c) => formulaText(sheet, r, c)));
+        else if (p === 'values') snapshot.set(p, grid((r, c) => shownValue(sheet, r, c)));
+        else if (p === 'numberFormat') snapshot.set(p, grid((r, c) => sheet.cells.get(a1(r, c))?.numberFormat ?? 'General'));
+        else if (p === 'hasSpill') {
+          const spilled = grid((r, c) => sheet.spills.some((s) => inside(s.rect, r, c))).flat();
+          snapshot.set(p, spilled.every(Boolean) ? true : spilled.some(Boolean) ? null : false);
+        } else if (p === 'rowIndex') snapshot.set(p, r1 - 1);
+        else if (p === 'columnIndex') snapshot.set(p, c1 - 1);
+        else if (p === 'rowCount') snapshot.set(p, r2 - r1 + 1);
+        else if (p === 'columnCount') snapshot.set(p, c2 - c1 + 1);
+      }
+    }
+    this.ws.ctx.queueLoad(() => (this.loaded = new Map([...(this.loaded ?? []), ...snapshot])));
+    return this;
+  }
+
+  /** A loaded property; a null object has none. */
+  private get<T>(prop: string): T {
+    if (this.loaded && this.nullObject) throw new FakeOfficeError('InvalidOperation', `Range.${prop} of a null object`);
+    if (!this.loaded?.has(prop)) throw notLoaded(`Range.${prop}`);
+    return this.loaded.get(prop) as T;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.loaded) throw notLoaded('Range.isNullObject');
+    return this.nullObject;
+  }
+
   get address(): string {
-    throw notLoaded('Range.address');
+    return this.get('address');
+  }
+
+  get hasSpill(): boolean {
+    return this.get('hasSpill');
+  }
+
+  /** The range a formula in this one cell spills into; a null object when it does not spill. */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    this.ws.ctx.requireSet('ExcelApi', '1.12', 'Range.getSpillingToRangeOrNullObject');
+    if (this.nullObject) throw new FakeOfficeError('InvalidOperation', 'Range.getSpillingToRangeOrNullObject on a null object');
+    if (this.rect.r1 !== this.rect.r2 || this.rect.c1 !== this.rect.c2) {
+      throw new FakeOfficeError('InvalidArgument', `Range.getSpillingToRangeOrNullObject on ${rectAddress(this.rect)}: one cell only`);
+    }
+    const spill = this.sheetState.spills.find((s) => s.anchor === a1(this.rect.r1, this.rect.c1));
+    return spill ? new FakeRange(this.ws, { ...spill.rect }) : new FakeRange(this.ws, this.rect, true);
   }
 
   /** Changes each cell of the range; refuses whole rows and columns, which the fake does not store per cell. */
   eachCell(api: string, set: string, version: string, f: (cell: FakeCell, row: number, col: number) => void): void {
-    const sheet = this.ws.change(api, set, version);
+    const sheet = this.change(api, set, version);
     if (cellCount(this.rect) > MAX_CELL_WRITE) {
       throw new FakeOfficeError('NotModeled', `${api} on ${rectAddress(this.rect)}: per-cell changes to whole rows or columns`);
     }
@@ -821,12 +1120,25 @@ export class FakeRange implements Pick<Excel.Range, 'formulas' | 'numberFormat' 
   }
 
   get formulas(): unknown[][] {
-    throw notLoaded('Range.formulas');
+    return this.get('formulas');
   }
   set formulas(input: unknown[][]) {
-    const data = check2D<unknown>('Range.formulas', this.rect, input);
+    this.writeContent('Range.formulas', input);
+  }
+
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  /** Writing `values` is like typing, as writing `formulas` is: `=…` becomes a formula, `02` a number. */
+  set values(input: unknown[][]) {
+    this.writeContent('Range.values', input);
+  }
+
+  private writeContent(api: string, input: unknown[][]): void {
+    const data = check2D<unknown>(api, this.rect, input);
     const merges = this.sheetState.merges;
-    this.eachCell('Range.formulas', 'ExcelApi', '1.1', (cell, r, c) => {
+    const spills = this.sheetState.spills;
+    this.eachCell(api, 'ExcelApi', '1.1', (cell, r, c) => {
       const v = 'scalar' in data ? data.scalar : data[r - this.rect.r1][c - this.rect.c1];
       if (v === null || v === undefined) return; // Office.js: null leaves the cell as it is
       if (typeof v === 'number' && !Number.isFinite(v)) throw new FakeOfficeError('InvalidArgument', `${a1(r, c)}: ${v}`);
@@ -840,13 +1152,25 @@ export class FakeRange implements Pick<Excel.Range, 'formulas' | 'numberFormat' 
       if (cell.numberFormat === '@') next = { value: v === '' ? null : typeof v === 'string' ? v : String(v), formula: null };
       else if (typeof v === 'string') next = typed(v);
       else next = { value: v, formula: null };
+      // Overwriting a formula ends its spill; content written into a spilled cell blocks the spill.
+      const spill = spills.findIndex((s) => inside(s.rect, r, c));
+      if (spill >= 0) {
+        const s = spills[spill];
+        const anchor = r === s.rect.r1 && c === s.rect.c1;
+        if (anchor || next.value !== null || next.formula !== null) {
+          spills.splice(spill, 1);
+          const anchorCell = this.sheetState.cells.get(s.anchor);
+          if (!anchor && anchorCell) anchorCell.result = '#SPILL!';
+        }
+      }
       cell.value = next.value;
       cell.formula = next.formula;
+      delete cell.result; // a new formula has not been calculated yet
     });
   }
 
   get numberFormat(): unknown[][] {
-    throw notLoaded('Range.numberFormat');
+    return this.get('numberFormat');
   }
   set numberFormat(input: unknown[][]) {
     const data = check2D<unknown>('Range.numberFormat', this.rect, input);
@@ -862,7 +1186,7 @@ export class FakeRange implements Pick<Excel.Range, 'formulas' | 'numberFormat' 
     throw notLoaded('Range.columnHidden');
   }
   set columnHidden(v: boolean) {
-    const sheet = this.ws.change('Range.columnHidden', 'ExcelApi', '1.2');
+    const sheet = this.change('Range.columnHidden', 'ExcelApi', '1.2');
     for (let c = this.rect.c1; c <= this.rect.c2; c++) {
       if (v) sheet.hiddenColumns.add(c);
       else sheet.hiddenColumns.delete(c);
@@ -870,7 +1194,7 @@ export class FakeRange implements Pick<Excel.Range, 'formulas' | 'numberFormat' 
   }
 
   merge(across = false): void {
-    const sheet = this.ws.change('Range.merge', 'ExcelApi', '1.2');
+    const sheet = this.change('Range.merge', 'ExcelApi', '1.2');
     if (cellCount(this.rect) > MAX_CELL_WRITE) throw new FakeOfficeError('NotModeled', `merge of ${rectAddress(this.rect)}`);
     const areas: Rect[] = across
       ? Array.from({ length: this.rect.r2 - this.rect.r1 + 1 }, (_, i) => ({ ...this.rect, r1: this.rect.r1 + i, r2: this.rect.r1 + i }))
@@ -959,7 +1283,7 @@ export class FakeRangeFormat
   }
   set columnWidth(v: number) {
     if (!(v >= 0)) throw new FakeOfficeError('InvalidArgument', `columnWidth ${v}`);
-    const sheet = this.range.ws.change('RangeFormat.columnWidth', 'ExcelApi', '1.2');
+    const sheet = this.range.change('RangeFormat.columnWidth', 'ExcelApi', '1.2');
     for (let c = this.range.rect.c1; c <= this.range.rect.c2; c++) sheet.columnWidths.set(c, v);
   }
 
@@ -968,7 +1292,7 @@ export class FakeRangeFormat
   }
   set rowHeight(v: number) {
     if (!(v >= 0 && v <= 409)) throw new FakeOfficeError('InvalidArgument', `rowHeight ${v} (Excel allows 0–409 points)`);
-    const sheet = this.range.ws.change('RangeFormat.rowHeight', 'ExcelApi', '1.2');
+    const sheet = this.range.change('RangeFormat.rowHeight', 'ExcelApi', '1.2');
     if (this.range.rect.wholeColumns) throw new FakeOfficeError('NotModeled', 'rowHeight of whole columns');
     for (let r = this.range.rect.r1; r <= this.range.rect.r2; r++) sheet.rowHeights.set(r, v);
   }
@@ -1140,7 +1464,7 @@ export class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | '
 
   /** The validation record of this range (made on first change). */
   private record(api: string): ValidationState {
-    const sheet = this.range.ws.change(`DataValidation.${api}`, 'ExcelApi', '1.8');
+    const sheet = this.range.change(`DataValidation.${api}`, 'ExcelApi', '1.8');
     const rect = this.range.rect;
     const same = sheet.validations.find((v) => sameRect(v.rect, rect));
     if (same) return same;

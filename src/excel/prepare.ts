@@ -1,0 +1,207 @@
+import {
+  blockAddress,
+  blockValues,
+  cellAddress,
+  findBudgetFormulas,
+  isErrorValue,
+  isNotReady,
+  parseSheetAddress,
+  valueToWrite,
+  writeBlocks,
+  type GridCell,
+} from '../core/prepare';
+import { officeSupport, type SupportCheck } from './writer';
+
+/**
+ * 报送前准备: every `BUDGET.*` formula in the workbook becomes the value it shows, so the
+ * workbook reads the same where the add-in is absent (no `#NAME?`). Nothing else changes:
+ * other formulas, values and formats stay, and a protected sheet is protected again with the
+ * options it had.
+ *
+ * Office.js traffic, fixed whatever the number of sheets or cells:
+ * 1. the sheet names (the sheets must be known before their ranges can be asked for);
+ * 2. each sheet's used range — `formulas`, `values` and `address` only — and its protection;
+ * 3. only when a sheet with `BUDGET` formulas has spilled arrays (ExcelApi 1.12): where each
+ *    of its `BUDGET` formulas spills, so the spilled cells are kept as values too;
+ * 4. the writes: per sheet, unprotect if protected, a few 2D `values` writes, protect again.
+ * Counting stops after 2. Freezing with nothing to freeze stops after 2 and changes nothing.
+ */
+
+export interface SheetCount {
+  name: string;
+  /** cells whose formula calls a BUDGET function */
+  cells: number;
+}
+
+/** A BUDGET formula whose value must not be frozen yet (`#BUSY!`, `#NAME?`, `#SPILL!`…). */
+export interface NotReadyCell {
+  sheet: string;
+  /** A1, on that sheet */
+  address: string;
+  value: string;
+}
+
+export interface BudgetFormulaCount {
+  /** cells whose formula calls a BUDGET function, in all sheets */
+  cells: number;
+  /** the sheets that have any, in workbook order */
+  sheets: SheetCount[];
+  /** the ones showing no usable value now; freezing refuses while there are any */
+  notReady: NotReadyCell[];
+}
+
+export interface FrozenSheet extends SheetCount {
+  /** cells a frozen formula had spilled into, now values too */
+  spilled: number;
+  /** frozen cells that hold an error value (`#N/A`…), kept as that error */
+  errors: number;
+  /** the sheet was protected: unprotected for the writes and protected again */
+  protected: boolean;
+}
+
+export interface FreezeResult {
+  /** formulas turned into values, in all sheets */
+  cells: number;
+  /** the sheets changed, in workbook order */
+  sheets: FrozenSheet[];
+}
+
+/** Thrown, before anything is written, when a BUDGET formula shows no usable value. */
+export class NotReadyError extends Error {
+  constructor(readonly cells: NotReadyCell[]) {
+    super(`${cells.length} BUDGET formula(s) show no usable value yet: ${cells.map((c) => `${c.sheet}!${c.address} ${c.value}`).join(', ')}`);
+    this.name = 'NotReadyError';
+  }
+}
+
+interface ScannedSheet {
+  ws: Excel.Worksheet;
+  name: string;
+  /** sheet row and column of the grids' top-left */
+  originRow: number;
+  originCol: number;
+  values: unknown[][];
+  /** the cells holding BUDGET formulas, in the grids */
+  found: GridCell[];
+  /** false when the sheet has no spilled array (or the host cannot tell: no dynamic arrays) */
+  mayHaveSpill: boolean;
+  protection: Excel.WorksheetProtection | null;
+}
+
+/** Syncs 1 and 2: each sheet's used range, and (for freezing) its protection. */
+async function scan(context: Excel.RequestContext, forFreeze: boolean, support: SupportCheck): Promise<ScannedSheet[]> {
+  const spillAware = forFreeze && support('ExcelApi', '1.12');
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+
+  const queued = worksheets.items.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load(spillAware ? 'address,formulas,values,hasSpill' : 'address,formulas,values');
+    if (forFreeze) ws.protection.load('protected,options');
+    return { ws, name: ws.name, used };
+  });
+  await context.sync();
+
+  const out: ScannedSheet[] = [];
+  for (const { ws, name, used } of queued) {
+    if (used.isNullObject) continue;
+    const { r1, c1 } = parseSheetAddress(used.address);
+    const found = findBudgetFormulas(used.formulas, used.values);
+    if (found.length === 0) continue;
+    out.push({
+      ws,
+      name,
+      originRow: r1,
+      originCol: c1,
+      values: used.values,
+      found,
+      mayHaveSpill: spillAware && used.hasSpill !== false,
+      protection: forFreeze ? ws.protection : null,
+    });
+  }
+  return out;
+}
+
+function notReadyCells(s: ScannedSheet, cells: readonly GridCell[]): NotReadyCell[] {
+  return cells
+    .filter((c) => isNotReady(s.values[c.row]?.[c.col]))
+    .map((c) => ({ sheet: s.name, address: cellAddress(c, s.originRow, s.originCol), value: String(s.values[c.row]?.[c.col] ?? '') }));
+}
+
+/** How many cells hold BUDGET formulas, per sheet, and which of them show no usable value. Two syncs; changes nothing. */
+export async function countBudgetFormulas(context: Excel.RequestContext, support: SupportCheck = officeSupport): Promise<BudgetFormulaCount> {
+  const sheets = await scan(context, false, support);
+  return {
+    cells: sheets.reduce((n, s) => n + s.found.length, 0),
+    sheets: sheets.map((s) => ({ name: s.name, cells: s.found.length })),
+    notReady: sheets.flatMap((s) => notReadyCells(s, s.found)),
+  };
+}
+
+/**
+ * Turns every BUDGET formula in the workbook into the value it shows. Refuses (`NotReadyError`,
+ * nothing written) while any shows `#BUSY!`, `#GETTING_DATA`, `#NAME?` or `#SPILL!`.
+ *
+ * The writes of each sheet are queued together (unprotect, values, protect), so if Excel stops
+ * part-way (a sheet protected with a password cannot be unprotected) each sheet is either done
+ * and protected again or untouched; running again finishes the rest.
+ */
+export async function freezeBudgetFormulas(context: Excel.RequestContext, support: SupportCheck = officeSupport): Promise<FreezeResult> {
+  const sheets = await scan(context, true, support);
+  const early = sheets.flatMap((s) => notReadyCells(s, s.found));
+  if (early.length > 0) throw new NotReadyError(early);
+  if (sheets.length === 0) return { cells: 0, sheets: [] };
+
+  // Sync 3, only with spilled arrays about: the cells each BUDGET formula spills into.
+  const spilled = new Map<ScannedSheet, GridCell[]>();
+  const checks = sheets
+    .filter((s) => s.mayHaveSpill)
+    .flatMap((s) =>
+      s.found.map((cell) => {
+        const to = s.ws.getRange(cellAddress(cell, s.originRow, s.originCol)).getSpillingToRangeOrNullObject();
+        to.load('address');
+        return { s, cell, to };
+      }),
+    );
+  if (checks.length > 0) {
+    await context.sync();
+    for (const { s, cell, to } of checks) {
+      if (to.isNullObject) continue;
+      const r = parseSheetAddress(to.address);
+      const cells = spilled.get(s) ?? [];
+      for (let row = r.r1 - s.originRow; row <= r.r2 - s.originRow; row++) {
+        for (let col = r.c1 - s.originCol; col <= r.c2 - s.originCol; col++) {
+          if (row === cell.row && col === cell.col) continue;
+          if (row < 0 || col < 0 || row >= s.values.length || col >= (s.values[row]?.length ?? 0)) {
+            // Spilled cells are used cells; if one is not in the used range, stop before writing anything.
+            throw new Error(`${s.name}: the array spilled from ${cellAddress(cell, s.originRow, s.originCol)} reaches outside the used range`);
+          }
+          cells.push({ row, col });
+        }
+      }
+      spilled.set(s, cells);
+    }
+    const late = sheets.flatMap((s) => notReadyCells(s, spilled.get(s) ?? []));
+    if (late.length > 0) throw new NotReadyError(late);
+  }
+
+  // The last sync: the writes.
+  const result: FreezeResult = { cells: 0, sheets: [] };
+  for (const s of sheets) {
+    const extra = spilled.get(s) ?? [];
+    const protectedSheet = s.protection?.protected === true;
+    const options = protectedSheet ? s.protection!.options : undefined;
+    if (protectedSheet) s.ws.protection.unprotect();
+    for (const block of writeBlocks([...s.found, ...extra])) {
+      const values = blockValues(s.values, block).map((row) => row.map((v) => valueToWrite(v as string | number | boolean)));
+      s.ws.getRange(blockAddress(block, s.originRow, s.originCol)).values = values;
+    }
+    if (protectedSheet) s.ws.protection.protect(options);
+    const errors = [...s.found, ...extra].filter((c) => isErrorValue(s.values[c.row][c.col])).length;
+    result.cells += s.found.length;
+    result.sheets.push({ name: s.name, cells: s.found.length, spilled: extra.length, errors, protected: protectedSheet });
+  }
+  await context.sync();
+  return result;
+}
