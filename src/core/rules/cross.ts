@@ -103,6 +103,8 @@ export function checkCrossTables(sheets: ModelSheet[]): Finding[] {
   if (U2 && T5) {
     const projects = new Map<string, Money>();
     for (const g of U2.data.rows) if (g.code.length === 7) projects.set(g.code, g.projects.reduce((s, p) => s.plus(v(p.amount)), ZERO));
+    // Every 项 either side lists: a T5 项目支出 with no project under it in U2 is a gap too.
+    for (const [code, amount] of byCode(T5, 'project')) if (code.length === 7 && !amount.isZero() && !projects.has(code)) projects.set(code, ZERO);
     for (const [code, sum] of projects) {
       const y = byCode(T5, 'project').get(code) ?? ZERO;
       if (sum.eq(y)) continue;

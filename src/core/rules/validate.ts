@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { ModelSheet } from '../model';
 import type { ReadIssue } from '../read/parse';
 import { checkBalance, checkCodedTable, checkProjects, checkThreePublic, issueFindings } from './checks';
+import { checkCompleteness } from './completeness';
 import { checkCrossTables } from './cross';
 import type { Finding, RuleContext } from './types';
 
@@ -25,6 +26,7 @@ export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalo
     else if (d.kind === 'projects') findings.push(...checkProjects(s, d));
   }
   findings.push(...checkCrossTables(sheets));
+  findings.push(...checkCompleteness(sheets, ctx.year));
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
   return { findings, counts, ready: counts.error === 0 };
 }

@@ -1,0 +1,57 @@
+import type { CodedTableData, ModelSheet } from '../model';
+import { TABLE_SPECS } from '../specs/tables';
+import type { TableId } from '../specs/types';
+import { RULES } from './catalog-of-rules';
+import type { Finding } from './types';
+
+/**
+ * Tables every submission carries (domain.md §4), and the statement an empty one needs.
+ * T7 is required from budget year 2026: the first year the evidence here shows it (the 2026
+ * district templates); the 2018–2021 disclosures have none.
+ */
+export const T7_REQUIRED_FROM = 2026;
+
+export function requiredTables(year: number | undefined): TableId[] {
+  const base: TableId[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T8', 'T9'];
+  return year !== undefined && year >= T7_REQUIRED_FROM ? [...base.slice(0, 6), 'T7', ...base.slice(6)] : base;
+}
+
+const FUND_WORDS: Partial<Record<TableId, string>> = { T6: '政府性基金', T7: '国有资本经营' };
+
+export function checkCompleteness(sheets: ModelSheet[], year: number | undefined): Finding[] {
+  const tables = sheets.filter((s) => s.data.kind !== 'text');
+  if (tables.length === 0) return [];
+  const out: Finding[] = [];
+  const present = new Set(tables.map((s) => s.specId));
+  for (const id of requiredTables(year)) {
+    if (present.has(id)) continue;
+    const spec = TABLE_SPECS.find((s) => s.id === id)!;
+    out.push({
+      rule: RULES.missingTable.id,
+      severity: RULES.missingTable.severity,
+      sheet: tables[0].sheetName,
+      cell: 'A1',
+      message: `工作簿缺少 ${id}“${spec.title.unit.replace('{year}年预算单位', '')}”；没有数据也应附上该表，并注明“本单位（部门）无…”`,
+    });
+  }
+  const prose = sheets.flatMap((s) => (s.data.kind === 'text' ? s.data.paragraphs : [])).join('\n');
+  for (const s of tables) {
+    const words = FUND_WORDS[s.specId as TableId];
+    if (!words || s.data.kind !== 'coded') continue;
+    const d = s.data as CodedTableData;
+    const empty = d.rows.length === 0 && Object.values(d.total).every((v) => !v || v.isZero());
+    if (!empty || (d.statement && d.statement.trim())) continue;
+    // The narrative may say it instead: “本单位无政府性基金…”, “政府性基金拨款支出预算0万元”.
+    const said = new RegExp(`无${words}|${words}[^。；\\n]*?(预算)?(为)?0(\\.0+)?万元`).test(prose);
+    if (said) continue;
+    const cell = d.at?.totalRow ? `B${d.at.totalRow + 1}` : 'A1';
+    out.push({
+      rule: RULES.emptyTable.id,
+      severity: RULES.emptyTable.severity,
+      sheet: s.sheetName,
+      cell,
+      message: `${cell}：本表没有数据，也没有说明；请在“说明”行写明“本单位（部门）无${words}预算支出”`,
+    });
+  }
+  return out;
+}
