@@ -12,6 +12,13 @@ describe('manifest.xml, checked offline', () => {
     expect(checkManifest(xml, root)).toEqual([]);
   });
 
+  it('has a 校验 button in the same group that runs the function the commands register', () => {
+    const group = xml.slice(xml.indexOf('<Group id="BudgetTables.Group">'), xml.indexOf('</Group>'));
+    expect(group).toContain('<Control xsi:type="Button" id="BudgetTables.ValidateButton">');
+    expect(group).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>validateWorkbookCommand<\/FunctionName>/);
+    expect(xml).toMatch(/<bt:String id="ValidateButton.Label" DefaultValue="校验">\s*<bt:Override Locale="en-US" Value="Validate"\/>/);
+  });
+
   it('declares the requirement sets the code relies on', () => {
     expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.7"/>');
     expect(xml).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');

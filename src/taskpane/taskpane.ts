@@ -2,6 +2,10 @@
 import './polyfills';
 import { insertPlans } from '../excel/writer';
 import { countBudgetFormulas, freezeBudgetFormulas } from '../excel/prepare';
+import { applyMarks, clearMarks, type MarkResult } from '../excel/marks';
+import { validateWorkbook, type WorkbookValidation } from '../excel/validate';
+import type { Finding } from '../core/rules/types';
+import { explainCheckError, groupFindings, severityLabel, statusMessage } from './check';
 import { planWorkbook } from '../core/plan/workbook';
 import type { SheetPlan } from '../core/plan/types';
 import { sampleFromSeed } from '../core/sample';
@@ -53,7 +57,15 @@ const ui = {
   output: null as Output | null,
   /** the 报送前准备 section: counting, the question, the result */
   freeze: null as FreezeState | null,
+  /** the 校验 section */
+  check: null as CheckState | null,
 };
+
+type CheckState =
+  | { kind: 'working'; message: Message }
+  | { kind: 'done'; validation: WorkbookValidation; marks: MarkResult }
+  | { kind: 'info'; message: Message }
+  | { kind: 'error'; message: Message };
 
 function $<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -289,6 +301,60 @@ function setFreeze(state: FreezeState | null, focus: 'output' | 'cancel' | 'butt
   }
 }
 
+/** The 校验 output: progress, or the status and the findings by sheet and rule. */
+function renderCheck(): void {
+  const box = $('check-output');
+  box.textContent = '';
+  box.className = 'output';
+  box.removeAttribute('aria-busy');
+  const state = ui.check;
+  if (!state) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  if (state.kind !== 'done') {
+    box.classList.add(state.kind === 'working' ? 'working' : state.kind === 'error' ? 'error' : 'info');
+    if (state.kind === 'working') box.setAttribute('aria-busy', 'true');
+    box.append(el('p', state.kind === 'error' ? { role: 'alert' } : {}, say(ui.lang, state.message)));
+    return;
+  }
+  const { validation, marks } = state;
+  box.classList.add(validation.ready ? 'done' : 'error');
+  box.append(el('p', { class: 'output-title' }, say(ui.lang, statusMessage(validation))));
+  if (!marks.comments && marks.marked > 0) box.append(el('p', { class: 'note' }, tr('check.noComments')));
+  for (const sheet of groupFindings(validation.findings)) {
+    const details = el('details', { class: 'check-sheet' });
+    details.open = true;
+    details.append(el('summary', {}, `${sheet.sheet}（${sheet.count}）`));
+    for (const rule of sheet.rules) {
+      const group = el('div', { class: `check-rule ${rule.severity}` });
+      group.append(el('p', { class: 'check-rule-title' }, `${severityLabel(ui.lang, rule.severity)} · ${tr('check.group', { rule: rule.description, n: rule.findings.length })}`));
+      const list = el('ul', { class: 'check-findings' });
+      for (const f of rule.findings) {
+        const item = el('li');
+        const go = el('button', { type: 'button', class: 'link', title: tr('check.goTo', { sheet: f.sheet, cell: f.cell }) }, `${f.cell}  ${f.message}`);
+        go.addEventListener('click', () => void goToFinding(f));
+        item.append(go);
+        list.append(item);
+      }
+      group.append(list);
+      details.append(group);
+    }
+    box.append(details);
+  }
+}
+
+function setCheck(state: CheckState | null, focus = false): void {
+  ui.check = state;
+  renderCheck();
+  if (focus) {
+    const box = $('check-output');
+    box.focus({ preventScroll: true });
+    box.scrollIntoView({ block: 'nearest' });
+  }
+}
+
 /** Applies the language to every static string and re-renders the dynamic parts. */
 function applyLanguage(): void {
   document.documentElement.lang = ui.lang;
@@ -309,6 +375,7 @@ function applyLanguage(): void {
   if (ui.showErrors) renderErrors(validateForm(readState()));
   renderOutput();
   renderFreeze();
+  renderCheck();
 }
 
 function refreshValidation(): void {
@@ -319,7 +386,7 @@ function refreshValidation(): void {
 
 function setBusy(busy: boolean): void {
   ui.busy = busy;
-  for (const id of ['insert', 'load-sample', 'freeze']) $<HTMLButtonElement>(id).disabled = busy;
+  for (const id of ['insert', 'load-sample', 'freeze', 'check', 'clear-marks']) $<HTMLButtonElement>(id).disabled = busy;
   document.querySelectorAll<HTMLButtonElement>('#freeze-output button').forEach((b) => (b.disabled = busy));
   document.body.classList.toggle('busy', busy);
 }
@@ -429,6 +496,71 @@ function onFreezeCancel(): void {
   setFreeze({ kind: 'cancelled' }, 'button');
 }
 
+/** 校验: read and check every sheet, then mark the cells (putting back earlier marks first). */
+async function onCheck(): Promise<void> {
+  if (ui.busy) return;
+  if (!ui.inExcel || typeof Excel === 'undefined') {
+    setCheck({ kind: 'error', message: { key: 'check.needsExcel' } }, true);
+    return;
+  }
+  setBusy(true);
+  setCheck({ kind: 'working', message: { key: 'check.reading' } });
+  let next: CheckState;
+  try {
+    next = await Excel.run(async (context) => {
+      const validation = await validateWorkbook(context, (p) =>
+        setCheck({ kind: 'working', message: { key: 'check.progress', params: { done: p.done, total: p.total, sheet: p.sheet } } }),
+      );
+      setCheck({ kind: 'working', message: { key: 'check.marking' } });
+      const marks = await applyMarks(context, validation.findings);
+      return { kind: 'done', validation, marks } as const;
+    });
+  } catch (err) {
+    console.error(err);
+    next = { kind: 'error', message: explainCheckError(err) };
+  } finally {
+    setBusy(false);
+  }
+  setCheck(next, true);
+}
+
+/** 清除标记: put back every marked cell's fill and comment. */
+async function onClearMarks(): Promise<void> {
+  if (ui.busy) return;
+  if (!ui.inExcel || typeof Excel === 'undefined') {
+    setCheck({ kind: 'error', message: { key: 'check.needsExcel' } }, true);
+    return;
+  }
+  setBusy(true);
+  setCheck({ kind: 'working', message: { key: 'check.clearing' } });
+  let next: CheckState;
+  try {
+    const result = await Excel.run((context) => clearMarks(context));
+    next = { kind: 'info', message: { key: result.restored > 0 ? 'check.cleared' : 'check.nothingToClear' } };
+  } catch (err) {
+    console.error(err);
+    next = { kind: 'error', message: explainCheckError(err) };
+  } finally {
+    setBusy(false);
+  }
+  setCheck(next, true);
+}
+
+/** Shows a finding's cell: its sheet activated, the cell selected. */
+async function goToFinding(f: Finding): Promise<void> {
+  if (!ui.inExcel || typeof Excel === 'undefined') return;
+  try {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(f.sheet);
+      ws.activate();
+      ws.getRange(f.cell).select();
+      await context.sync();
+    });
+  } catch (err) {
+    console.error(err);
+  }
+}
+
 function setTicked(all: boolean): void {
   for (const spec of checklistSpecs(level())) {
     if (all) ui.unticked.delete(spec.id);
@@ -461,6 +593,8 @@ function wire(): void {
   $('template-form').addEventListener('submit', onInsert);
   $('load-sample').addEventListener('click', onLoadSample);
   $('freeze').addEventListener('click', () => void onFreeze());
+  $('check').addEventListener('click', () => void onCheck());
+  $('clear-marks').addEventListener('click', () => void onClearMarks());
   $('freeze-output').addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && ui.freeze?.kind === 'confirm') {
       e.preventDefault();

@@ -209,6 +209,15 @@ export interface FakeSheetState {
   validations: ValidationState[];
   /** arrays spilled by formulas: the anchor holds the formula, the other cells are not cells of their own */
   spills: SpillState[];
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+}
+
+/** A comment (ExcelApi 1.10 threaded comment) on one cell. */
+export interface FakeCommentState {
+  sheet: FakeSheetState;
+  /** A1 */
+  address: string;
+  content: string;
 }
 
 export interface ProtectionState {
@@ -281,6 +290,7 @@ function newSheet(name: string): FakeSheetState {
     protection: { protected: false, options: null, password: null },
     validations: [],
     spills: [],
+    visibility: 'Visible',
   };
 }
 
@@ -300,6 +310,10 @@ export interface ExistingSheet {
   results?: Record<string, Scalar>;
   /** arrays the formula at each A1 address spills (its own result is the top-left value) */
   spills?: Record<string, Scalar[][]>;
+  /** cell fills, `#RRGGBB`, by A1 address */
+  fills?: Record<string, string>;
+  /** comments, by A1 address */
+  comments?: Record<string, string>;
 }
 
 export interface ExistingName {
@@ -522,6 +536,9 @@ export class FakeRequestContext {
   readonly support: SupportCheck;
   readonly sheets: FakeSheetState[] = [];
   readonly names: FakeNameState[] = [];
+  readonly comments: FakeCommentState[] = [];
+  /** the cell last selected with `Range.select`, as `sheet!A1` */
+  selected: string | null = null;
   activeSheet: string | null = null;
   /** how many times `sync()` was called */
   syncCount = 0;
@@ -552,6 +569,13 @@ export class FakeRequestContext {
       sheet.merges.push(...(s.merges ?? []).map(parseRect));
       for (const [addr, v] of Object.entries(s.results ?? {})) setResultOn(sheet, addr, v);
       for (const [addr, values] of Object.entries(s.spills ?? {})) spillOn(sheet, addr, values);
+      for (const [addr, fill] of Object.entries(s.fills ?? {})) {
+        const key = addr.toUpperCase();
+        const cell = sheet.cells.get(key) ?? defaultCell();
+        cell.fill = fill;
+        sheet.cells.set(key, cell);
+      }
+      for (const [addr, content] of Object.entries(s.comments ?? {})) this.comments.push({ sheet, address: addr.toUpperCase(), content });
       if (s.protected || s.password !== undefined) {
         sheet.protection = { protected: true, options: { ...DEFAULT_PROTECTION, ...s.protectionOptions }, password: s.password ?? null };
       }
@@ -660,6 +684,12 @@ export class FakeRequestContext {
     return out;
   }
 
+  /** The comment on a cell, or null. */
+  comment(sheet: string, address: string): string | null {
+    const s = this.sheet(sheet);
+    return this.comments.find((c) => c.sheet === s && c.address === address.toUpperCase())?.content ?? null;
+  }
+
   /** Everything a sheet holds, as one string: two equal snapshots mean nothing changed. */
   snapshotSheet(name: string): string {
     const s = this.sheet(name);
@@ -696,6 +726,91 @@ export class FakeWorkbook {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
   }
+
+  get comments(): FakeCommentCollection {
+    this.ctx.requireSet('ExcelApi', '1.10', 'Workbook.comments');
+    return new FakeCommentCollection(this.ctx);
+  }
+}
+
+const LOADABLE_COMMENT_PROPS = ['content', 'id', 'authorName'] as const;
+
+/** Office.js `CommentCollection` (ExcelApi 1.10): one comment thread per cell. */
+export class FakeCommentCollection {
+  private loaded: FakeComment[] | null = null;
+
+  constructor(private readonly ctx: FakeRequestContext) {}
+
+  private cellOf(ref: Excel.Range | string, api: string): { ws: FakeWorksheet; address: string } {
+    const range = ref as unknown;
+    if (!(range instanceof FakeRange)) throw new FakeOfficeError('NotModeled', `${api} with an address string`);
+    if (range.rect.r1 !== range.rect.r2 || range.rect.c1 !== range.rect.c2) throw new FakeOfficeError('InvalidArgument', `${api}: one cell only`);
+    return { ws: range.ws, address: a1(range.rect.r1, range.rect.c1) };
+  }
+
+  add(cellAddress: Excel.Range | string, content: string): FakeComment {
+    const { ws, address } = this.cellOf(cellAddress, 'CommentCollection.add');
+    const sheet = ws.change('CommentCollection.add', 'ExcelApi', '1.10');
+    if (typeof content !== 'string' || content === '') throw new FakeOfficeError('InvalidArgument', 'CommentCollection.add: content');
+    if (this.ctx.comments.some((c) => c.sheet === sheet && c.address === address)) {
+      throw new FakeOfficeError('InvalidOperation', `${sheet.name}!${address} already has a comment`);
+    }
+    const state: FakeCommentState = { sheet, address, content };
+    this.ctx.comments.push(state);
+    return new FakeComment(this.ctx, state);
+  }
+
+  getItemByCell(cellAddress: Excel.Range | string): FakeComment {
+    const { ws, address } = this.cellOf(cellAddress, 'CommentCollection.getItemByCell');
+    const state = this.ctx.comments.find((c) => c.sheet === ws.state && c.address === address);
+    if (!state) throw new FakeOfficeError('ItemNotFound', `no comment at ${ws.state.name}!${address}`);
+    return new FakeComment(this.ctx, state);
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const wanted = itemProps(props, LOADABLE_COMMENT_PROPS);
+    const snapshot = this.ctx.comments.map((c, i) => ({ state: c, values: { content: c.content, id: `{comment-${i}}`, authorName: 'fake' } }));
+    this.ctx.queueLoad(() => {
+      this.loaded = snapshot.map(({ state, values }) => {
+        const loaded = new Map<string, unknown>();
+        for (const p of wanted) if (p in values) loaded.set(p, values[p as keyof typeof values]);
+        return new FakeComment(this.ctx, state, loaded);
+      });
+    });
+    return this;
+  }
+
+  get items(): FakeComment[] {
+    if (!this.loaded) throw notLoaded('CommentCollection.items');
+    return this.loaded;
+  }
+}
+
+export class FakeComment {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    readonly state: FakeCommentState,
+    private readonly loaded: Map<string, unknown> = new Map(),
+  ) {}
+
+  get content(): string {
+    if (!this.loaded.has('content')) throw notLoaded('Comment.content');
+    return this.loaded.get('content') as string;
+  }
+
+  /** The comment's cell. */
+  getLocation(): FakeRange {
+    const i = this.ctx.comments.indexOf(this.state);
+    if (i < 0) throw new FakeOfficeError('ItemNotFound', 'Comment.getLocation: the comment is gone');
+    return new FakeWorksheet(this.ctx, this.state.sheet).getRange(this.state.address);
+  }
+
+  delete(): void {
+    const i = this.ctx.comments.indexOf(this.state);
+    if (i < 0) throw new FakeOfficeError('ItemNotFound', 'Comment.delete: the comment is gone');
+    new FakeWorksheet(this.ctx, this.state.sheet).change('Comment.delete', 'ExcelApi', '1.10');
+    this.ctx.comments.splice(i, 1);
+  }
 }
 
 export class FakeWorksheetCollection {
@@ -722,9 +837,18 @@ export class FakeWorksheetCollection {
     return new FakeWorksheet(this.ctx, state);
   }
 
+  /** A null object when there is no such sheet; `isNullObject` is readable after the next sync. */
+  getItemOrNullObject(key: string): FakeWorksheet {
+    this.ctx.requireSet('ExcelApi', '1.4', 'WorksheetCollection.getItemOrNullObject');
+    const state = this.ctx.findSheet(key);
+    const ws = new FakeWorksheet(this.ctx, state ?? newSheet(key), new Map(), state === undefined);
+    this.ctx.queueLoad(() => ws.markSynced());
+    return ws;
+  }
+
   load(props?: string | string[] | { select?: string }): this {
     const wanted = itemProps(props, LOADABLE_SHEET_PROPS);
-    const snapshot = this.ctx.sheets.map((s, i) => ({ state: s, values: { name: s.name, id: `{sheet-${i}}`, position: i, visibility: 'Visible' } }));
+    const snapshot = this.ctx.sheets.map((s, i) => ({ state: s, values: { name: s.name, id: `{sheet-${i}}`, position: i, visibility: s.visibility } }));
     this.ctx.queueLoad(() => {
       this.loaded = snapshot.map(({ state, values }) => {
         const loaded = new Map<string, unknown>();
@@ -818,14 +942,57 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'showGridlines' | 'a
   readonly pageLayout: FakePageLayout;
   readonly protection: FakeWorksheetProtection;
 
+  private synced = false;
+
   constructor(
     readonly ctx: FakeRequestContext,
     readonly state: FakeSheetState,
     private readonly loaded: Map<string, unknown> = new Map(),
+    /** made by `getItemOrNullObject` that found nothing */
+    readonly nullObject = false,
   ) {
     this.freezePanes = new FakeFreezePanes(this);
     this.pageLayout = new FakePageLayout(this);
     this.protection = new FakeWorksheetProtection(this);
+  }
+
+  markSynced(): void {
+    this.synced = true;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.synced) throw notLoaded('Worksheet.isNullObject');
+    return this.nullObject;
+  }
+
+  get visibility(): Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden' {
+    if (!this.loaded.has('visibility')) throw notLoaded('Worksheet.visibility');
+    return this.loaded.get('visibility') as 'Visible';
+  }
+  set visibility(v: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden') {
+    if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', `visibility ${String(v)}`);
+    if (this.nullObject) throw new FakeOfficeError('InvalidOperation', 'Worksheet.visibility on a null object');
+    this.ctx.requireSet('ExcelApi', '1.1', 'Worksheet.visibility');
+    if (!this.ctx.sheets.includes(this.state)) throw new FakeOfficeError('ItemNotFound', 'Worksheet.visibility: the sheet is gone');
+    if (v !== 'Visible' && !this.ctx.sheets.some((s) => s !== this.state && s.visibility === 'Visible')) {
+      throw new FakeOfficeError('InvalidOperation', 'a workbook must keep one visible sheet');
+    }
+    this.state.visibility = v;
+    this.ctx.queue();
+  }
+
+  delete(): void {
+    this.ctx.requireSet('ExcelApi', '1.1', 'Worksheet.delete');
+    if (this.nullObject) throw new FakeOfficeError('InvalidOperation', 'Worksheet.delete on a null object');
+    const i = this.ctx.sheets.indexOf(this.state);
+    if (i < 0) throw new FakeOfficeError('ItemNotFound', 'Worksheet.delete: the sheet is gone');
+    if (!this.ctx.sheets.some((s) => s !== this.state && s.visibility === 'Visible')) {
+      throw new FakeOfficeError('InvalidOperation', 'cannot delete the last visible sheet');
+    }
+    this.ctx.sheets.splice(i, 1);
+    for (let k = this.ctx.comments.length - 1; k >= 0; k--) if (this.ctx.comments[k].sheet === this.state) this.ctx.comments.splice(k, 1);
+    if (this.ctx.activeSheet === this.state.name) this.ctx.activeSheet = this.ctx.sheets[0].name;
+    this.ctx.queue();
   }
 
   get name(): string {
@@ -863,6 +1030,7 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'showGridlines' | 'a
   /** The used range as it is now; a null object when the sheet is empty. */
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     this.ctx.requireSet('ExcelApi', '1.4', 'Worksheet.getUsedRangeOrNullObject');
+    if (this.nullObject) return new FakeRange(this, parseRect('A1'), true);
     if (!this.ctx.sheets.includes(this.state)) throw new FakeOfficeError('ItemNotFound', 'Worksheet.getUsedRangeOrNullObject: the sheet is gone');
     const rect = usedRect(this.state, valuesOnly);
     return rect ? new FakeRange(this, rect) : new FakeRange(this, parseRect('A1'), true);
@@ -1219,6 +1387,12 @@ export class FakeRange
     }
   }
 
+  select(): void {
+    this.ws.ctx.requireSet('ExcelApi', '1.1', 'Range.select');
+    this.ws.ctx.selected = `${this.sheetState.name}!${rectAddress(this.rect)}`;
+    this.ws.ctx.queue();
+  }
+
   get dataValidation(): FakeDataValidation {
     return new FakeDataValidation(this);
   }
@@ -1324,15 +1498,52 @@ export class FakeRangeFont implements Pick<Excel.RangeFont, 'name' | 'size' | 'b
   }
 }
 
-export class FakeRangeFill implements Pick<Excel.RangeFill, 'color'> {
+const LOADABLE_FILL_PROPS = ['color', 'pattern'] as const;
+
+/**
+ * A range's fill. Loading reads as Office.js does: a cell with no fill has `color` `#FFFFFF`
+ * and (ExcelApi 1.9) `pattern` `None`; a range whose cells differ reads null.
+ */
+export class FakeRangeFill implements Pick<Excel.RangeFill, 'color' | 'clear'> {
+  private loaded: Map<string, unknown> | null = null;
+
   constructor(private readonly range: FakeRange) {}
 
+  load(props?: string | string[] | { select?: string }): this {
+    const wanted = loadProps('RangeFill', props, LOADABLE_FILL_PROPS);
+    this.range.ws.ctx.requireSet('ExcelApi', wanted.has('pattern') ? '1.9' : '1.1', 'RangeFill.load');
+    if (this.range.nullObject) throw new FakeOfficeError('InvalidOperation', 'RangeFill.load on a null object');
+    if (cellCount(this.range.rect) > MAX_CELL_WRITE) throw new FakeOfficeError('NotModeled', `loading the fill of ${rectAddress(this.range.rect)}`);
+    const fills = new Set<string | null>();
+    const { r1, c1, r2, c2 } = this.range.rect;
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) fills.add(this.range.sheetState.cells.get(a1(r, c))?.fill ?? null);
+    const one = fills.size === 1 ? [...fills][0] : undefined;
+    const values: Record<string, unknown> = {
+      color: one === undefined ? null : (one ?? '#FFFFFF').toUpperCase(),
+      pattern: one === undefined ? null : one === null ? 'None' : 'Solid',
+    };
+    const snapshot = new Map([...wanted].map((k) => [k, values[k]] as const));
+    this.range.ws.ctx.queueLoad(() => (this.loaded = new Map([...(this.loaded ?? []), ...snapshot])));
+    return this;
+  }
+
   get color(): string {
-    throw notLoaded('RangeFill.color');
+    if (!this.loaded?.has('color')) throw notLoaded('RangeFill.color');
+    return this.loaded.get('color') as string;
   }
   set color(v: string) {
     if (!/^#[0-9A-Fa-f]{6}$/.test(v) && !/^[A-Za-z]+$/.test(v)) throw new FakeOfficeError('InvalidArgument', `fill color ${v}`);
     this.range.eachCell('RangeFill.color', 'ExcelApi', '1.1', (c) => (c.fill = v));
+  }
+
+  get pattern(): string {
+    if (!this.loaded?.has('pattern')) throw notLoaded('RangeFill.pattern');
+    return this.loaded.get('pattern') as string;
+  }
+
+  /** No fill. */
+  clear(): void {
+    this.range.eachCell('RangeFill.clear', 'ExcelApi', '1.1', (c) => (c.fill = null));
   }
 }
 

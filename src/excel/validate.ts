@@ -1,0 +1,110 @@
+import { Catalog } from '../core/catalog/catalog';
+import { CATALOG_SHEET_NAME, parseCatalogSheet } from '../core/catalog/catalog-sheet';
+import type { ModelSheet } from '../core/model';
+import { isErrorValue, parseSheetAddress } from '../core/prepare';
+import type { GridValue, SheetGrid } from '../core/read/grid';
+import { readSheet, type ReadIssue } from '../core/read/parse';
+import { validateSheets, type Validation } from '../core/rules/validate';
+
+/**
+ * 校验: reads every sheet of the open workbook and runs the rules on it. Reads only; changes
+ * nothing. Office.js traffic is fixed whatever the number of sheets or cells:
+ * 1. the sheet names;
+ * 2. every sheet's used range (`values`, `formulas`, `address`), all in one batch. The
+ *    科目目录 sheet, when there is one, is among them, so the catalog costs no extra sync.
+ */
+
+/** The hidden sheet where the marks keep what they covered; never validated. */
+export const MARKS_SHEET_NAME = '_BT_MARKS';
+
+export interface ValidateProgress {
+  /** sheets parsed so far */
+  done: number;
+  total: number;
+  sheet: string;
+}
+
+export interface WorkbookValidation extends Validation {
+  /** sheets read (the catalog and the marks sheet are not) */
+  sheets: number;
+  /** entries of the workbook's 科目目录 sheet; 0 when there is none */
+  catalogEntries: number;
+}
+
+function gridValue(v: unknown): GridValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (isErrorValue(v)) return { error: v };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/**
+ * A used range as a grid from A1: `values` and `formulas` as Office.js reads them, padded with
+ * empty rows and columns up to the used range's top-left, so the core's A1 addresses are the
+ * sheet's own.
+ */
+export function gridFromUsedRange(name: string, address: string, values: unknown[][], formulas: unknown[][]): SheetGrid {
+  const { r1, c1 } = parseSheetAddress(address);
+  const width = c1 - 1 + (values[0]?.length ?? 0);
+  const pad = <T>(): T[] => Array<T>(c1 - 1).fill(null as T);
+  const gridValues: GridValue[][] = [];
+  const gridFormulas: (string | null)[][] = [];
+  for (let r = 1; r < r1; r++) {
+    gridValues.push(Array<GridValue>(width).fill(null));
+    gridFormulas.push(Array<string | null>(width).fill(null));
+  }
+  values.forEach((row, i) => {
+    gridValues.push([...pad<GridValue>(), ...row.map(gridValue)]);
+    gridFormulas.push([
+      ...pad<string | null>(),
+      ...row.map((_, j) => {
+        const f = formulas[i]?.[j];
+        return typeof f === 'string' && f.startsWith('=') ? f : null;
+      }),
+    ]);
+  });
+  return { name, values: gridValues, formulas: gridFormulas };
+}
+
+/** Validates the open workbook. Two syncs; changes nothing. */
+export async function validateWorkbook(
+  context: Excel.RequestContext,
+  onProgress?: (p: ValidateProgress) => void,
+): Promise<WorkbookValidation> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+
+  const queued = worksheets.items
+    .filter((ws) => ws.name !== MARKS_SHEET_NAME)
+    .map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('address,formulas,values');
+      return { name: ws.name, used };
+    });
+  await context.sync();
+
+  let catalog = Catalog.builtIn();
+  let catalogEntries = 0;
+  const catalogSheet = queued.find((q) => q.name === CATALOG_SHEET_NAME);
+  if (catalogSheet && !catalogSheet.used.isNullObject) {
+    const { entries } = parseCatalogSheet(catalogSheet.used.values);
+    catalog = catalog.withOverrides(entries);
+    catalogEntries = entries.length;
+  }
+
+  const toRead = queued.filter((q) => q.name !== CATALOG_SHEET_NAME);
+  const sheets: ModelSheet[] = [];
+  const issues: ReadIssue[] = [];
+  toRead.forEach((q, i) => {
+    if (!q.used.isNullObject) {
+      const grid = gridFromUsedRange(q.name, q.used.address, q.used.values, q.used.formulas);
+      const result = readSheet(grid, catalog);
+      if (result.sheet) sheets.push(result.sheet);
+      issues.push(...result.issues);
+    }
+    onProgress?.({ done: i + 1, total: toRead.length, sheet: q.name });
+  });
+  const validation = validateSheets(sheets, issues, catalog);
+  return { ...validation, sheets: sheets.length, catalogEntries };
+}

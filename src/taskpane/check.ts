@@ -1,0 +1,70 @@
+import { RULES } from '../core/rules/catalog-of-rules';
+import type { Finding, Severity } from '../core/rules/types';
+import { t, type Lang, type Message } from './i18n';
+import { errorDetail } from './result';
+
+/**
+ * The 校验 section as plain data: the status line, and the findings grouped by sheet and
+ * rule for the list. Pure: no DOM and no Office, so it is unit tested; taskpane.ts renders it.
+ */
+
+export interface RuleGroup {
+  rule: string;
+  /** the rule's description from RULES, or its id when it has none */
+  description: string;
+  /** the worst severity among its findings */
+  severity: Severity;
+  findings: Finding[];
+}
+
+export interface SheetGroup {
+  sheet: string;
+  count: number;
+  rules: RuleGroup[];
+}
+
+const DESCRIPTIONS: ReadonlyMap<string, string> = new Map(Object.values(RULES).map((r) => [r.id, r.description]));
+
+export function ruleDescription(rule: string): string {
+  return DESCRIPTIONS.get(rule) ?? rule;
+}
+
+/** Sheets in the order they first appear; in each, rules with errors first, then as they first appear. */
+export function groupFindings(findings: readonly Finding[]): SheetGroup[] {
+  const sheets = new Map<string, Map<string, RuleGroup>>();
+  for (const f of findings) {
+    const rules = sheets.get(f.sheet) ?? new Map<string, RuleGroup>();
+    sheets.set(f.sheet, rules);
+    const g = rules.get(f.rule) ?? { rule: f.rule, description: ruleDescription(f.rule), severity: f.severity, findings: [] };
+    if (f.severity === 'error') g.severity = 'error';
+    g.findings.push(f);
+    rules.set(f.rule, g);
+  }
+  return [...sheets].map(([sheet, rules]) => {
+    const list = [...rules.values()];
+    const ordered = [...list.filter((g) => g.severity === 'error'), ...list.filter((g) => g.severity !== 'error')];
+    return { sheet, count: ordered.reduce((n, g) => n + g.findings.length, 0), rules: ordered };
+  });
+}
+
+export interface CheckSummary {
+  ready: boolean;
+  counts: { error: number; warning: number };
+}
+
+/** 可以报送 / 不能报送 with the counts. */
+export function statusMessage(s: CheckSummary): Message {
+  return s.ready
+    ? { key: 'check.ready', params: { warnings: s.counts.warning } }
+    : { key: 'check.notReady', params: { errors: s.counts.error, warnings: s.counts.warning } };
+}
+
+export function severityLabel(lang: Lang, severity: Severity): string {
+  return t(lang, severity === 'error' ? 'check.severity.error' : 'check.severity.warning');
+}
+
+export function explainCheckError(err: unknown): Message {
+  const detail = errorDetail(err);
+  if (err instanceof ReferenceError && /\b(Excel|Office)\b/.test(detail)) return { key: 'check.needsExcel' };
+  return detail ? { key: 'check.error.generic', params: { detail } } : { key: 'check.error.genericNoDetail' };
+}

@@ -1,0 +1,207 @@
+import type { SheetPlan } from '../../src/core/plan/types';
+import { planWorkbook } from '../../src/core/plan/workbook';
+import { RULES } from '../../src/core/rules/catalog-of-rules';
+import { sampleFromSeed } from '../../src/core/sample';
+import { SEED_BUDGETS } from '../../src/core/sample-seeds';
+import type { SpecId } from '../../src/core/specs/types';
+import { applyMarks, clearMarks, MARK_FILL } from '../../src/excel/marks';
+import { gridFromUsedRange, MARKS_SHEET_NAME, validateWorkbook } from '../../src/excel/validate';
+import { insertPlans, type SupportCheck } from '../../src/excel/writer';
+import { createFakeExcel, FakeRequestContext, MODERN_HOST, supportUpTo, type ExistingSheet } from './fake-excel';
+
+function samplePlans(seedIndex: number): SheetPlan[] {
+  const sample = sampleFromSeed(SEED_BUDGETS[seedIndex]);
+  return planWorkbook({
+    ctx: sample.ctx,
+    data: sample.data,
+    projects: sample.projects,
+    specs: [...(Object.keys(sample.data) as SpecId[]), 'project'],
+    options: { subtotals: 'values' },
+  });
+}
+
+const CLERK: ExistingSheet = {
+  name: '我的测算',
+  cells: { A1: '测算表', B2: 12, C2: '=B2*2' },
+  results: { C2: 24 },
+  fills: { B2: '#00B0F0' },
+  comments: { C2: '按上年数测算' },
+};
+
+async function sampleWorkbook(support: SupportCheck = MODERN_HOST, seedIndex = 2, clerk: ExistingSheet[] = [CLERK]) {
+  const plans = samplePlans(seedIndex);
+  const { fake, context } = createFakeExcel({ support, sheets: clerk });
+  const { sheets } = await insertPlans(context, plans, support);
+  const results = new Map(sheets.map((name, i) => [name, plans[i].results]));
+  fake.calculate((_f, sheet, addr) => results.get(sheet)?.[addr]);
+  return { fake, context, plans, sheets };
+}
+
+/** A first amount cell of a coded table's data rows: the first number below the header on a sheet. */
+function someAmountCell(fake: FakeRequestContext, sheet: string): string {
+  const cells = [...fake.sheet(sheet).cells.entries()]
+    .filter(([, c]) => typeof c.value === 'number' && c.value > 0 && c.formula === null)
+    .map(([a]) => a);
+  // the amount of the row above the last (the 合计 row): a leaf row, under some subtotal
+  const rowOf = (a: string) => Number(a.replace(/^[A-Z]+/, ''));
+  const last = Math.max(...cells.map(rowOf));
+  return cells.filter((a) => rowOf(a) < last).sort((a, b) => rowOf(b) - rowOf(a) || (a < b ? -1 : 1))[0];
+}
+
+/** Every cell's content, fill and comment, per sheet (not the marks sheet). */
+function state(fake: FakeRequestContext): string {
+  return JSON.stringify(
+    fake.sheets
+      .filter((s) => s.name !== MARKS_SHEET_NAME)
+      .map((s) => ({
+        name: s.name,
+        protection: s.protection,
+        cells: [...s.cells.entries()]
+          .filter(([, c]) => c.value !== null || c.formula !== null || c.fill !== null)
+          .map(([a, c]) => [a, c.value, c.formula, c.result ?? null, c.fill])
+          .sort(),
+      })),
+  ) + JSON.stringify(fake.comments.map((c) => [c.sheet.name, c.address, c.content]).sort());
+}
+
+function contents(fake: FakeRequestContext): string {
+  return JSON.stringify(
+    fake.sheets
+      .filter((s) => s.name !== MARKS_SHEET_NAME)
+      .map((s) => [s.name, [...s.cells.entries()].filter(([, c]) => c.value !== null || c.formula !== null).map(([a, c]) => [a, c.value, c.formula]).sort()]),
+  );
+}
+
+describe('gridFromUsedRange', () => {
+  it('pads from A1 so addresses stay the sheet’s own, and reads errors and formulas', () => {
+    const g = gridFromUsedRange('表', "'表'!B3:C4", [[1, ''], ['#N/A', 'x']], [[1, '=A1'], ['=1/0', 'x']]);
+    expect(g.values).toEqual([
+      [null, null, null],
+      [null, null, null],
+      [null, 1, null],
+      [null, { error: '#N/A' }, 'x'],
+    ]);
+    expect(g.formulas![2]).toEqual([null, null, '=A1']);
+    expect(g.formulas![3]).toEqual([null, '=1/0', null]);
+  });
+});
+
+describe('validating a workbook in Excel', () => {
+  it('finds nothing wrong with a sample, in two syncs whatever the number of sheets', async () => {
+    const { fake, context, sheets } = await sampleWorkbook();
+    const progress: string[] = [];
+    const snapshots = fake.sheets.map((x) => fake.snapshotSheet(x.name));
+    const before = fake.syncCount;
+    const v = await validateWorkbook(context, (p) => progress.push(`${p.done}/${p.total} ${p.sheet}`));
+    expect(fake.syncCount - before).toBe(2);
+    // the first batch loads the names, the second reads every sheet at once; nothing is written
+    expect(fake.batches.slice(-2)).toEqual([1, fake.sheets.length]);
+    expect(fake.sheets.map((x) => fake.snapshotSheet(x.name))).toEqual(snapshots);
+    expect(v.counts.error).toBe(0);
+    expect(v.ready).toBe(true);
+    expect(v.sheets).toBe(sheets.length);
+    expect(progress).toHaveLength(sheets.length + 1);
+    expect(progress[progress.length - 1]).toBe(`${sheets.length + 1}/${sheets.length + 1} ${sheets[sheets.length - 1]}`);
+
+    const small = await sampleWorkbook(MODERN_HOST, 0, []);
+    const b2 = small.fake.syncCount;
+    await validateWorkbook(small.context);
+    expect(small.fake.syncCount - b2).toBe(2);
+    expect(small.sheets.length).not.toBe(sheets.length);
+  });
+
+  it('finds a wrong amount at its cell, marks it, and changes no value or formula', async () => {
+    const { fake, context, sheets } = await sampleWorkbook();
+    const sheet = sheets.find((n) => n === '单位收入总表')!;
+    const addr = someAmountCell(fake, sheet);
+    const cell = fake.sheet(sheet).cells.get(addr)!;
+    cell.value = (cell.value as number) + 1000;
+
+    const v = await validateWorkbook(context);
+    expect(v.ready).toBe(false);
+    const errors = v.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    // the wrong amount is named at its own cell (the row does not add up) and at its parent's
+    expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ sheet, cell: addr, rule: RULES.rowParts.id })]));
+    expect(errors.some((f) => f.sheet === sheet && f.rule === RULES.subtotal.id)).toBe(true);
+    const contentBefore = contents(fake);
+
+    const before = fake.syncCount;
+    const result = await applyMarks(context, v.findings, fake.support);
+    expect(fake.syncCount - before).toBe(3);
+    expect(fake.pendingOps).toBe(0);
+    expect(contents(fake)).toBe(contentBefore);
+    expect(result.comments).toBe(true);
+
+    const marked = new Set(v.findings.filter((f) => f.rule !== RULES.notRecognised.id).map((f) => `${f.sheet}!${f.cell}`));
+    expect(result.marked).toBe(marked.size);
+    for (const f of v.findings) {
+      if (f.rule === RULES.notRecognised.id) continue;
+      const worst = v.findings.some((g) => g.sheet === f.sheet && g.cell === f.cell && g.severity === 'error') ? 'error' : 'warning';
+      expect({ at: `${f.sheet}!${f.cell}`, fill: fake.cell(f.sheet, f.cell).fill }).toEqual({ at: `${f.sheet}!${f.cell}`, fill: MARK_FILL[worst] });
+      expect(fake.comment(f.sheet, f.cell)).toContain(`【${f.severity === 'error' ? '错误' : '提示'}】${f.message}`);
+    }
+    // protected templates were protected again
+    expect(fake.sheet(sheet).protection.protected).toBe(true);
+    // the record is very hidden
+    expect(fake.sheet(MARKS_SHEET_NAME).visibility).toBe('VeryHidden');
+    // validating again reads the same, not the marks sheet
+    const again = await validateWorkbook(context);
+    expect(again.findings).toEqual(v.findings);
+  });
+
+  for (const [host, support] of [
+    ['ExcelApi 1.17', MODERN_HOST],
+    ['ExcelApi 1.9 (no comments)', supportUpTo({ ExcelApi: '1.9' })],
+    ['ExcelApi 1.7 (no fill pattern)', supportUpTo({ ExcelApi: '1.7' })],
+  ] as const) {
+    it(`validate, mark, mark again, clear: every value, formula, fill and comment as before, on ${host}`, async () => {
+      const { fake, context, sheets } = await sampleWorkbook(support);
+      const sheet = sheets.find((n) => n === '单位收入总表')!;
+      const addr = someAmountCell(fake, sheet);
+      const cell = fake.sheet(sheet).cells.get(addr)!;
+      cell.value = (cell.value as number) + 1000;
+      const v = await validateWorkbook(context);
+      const at = v.findings.find((f) => f.sheet === sheet && f.severity === 'error')!;
+      expect(at).toBeDefined();
+      // a pre-existing fill and comment on the cell that will be marked
+      fake.sheet(sheet).cells.get(at.cell)!.fill = '#92D050';
+      if (support('ExcelApi', '1.10')) fake.comments.push({ sheet: fake.sheet(sheet), address: at.cell, content: '请核对' });
+      const before = state(fake);
+      const sheetCount = fake.sheets.length;
+      await applyMarks(context, v.findings, support);
+      expect(fake.cell(at.sheet, at.cell).fill).toBe(MARK_FILL.error);
+      if (support('ExcelApi', '1.10')) expect(fake.comment(at.sheet, at.cell)).toMatch(/^【错误】/);
+      expect(fake.sheets.length).toBe(sheetCount + 1);
+
+      // fix the amount: marking again puts back the cells no longer found
+      cell.value = (cell.value as number) - 1000;
+      const fixed = await validateWorkbook(context);
+      const syncs = fake.syncCount;
+      await applyMarks(context, fixed.findings, support);
+      expect(fake.syncCount - syncs).toBe(3);
+      expect(fake.cell(at.sheet, at.cell).fill).not.toBe(MARK_FILL.error);
+
+      // and again with the error back, then clear
+      cell.value = (cell.value as number) + 1000;
+      await applyMarks(context, (await validateWorkbook(context)).findings, support);
+      await applyMarks(context, (await validateWorkbook(context)).findings, support);
+      const s2 = fake.syncCount;
+      const cleared = await clearMarks(context, support);
+      expect(fake.syncCount - s2).toBe(3);
+      expect(cleared.marked).toBe(0);
+      expect(state(fake)).toBe(before);
+      expect(fake.findSheet(MARKS_SHEET_NAME)).toBeUndefined();
+      expect(fake.sheets.length).toBe(sheetCount);
+      expect(fake.cell(sheet, at.cell).fill).toBe('#92D050');
+      if (support('ExcelApi', '1.10')) expect(fake.comment(sheet, at.cell)).toBe('请核对');
+      expect(fake.cell(CLERK.name, 'B2').fill).toBe('#00B0F0');
+
+      // clearing with nothing marked: one sync, nothing changed
+      const s3 = fake.syncCount;
+      await clearMarks(context, support);
+      expect(fake.syncCount - s3).toBe(1);
+      expect(state(fake)).toBe(before);
+    });
+  }
+});
