@@ -126,6 +126,27 @@ describe('one injected fault, found at its cell', () => {
     expect(v.findings.some((x) => x.rule === 'summary-vs-detail')).toBe(true);
   });
 
+  it.each([
+    ['单位编制说明', '4,706万元', '4,716万元', '支出预算总表合计'],
+    ['单位编制说明', '科目4,412万元', '科目4,413万元', '“公共安全支出”'],
+    ['其他相关情况说明', '预算数为30.42万元', '预算数为30.24万元', '“三公”经费预算表合计'],
+    ['其他相关情况说明', '公务接待费0.40万元', '公务接待费0.04万元', '公务接待费'],
+  ])('a narrative figure that no longer matches the table (%s: %s → %s)', (sheet, from, to, words) => {
+    const ws = wb.getWorksheet(sheet)!;
+    let changed = '';
+    ws.eachRow((row) => {
+      const c = row.getCell(1);
+      if (!changed && typeof c.value === 'string' && c.value.includes(from)) {
+        c.value = c.value.replace(from, to);
+        changed = c.address;
+      }
+    });
+    expect(changed).not.toBe('');
+    const v = validate(wb);
+    expect(v.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([['narrative', sheet, changed]]);
+    expect(v.findings[0].message).toContain(words);
+  });
+
   it('T9 out of balance: 错误 at the 合计', () => {
     wb.getWorksheet('单位“三公”经费和机关运行费预算表')!.getCell('A6').value = 30.43;
     expect(at('three-public')).toEqual(['单位“三公”经费和机关运行费预算表!A6']);

@@ -23,6 +23,7 @@ export const RULES = {
   nameMismatch: { id: 'name-mismatch', severity: 'warning', scope: 'cell', description: '科目名称与该年度科目目录不一致' },
   duplicateCode: { id: 'duplicate-code', severity: 'error', scope: 'table', description: '同一科目出现两次' },
   orphan: { id: 'orphan', severity: 'warning', scope: 'table', description: '下级科目缺少其上级科目行' },
+  narrative: { id: 'narrative', severity: 'error', scope: 'cross', description: '说明中的金额（万元）应与表中数字一致（按所列小数位四舍五入）' },
   missingTable: { id: 'missing-table', severity: 'error', scope: 'workbook', description: '缺少必须报送的表' },
   emptyTable: { id: 'empty-table', severity: 'warning', scope: 'table', description: '空表没有附“无…预算支出”的说明' },
   notRecognised: { id: 'not-recognised', severity: 'warning', scope: 'workbook', description: '工作表不是可识别的预算表' },

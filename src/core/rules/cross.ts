@@ -100,6 +100,7 @@ export function checkCrossTables(sheets: ModelSheet[]): Finding[] {
   }
   if (T4 && T5) out.push(...balanceByLei(T4, 'general', byLei(T5, 'total'), '一般公共预算支出功能分类预算表'));
   if (T4 && T6) out.push(...balanceByLei(T4, 'fund', byLei(T6, 'total'), '政府性基金预算支出功能分类预算表'));
+  if (T4 && T7) out.push(...balanceByLei(T4, 'stateCapital', byLei(T7, 'total'), '国有资本经营预算支出功能分类预算表'));
   if (U2 && T5) {
     const projects = new Map<string, Money>();
     for (const g of U2.data.rows) if (g.code.length === 7) projects.set(g.code, g.projects.reduce((s, p) => s.plus(v(p.amount)), ZERO));

@@ -4,6 +4,7 @@ import type { ReadIssue } from '../read/parse';
 import { checkBalance, checkCodedTable, checkProjects, checkThreePublic, issueFindings } from './checks';
 import { checkCompleteness } from './completeness';
 import { checkCrossTables } from './cross';
+import { checkNarrative } from './narrative';
 import type { Finding, RuleContext } from './types';
 
 export interface Validation {
@@ -27,6 +28,7 @@ export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalo
   }
   findings.push(...checkCrossTables(sheets));
   findings.push(...checkCompleteness(sheets, ctx.year));
+  findings.push(...checkNarrative(sheets));
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
   return { findings, counts, ready: counts.error === 0 };
 }

@@ -1,0 +1,84 @@
+import type { BalanceTableData, CodedTableData, ModelSheet, TextData, ThreePublicData } from '../model';
+import { Money, yuanToWan, ZERO } from '../money';
+import { RULES } from './catalog-of-rules';
+import type { Finding } from './types';
+
+/**
+ * Figures quoted in the narrative (预算编制说明, the “三公” explanation) against the tables.
+ * The text gives 万元 rounded to the decimals it prints (“4,706万元”, “30.42万元”); the table
+ * figure is rounded the same way (domain.md §2: half up) and must then be equal, no other
+ * tolerance.
+ */
+interface Quote {
+  sheet: ModelSheet;
+  paragraph: number;
+  text: string;
+  value: Money;
+  decimals: number;
+}
+
+function quotes(sheet: ModelSheet | undefined, pattern: RegExp): (Quote & { match: RegExpExecArray })[] {
+  if (!sheet || sheet.data.kind !== 'text') return [];
+  const out: (Quote & { match: RegExpExecArray })[] = [];
+  (sheet.data as TextData).paragraphs.forEach((p, i) => {
+    const re = new RegExp(pattern.source, 'g');
+    for (let m = re.exec(p); m; m = re.exec(p)) {
+      const raw = m[m.length - 1].replace(/,/g, '');
+      if (!/^\d+(\.\d+)?$/.test(raw)) continue;
+      out.push({ sheet, paragraph: i, text: m[0], value: new Money(raw), decimals: raw.split('.')[1]?.length ?? 0, match: m });
+    }
+  });
+  return out;
+}
+
+function compare(q: Quote, wan: Money, what: string): Finding | null {
+  const rounded = wan.toDecimalPlaces(q.decimals, Money.ROUND_HALF_UP);
+  if (rounded.eq(q.value)) return null;
+  // Text sheets start their paragraphs on row 3 (title on row 1).
+  const cell = `A${q.paragraph + 3}`;
+  return {
+    rule: RULES.narrative.id,
+    severity: RULES.narrative.severity,
+    sheet: q.sheet.sheetName,
+    cell,
+    message: `${cell}：说明中“${q.text}”，${what}为 ${wan.toFixed(2)} 万元（保留 ${q.decimals} 位小数为 ${rounded.toFixed(q.decimals)} 万元）`,
+  };
+}
+
+export function checkNarrative(sheets: ModelSheet[]): Finding[] {
+  const find = (id: string) => sheets.find((s) => s.specId === id);
+  const coded = (id: string) => find(id)?.data as CodedTableData | undefined;
+  const explanation = find('explanation');
+  const other = find('other');
+  const t3 = coded('T3');
+  const t5 = coded('T5');
+  const t6 = coded('T6');
+  const t4 = find('T4')?.data as BalanceTableData | undefined;
+  const t9 = find('T9')?.data as ThreePublicData | undefined;
+  const out: (Finding | null)[] = [];
+  const wanOf = (yuan: Money | null | undefined) => yuanToWan(yuan ?? ZERO, 6);
+
+  if (t3) for (const q of quotes(explanation, /预算支出总额为([\d,.]+)万元/)) out.push(compare(q, wanOf(t3.total.total), '支出预算总表合计'));
+  if (t4) {
+    for (const q of quotes(explanation, /财政拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t4.expenditureTotal.total), '财政拨款收支总表支出总计'));
+    for (const q of quotes(explanation, /“([^”]+)”科目([\d,.]+)万元/)) {
+      const name = q.match[1];
+      const line = t4.expenditure.find((e) => e.label.replace(/^[一二三四五六七八九十]+、\s*/, '').replace(/\s/g, '') === name);
+      if (line) out.push(compare(q, wanOf(line.amounts.total), `财政拨款收支总表“${name}”`));
+    }
+  }
+  if (t5) for (const q of quotes(explanation, /一般公共预算拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t5.total.total), '一般公共预算支出功能分类预算表合计'));
+  if (t6) for (const q of quotes(explanation, /政府性基金拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t6.total.total), '政府性基金预算支出功能分类预算表合计'));
+  if (t9) {
+    const a = t9.amounts;
+    const pairs: [RegExp, Money | null | undefined, string][] = [
+      [/“三公”经费预算数为([\d,.]+)万元/, a.total, '“三公”经费预算表合计'],
+      [/因公出国（境）费([\d,.]+)万元/, a.abroad, '“三公”经费预算表因公出国（境）费'],
+      [/公务用车购置及运行费([\d,.]+)万元/, a.vehicleTotal, '“三公”经费预算表公务用车购置及运行费'],
+      [/公务接待费([\d,.]+)万元/, a.reception, '“三公”经费预算表公务接待费'],
+      [/机关运行经费预算为([\d,.]+)万元/, a.operating, '“三公”经费预算表机关运行经费'],
+    ];
+    for (const [re, value, what] of pairs) for (const q of quotes(other, re)) out.push(compare(q, value ?? ZERO, what));
+  }
+  return out.filter((f): f is Finding => f !== null);
+}
