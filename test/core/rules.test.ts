@@ -147,6 +147,45 @@ describe('one injected fault, found at its cell', () => {
     expect(v.findings[0].message).toContain(words);
   });
 
+  // One fault per remaining rule, in the 2021 unit sample; the rule must report at the cell named.
+  it.each([
+    ['grand-total', '单位收入总表', 'E21', (w: ExcelJS.Workbook) => (w.getWorksheet('单位收入总表')!.getCell('E21').value = 47061900)],
+    ['income-vs-expense', '单位支出总表', 'E8', (w: ExcelJS.Workbook) => {
+      const ws = w.getWorksheet('单位收入总表')!;
+      ws.getCell('E8').value = 29518000;
+      ws.getCell('F8').value = 29518000;
+    }],
+    ['balance', '单位收支总表', 'B7', (w: ExcelJS.Workbook) => (w.getWorksheet('单位收支总表')!.getCell('B7').value = 47000000)],
+    ['projects', '单位财政拨款项目支出表', 'G7', (w: ExcelJS.Workbook) => (w.getWorksheet('单位财政拨款项目支出表')!.getCell('G8').value = 4104000)],
+    ['basic-vs-economic', '单位一般公共预算拨款基本支出明细表', 'D36', (w: ExcelJS.Workbook) => (w.getWorksheet('单位一般公共预算拨款基本支出明细表')!.getCell('D36').value = 14792000)],
+    ['three-public-vs-economic', '单位“三公”经费和机关运行费预算表', 'C6', (w: ExcelJS.Workbook) => {
+      const ws = w.getWorksheet('单位“三公”经费和机关运行费预算表')!;
+      ws.getCell('C6').value = 0.2;
+      ws.getCell('A6').value = 30.22;
+    }],
+    ['bad-code', '单位收入总表', 'A8', (w: ExcelJS.Workbook) => (w.getWorksheet('单位收入总表')!.getCell('A8').value = '2x4')],
+    ['duplicate-code', '单位收入总表', 'A9', (w: ExcelJS.Workbook) => (w.getWorksheet('单位收入总表')!.getCell('C9').value = '02')],
+    ['orphan', '单位收入总表', 'A13', (w: ExcelJS.Workbook) => (w.getWorksheet('单位收入总表')!.getCell('B13').value = '07')],
+    ['not-recognised', '备注', 'A1', (w: ExcelJS.Workbook) => w.addWorksheet('备注').addRow(['给领导的备注'])],
+  ])('%s: reported at %s!%s', (rule, sheet, cell, inject) => {
+    inject(wb);
+    const v = validate(wb);
+    expect(v.findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`)).toContain(`${sheet}!${cell}`);
+  });
+
+  it('a deleted 项 row: its 款 and 类 no longer add up, at the 款', () => {
+    wb.getWorksheet('单位支出总表')!.spliceRows(9, 1); // 2040219 信息化建设
+    const v = validate(wb);
+    expect(v.findings.filter((f) => f.rule === 'subtotal' && f.sheet === '单位支出总表').map((f) => f.cell)).toEqual(['E7', 'G7']);
+  });
+
+  it('a table continued over a page break, its title and headers repeated, reads as one table', () => {
+    const ws = wb.getWorksheet('单位收入总表')!;
+    ws.unMergeCells('A1:I1');
+    ws.spliceRows(13, 0, ['2021年预算单位收入预算总表'], ['编制单位：上海市社会保障卡服务中心', null, null, null, null, null, null, null, '单位：元'], ['项目', null, null, null, '收入预算'], ['功能分类科目编码', null, null, '功能分类科目名称', '合计'], ['类', '款', '项']);
+    expect(validate(wb).findings).toEqual([]);
+  });
+
   it('T9 out of balance: 错误 at the 合计', () => {
     wb.getWorksheet('单位“三公”经费和机关运行费预算表')!.getCell('A6').value = 30.43;
     expect(at('three-public')).toEqual(['单位“三公”经费和机关运行费预算表!A6']);

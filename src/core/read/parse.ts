@@ -99,9 +99,17 @@ class SheetReader {
     return null;
   }
 
+  /** A table printed over several pages repeats its title, 编制单位 line and headers on each. */
   isRepeatedHeader(row: number): boolean {
     const first = this.text(row, 1);
-    return first === '类' || first === '项目' || first.includes('科目编码') || /单位[:：]元/.test(first);
+    return (
+      first === '类' ||
+      first === '项目' ||
+      first.includes('科目编码') ||
+      /单位[:：](万?元)/.test(first) ||
+      /^编制(单位|部门)[:：]/.test(first) ||
+      /^\d{4}年.*(预算表|预算总表)$/.test(first)
+    );
   }
 }
 
