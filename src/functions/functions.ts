@@ -1,5 +1,5 @@
 /* global CustomFunctions */
-import { codeLevel, codeName, codeParent, diff, FunctionProblem, isProblem, rollup, wan } from './logic';
+import { codeLevel, codeName, codeParent, diff, execRate, FunctionProblem, gradeOf, isProblem, rollup, score, wan } from './logic';
 
 /**
  * The `BUDGET.*` custom functions. Each is a thin wrapper: the logic lives in `logic.ts`
@@ -81,4 +81,37 @@ function wanFunction(yuan: any, digits?: number): number {
  */
 function diffFunction(expected: any, actual: any): number {
   return ok(diff(expected, actual));
+}
+
+/**
+ * 执行率 = 全年执行数 ÷ 全年预算数（小数，显示为百分比时保留两位）。Execution rate = executed ÷ budget, as a fraction (two decimals of a percent).
+ * @customfunction EXECRATE
+ * @param budget 全年预算数（元）。The full-year budget.
+ * @param actual 全年执行数（元）。The amount executed.
+ * @returns 执行率 / the rate
+ */
+function execRateFunction(budget: any, actual: any): number {
+  return ok(execRate(budget, actual));
+}
+
+/**
+ * 按绩效自评规则计算指标得分：定量按完成比例（≤ 类指标为目标÷实际），不超过分值；定性达成得满分、基本达成得一半。Scores an indicator: quantitative in proportion (target ÷ actual for ≤), capped at the weight; qualitative full when met, half when 基本 met.
+ * @customfunction SCORE
+ * @param target 年度指标值，如 ≥90.00(%)、=100%、健全。The target value.
+ * @param actual 实际完成值，如 95%、基本健全。The value achieved.
+ * @param weight 分值。The indicator's weight.
+ * @returns 得分 / the score
+ */
+function scoreFunction(target: any, actual: any, weight: any): number {
+  return ok(score(target, actual, weight));
+}
+
+/**
+ * 自评等级：总分 ≥90 优，≥80 良，≥60 中，其余差。The grade of a self-evaluation total: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, otherwise 差.
+ * @customfunction GRADE
+ * @param total 总分。The total score.
+ * @returns 优 / 良 / 中 / 差
+ */
+function gradeFunction(total: any): string {
+  return ok(gradeOf(total));
 }

@@ -2,6 +2,7 @@ import { Catalog } from '../core/catalog/catalog';
 import { levelOf, normalizeCode, parentOf } from '../core/codes';
 import { Money, parseAmount, yuanToWan } from '../core/money';
 import { readRollupInput, rollupAll, rollupTotal, rollupUnder } from '../core/rollup';
+import { executionRate, grade, indicatorScore } from '../core/performance/scoring';
 
 /**
  * The custom functions' logic as plain TypeScript, so it is tested without Excel. Each
@@ -121,4 +122,37 @@ export function diff(expected: unknown, actual: unknown): number | FunctionProbl
 
 function firstCellOrRow(v: unknown): unknown {
   return Array.isArray(v) && Array.isArray(v[0]) && v[0].length > 1 ? v[0] : firstCell(v);
+}
+
+// ---------------------------------------------------------------- self-evaluation scoring
+
+
+/** `BUDGET.EXECRATE(budget, actual)`: 执行率 as a fraction (0.9827), two decimals of a percent. */
+export function execRate(budget: unknown, actual: unknown): number | FunctionProblem {
+  const b = amountOf(budget, '全年预算数');
+  if (isProblem(b)) return b;
+  const a = amountOf(actual, '全年执行数');
+  if (isProblem(a)) return a;
+  const rate = executionRate(b, a);
+  if (rate === null) return { problem: 'invalid', message: '全年预算数为 0，无法计算执行率' };
+  return cellNumber(rate.div(100));
+}
+
+/** `BUDGET.SCORE(target, actual, weight)`: an indicator's 得分 by the forms' rules (scoring.ts). */
+export function score(target: unknown, actual: unknown, weight: unknown): number | FunctionProblem {
+  const w = amountOf(weight, '分值');
+  if (isProblem(w)) return w;
+  const t = firstCell(target);
+  const a = firstCell(actual);
+  const text = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'number' ? `=${v}` : String(v));
+  const s = indicatorScore(text(t), text(a), w);
+  if (s.score === null) return { problem: 'invalid', message: s.basis };
+  return cellNumber(s.score);
+}
+
+/** `BUDGET.GRADE(total)`: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差. */
+export function gradeOf(total: unknown): string | FunctionProblem {
+  const t = amountOf(total, '总分');
+  if (isProblem(t)) return t;
+  return grade(t);
 }

@@ -78,7 +78,7 @@ describe('generated functions.json', () => {
     const result = await generateCustomFunctionsMetadata(path.join(__dirname, '..', '..', 'src', 'functions', 'functions.ts'), true);
     expect(result.errors).toEqual([]);
     const meta = JSON.parse(result.metadataJson) as { functions: { id: string; description: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[]; result: { dimensionality?: string } }[] };
-    expect(meta.functions.map((f) => f.id).sort()).toEqual(['DIFF', 'LEVEL', 'NAME', 'PARENT', 'ROLLUP', 'WAN']);
+    expect(meta.functions.map((f) => f.id).sort()).toEqual(['DIFF', 'EXECRATE', 'GRADE', 'LEVEL', 'NAME', 'PARENT', 'ROLLUP', 'SCORE', 'WAN']);
     const byId = Object.fromEntries(meta.functions.map((f) => [f.id, f]));
     expect(byId.ROLLUP.parameters.map((p) => [p.name, !!p.optional, p.dimensionality])).toEqual([
       ['codes', false, 'matrix'],
@@ -91,5 +91,21 @@ describe('generated functions.json', () => {
       expect(f.description).toMatch(/[\u4e00-\u9fff]/);
       expect(f.description).toMatch(/[A-Za-z]{4}/);
     }
+  });
+});
+
+describe('self-evaluation functions', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { execRate, score, gradeOf } = require('../../src/functions/logic') as typeof import('../../src/functions/logic');
+  it('EXECRATE, SCORE and GRADE as the 2021 forms score', () => {
+    expect(execRate(1480000, 1454341.54)).toBe(0.9827);
+    expect(score('=100%', '89.5%', 20)).toBe(17.9);
+    expect(score('=100%', '96.78%', 20)).toBe(19.4);
+    expect(score('≤18.00(万元)', '20', 10)).toBe(9);
+    expect(score('健全', '基本健全', 5)).toBe(2.5);
+    expect(score('=0次', 0, 10)).toBe(10);
+    expect(gradeOf(97.33)).toBe('优');
+    const bad = execRate(0, 1);
+    expect(isProblem(bad) && bad.message).toContain('预算数为 0');
   });
 });

@@ -36,7 +36,9 @@ export function indicatorScore(target: string | null, actual: string | null, wei
     if (a === `基本${t.text}`) return { score: weight.div(2).toDecimalPlaces(1, HALF_UP), basis: `定性指标基本达成（“${a}”），得分减半` };
     return { score: ZERO, basis: `定性指标未达成（目标“${t.text}”，完成“${a}”）` };
   }
-  const a = parseTargetValue(actual);
+  // A completed value may be a bare number (`20`): it is what was done, no comparator needed.
+  const done_ = (actual ?? '').trim();
+  const a = parseTargetValue(/^[+-]?\d+(\.\d+)?$/.test(done_) ? `=${done_}` : done_);
   if (a.kind !== 'quantity') return { score: null, basis: `实际完成值“${actual ?? ''}”不是数量` };
   const target_ = t.value;
   const done = a.value;
