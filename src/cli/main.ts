@@ -6,6 +6,7 @@ import { SEED_BUDGETS } from '../core/sample-seeds';
 import type { BudgetLevel, SpecId } from '../core/specs/types';
 import { workbookFromPlans } from '../xlsx/writer';
 import { checkFile, expandInputs, formatText, UnreadableFile } from './check';
+import { runForms } from './forms';
 
 /**
  * `budget-tables` on the command line. Every failure is one line saying what is wrong and
@@ -21,6 +22,9 @@ const USAGE = `用法 / usage:
       Subtotal rows hold the published figures (values, the default) or BUDGET.ROLLUP formulas.
   budget-tables template --level unit|department --org NAME --year YYYY --out FILE.xlsx [--tables T1,T2,…]
       生成空白模板工作簿 / writes an empty template workbook.
+  budget-tables forms [--out DIR]
+      生成种子中的绩效表：10 张 2026 年绩效目标申报表与 10 张 2021 年绩效自评表，合为一个工作簿。
+      Writes one workbook with the seeds' ten 2026 target forms and ten 2021 self-evaluations (default DIR: ./sample-output).
   budget-tables check FILE.xlsx|DIR … [--format text|json]
       校验工作簿：表内、表间勾稽关系，科目编码与名称。退出码 0 无错误，1 有错误，2 文件无法读取。
       Validates workbooks; exit 0 when there is no 错误, 1 when there is, 2 when a file cannot be read.
@@ -126,6 +130,9 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
         await runSample(flags.out ?? 'sample-output', log, subtotals);
         return 0;
       }
+      case 'forms':
+        await runForms(flags.out ?? 'sample-output', log);
+        return 0;
       case 'template':
         await runTemplate(flags, log);
         return 0;

@@ -283,4 +283,6 @@ export const SPEC_EN: Record<SpecId, { title: string; description: string }> = {
   U2: { title: 'U2 Project expenditure', description: 'Appropriated projects under their functional items (units)' },
   other: { title: 'Other information', description: '“Three public” costs, running costs, procurement, performance, assets' },
   project: { title: 'Project statement', description: 'One per project, in seven parts' },
+  'target-form': { title: 'Performance target form', description: 'Project expenditure performance targets (2026 form)' },
+  'self-evaluation': { title: 'Performance self-evaluation', description: 'Project expenditure performance self-evaluation, scored' },
 };

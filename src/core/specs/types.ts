@@ -6,7 +6,9 @@ export type CurrencyUnit = '元' | '万元';
 
 export type TableId = 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'U1' | 'U2';
 export type TextSectionId = 'functions' | 'organization' | 'glossary' | 'explanation' | 'other' | 'project';
-export type SpecId = TableId | TextSectionId;
+/** 'target-form' and 'self-evaluation': the performance forms (plan/forms.ts), outside the budget spec list. */
+export type FormSpecId = 'target-form' | 'self-evaluation';
+export type SpecId = TableId | TextSectionId | FormSpecId;
 
 /** Words that differ between a unit's tables and a department's; `{year}` and `{org}` are filled in. */
 export interface Wording {

@@ -1,0 +1,47 @@
+/**
+ * The two performance forms (domain.md §6): words and lists of the 财政项目支出绩效目标申报表
+ * (2026 layout of seed 001) and the 财政项目支出绩效自评表 (seed 004). The layouts are in
+ * `plan/forms.ts`.
+ */
+
+export const TARGET_FORM = {
+  id: 'target-form' as const,
+  title: '财政项目支出绩效目标申报表',
+  sheetPrefix: '绩效目标-',
+  description: '项目支出绩效目标申报表（2026 年版）',
+};
+
+export const SELF_EVALUATION = {
+  id: 'self-evaluation' as const,
+  title: '财政项目支出绩效自评表',
+  sheetPrefix: '绩效自评-',
+  description: '项目支出绩效自评表，执行率与得分按规则计算',
+};
+
+/** 项目性质 and 项目类别 as the 2026 form offers them. */
+export const PROJECT_NATURES = ['经常性专项业务费', '其他一次性项目', '其他经常性项目'];
+export const PROJECT_CATEGORIES = ['特定目标类', '其他运转类'];
+
+/** 一级 → 二级 indicator names (without the 指标 suffix), as in rules.ts. */
+export const INDICATOR_LEVELS: Record<string, string[]> = {
+  成本: ['经济成本', '社会成本', '生态环境成本'],
+  产出: ['数量', '质量', '时效'],
+  效益: ['经济效益', '社会效益', '生态效益', '可持续影响'],
+  满意度: ['服务对象满意度'],
+};
+
+/**
+ * The 一级 list of an edition: 成本指标 is a 一级 indicator from 2021 on; before, 成本 was a
+ * 二级 under 产出. A target form follows its own year; a self-evaluation the year before.
+ */
+export function level1Names(edition: number): string[] {
+  const l1 = edition >= 2021 ? ['成本', '产出', '效益', '满意度'] : ['产出', '效益', '满意度'];
+  return l1.map((n) => n + '指标');
+}
+
+/** Every 二级 name of an edition, flat (dependent lists per 一级 are a later step). */
+export function level2Names(edition: number): string[] {
+  const names = level1Names(edition).flatMap((l1) => INDICATOR_LEVELS[l1.replace(/指标$/, '')] ?? []);
+  if (edition < 2021) names.push('成本');
+  return names.map((n) => n + '指标');
+}

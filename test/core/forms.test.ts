@@ -1,0 +1,202 @@
+import ExcelJS from 'exceljs';
+import evals from '../../seeds/performance/2021-self-evaluations.json';
+import targets from '../../seeds/performance/2026-targets.json';
+import { address } from '../../src/core/plan/a1';
+import {
+  formText,
+  planSelfEvaluation,
+  planTargetForm,
+  SELF_CELLS,
+  SELF_FUND_COLUMNS,
+  SELF_INDICATOR_COLUMNS,
+  TARGET_CELLS,
+  TARGET_INDICATOR_COLUMNS,
+} from '../../src/core/plan/forms';
+import { parseMarker } from '../../src/core/plan/marker';
+import type { SheetPlan } from '../../src/core/plan/types';
+import type { BudgetContext } from '../../src/core/model';
+import { Money } from '../../src/core/money';
+import type { SeedAmount, SeedSelfEvaluation, SeedTargetForm } from '../../src/core/seed-types';
+import { workbookFromPlans } from '../../src/xlsx/writer';
+
+const TARGETS = targets as unknown as SeedTargetForm[];
+const EVALS = evals as unknown as SeedSelfEvaluation[];
+const ctx = (year: number): BudgetContext => ({ level: 'unit', org: '上海市社会保障卡服务中心', year });
+
+async function roundTrip(plans: SheetPlan[]): Promise<ExcelJS.Worksheet[]> {
+  const wb = await workbookFromPlans(plans);
+  const buffer = await wb.xlsx.writeBuffer();
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(buffer as ArrayBuffer);
+  return back.worksheets;
+}
+
+/** A cell's words (texts planned as `="=…"` come back as their formula). */
+const text = (ws: ExcelJS.Worksheet, a: string) => formText(ws.getCell(a).value);
+/** A cell's amount to the 分, or its cached formula result. */
+function fen(ws: ExcelJS.Worksheet, a: string): string | null {
+  const v = ws.getCell(a).value;
+  const n = typeof v === 'number' ? v : v && typeof v === 'object' && 'result' in v ? (v.result as number) : null;
+  return n === null || n === undefined ? null : new Money(n).toFixed(2);
+}
+const seedFen = (a: SeedAmount | undefined) => (typeof a === 'string' ? new Money(a).toFixed(2) : null);
+/** 分值 / 得分 as a number when it is one, else the words. */
+function scoreOf(ws: ExcelJS.Worksheet, a: string): number | string | null {
+  const v = ws.getCell(a).value;
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object' && 'result' in v) return v.result as number;
+  return formText(v);
+}
+const seedScore = (s: string | null | undefined) => (s === null || s === undefined ? null : /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s);
+const formula = (ws: ExcelJS.Worksheet, a: string) => {
+  const v = ws.getCell(a).value;
+  return v && typeof v === 'object' && 'formula' in v ? '=' + v.formula : null;
+};
+
+describe('绩效目标申报表', () => {
+  it('plans and round-trips all ten 2026 seed forms, every field where the plan put it', async () => {
+    expect(TARGETS).toHaveLength(10);
+    const plans = TARGETS.map((f) => planTargetForm(ctx(f.year), f));
+    const sheets = await roundTrip(plans);
+    expect(sheets).toHaveLength(10);
+    TARGETS.forEach((f, k) => {
+      const ws = sheets[k];
+      const plan = plans[k];
+      expect(ws.name.startsWith('绩效目标-')).toBe(true);
+      expect(text(ws, 'A1')).toBe('财政项目支出绩效目标申报表');
+      expect(text(ws, 'A2')).toBe('(2026 年度)');
+      for (const key of ['projectName', 'nature', 'category', 'department', 'unit', 'startDate', 'endDate', 'overallGoal', 'annualGoal'] as const) {
+        expect([key, text(ws, TARGET_CELLS[key])]).toEqual([key, f[key]]);
+      }
+      for (const key of ['total', 'fiscal', 'other', 'annualTotal', 'annualFiscal', 'carryOver', 'annualOther'] as const) {
+        expect([key, fen(ws, TARGET_CELLS[key])]).toEqual([key, seedFen(f.funds[key])]);
+      }
+      expect(formula(ws, TARGET_CELLS.annualTotal)).toBe('=SUM(E8:E10)');
+      const [first, last] = plan.layout.dataRows;
+      expect(last - first + 1).toBe(f.indicators.length);
+      f.indicators.forEach((ind, i) => {
+        const row = first + i;
+        const got = Object.fromEntries(
+          (Object.keys(TARGET_INDICATOR_COLUMNS) as (keyof typeof TARGET_INDICATOR_COLUMNS)[]).map((c) => [c, text(ws, address(row, TARGET_INDICATOR_COLUMNS[c]))]),
+        );
+        expect(got).toEqual({ level1: ind.level1, level2: ind.level2, level3: ind.level3, target: ind.target });
+      });
+      expect(parseMarker(ws.getCell(plan.markerCell).value)).toEqual({ specId: 'target-form', level: 'unit', year: 2026 });
+      expect(ws.getColumn(7).hidden).toBe(true);
+    });
+  });
+
+  it('an empty template: sum formula, unlocked inputs, indicator lists', async () => {
+    const plan = planTargetForm(ctx(2026), undefined, { blankRows: 8 });
+    expect(plan.layout.dataRows).toEqual([14, 21]);
+    const [ws] = await roundTrip([plan]);
+    expect(formula(ws, 'E7')).toBe('=SUM(E8:E10)');
+    expect(ws.getCell('E8').protection?.locked).toBe(false);
+    expect(ws.getCell('E8').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('B3').protection?.locked).toBe(false);
+    expect(ws.getCell('A14').protection?.locked).toBe(false);
+    expect(ws.getCell('E7').protection?.locked).not.toBe(false);
+    expect(ws.getCell('A13').value).toBe('一级指标');
+    const l1 = plan.validations.find((v) => v.range === 'A14:A21');
+    expect(l1 && l1.kind === 'list' && l1.items).toEqual(['成本指标', '产出指标', '效益指标', '满意度指标']);
+    const l2 = plan.validations.find((v) => v.range === 'B14:B21');
+    expect(l2 && l2.kind === 'list' && l2.items).toContain('可持续影响指标');
+    expect(parseMarker(plan.marker)).toEqual({ specId: 'target-form', level: 'unit', year: 2026 });
+    expect(ws.name).toBe('绩效目标-');
+  });
+});
+
+describe('绩效自评表', () => {
+  it('plans and round-trips all ten 2021 seed self-evaluations, every field where the plan put it', async () => {
+    expect(EVALS).toHaveLength(10);
+    const plans = EVALS.map((f) => planSelfEvaluation(ctx(f.year), f));
+    const sheets = await roundTrip(plans);
+    EVALS.forEach((f, k) => {
+      const ws = sheets[k];
+      const plan = plans[k];
+      expect(ws.name.startsWith('绩效自评-')).toBe(true);
+      expect(text(ws, 'A1')).toBe('财政项目支出绩效自评表');
+      expect(text(ws, 'A2')).toBe('(2021 年度)');
+      for (const key of ['projectName', 'department', 'unit', 'budgetGoal', 'actualResult'] as const) {
+        expect([key, text(ws, SELF_CELLS[key])]).toEqual([key, f[key]]);
+      }
+      const C = SELF_FUND_COLUMNS;
+      f.funds.forEach((row, i) => {
+        const r = SELF_CELLS.fundsFirstRow + i;
+        expect(text(ws, address(r, C.label))).toBe(row.label);
+        expect([fen(ws, address(r, C.initial)), fen(ws, address(r, C.full)), fen(ws, address(r, C.executed))]).toEqual([
+          seedFen(row.initial),
+          seedFen(row.full),
+          seedFen(row.executed),
+        ]);
+        expect(scoreOf(ws, address(r, C.weight))).toEqual(seedScore(row.weight));
+        expect(scoreOf(ws, address(r, C.score))).toEqual(seedScore(row.score));
+        const rate = ws.getCell(address(r, C.rate)).value;
+        if (row.rate === null) expect(rate).toBeNull();
+        else expect(((rate as { result: number }).result * 100).toFixed(2) + '%').toBe(row.rate);
+      });
+      const fr = SELF_CELLS.fundsFirstRow;
+      expect(formula(ws, address(fr, C.rate))).toBe(`=BUDGET.EXECRATE(D${fr},E${fr})`);
+      expect(formula(ws, address(fr, C.score))).toBe(`=MIN(10,ROUND(10*G${fr},2))`);
+
+      const [first, last] = plan.layout.dataRows;
+      expect(last - first + 1).toBe(f.indicators.length);
+      const I = SELF_INDICATOR_COLUMNS;
+      f.indicators.forEach((ind, i) => {
+        const row = first + i;
+        expect({
+          level1: text(ws, address(row, I.level1)),
+          level2: text(ws, address(row, I.level2)),
+          level3: text(ws, address(row, I.level3)),
+          target: text(ws, address(row, I.target)),
+          actual: text(ws, address(row, I.actual)),
+          weight: scoreOf(ws, address(row, I.weight)),
+          score: scoreOf(ws, address(row, I.score)),
+          deviation: text(ws, address(row, I.deviation)),
+        }).toEqual({
+          level1: ind.level1,
+          level2: ind.level2,
+          level3: ind.level3,
+          target: ind.target,
+          actual: ind.actual ?? null,
+          weight: seedScore(ind.weight),
+          score: seedScore(ind.score),
+          deviation: ind.deviation ?? null,
+        });
+      });
+      const total = plan.layout.totalRow as number;
+      expect(text(ws, `A${total}`)).toBe('总分');
+      expect(formula(ws, address(total, I.weight))).toBe(`=SUM(F${fr},F${first}:F${last})`);
+      expect(formula(ws, address(total, I.score))).toBe(`=SUM(H${fr},G${first}:G${last})`);
+      expect(scoreOf(ws, address(total, I.weight))).toBe(seedScore(f.total.weight));
+      expect(scoreOf(ws, address(total, I.score))).toBe(seedScore(f.total.score));
+      expect(parseMarker(ws.getCell(plan.markerCell).value)).toEqual({ specId: 'self-evaluation', level: 'unit', year: 2021 });
+    });
+  });
+
+  it('an empty template carries the scoring formulas', async () => {
+    const plan = planSelfEvaluation(ctx(2022), undefined, { blankRows: 5 });
+    const [ws] = await roundTrip([plan]);
+    expect(formula(ws, 'G6')).toBe('=BUDGET.EXECRATE(D6,E6)');
+    expect(formula(ws, 'H6')).toBe('=MIN(10,ROUND(10*G6,2))');
+    expect(ws.getCell('F6').value).toBe(10);
+    expect(plan.layout.dataRows).toEqual([13, 17]);
+    for (let r = 13; r <= 17; r++) expect(formula(ws, `G${r}`)).toBe(`=BUDGET.SCORE(D${r},E${r},F${r})`);
+    expect(formula(ws, 'F18')).toBe('=SUM(F6,F13:F17)');
+    expect(formula(ws, 'G18')).toBe('=SUM(H6,G13:G17)');
+    expect(ws.getCell('C6').protection?.locked).toBe(false);
+    expect(ws.getCell('C6').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('E13').protection?.locked).toBe(false);
+    expect(ws.getCell('H6').protection?.locked).not.toBe(false);
+    const l1 = plan.validations.find((v) => v.range === 'A13:A17');
+    expect(l1 && l1.kind === 'list' && l1.items).toEqual(['成本指标', '产出指标', '效益指标', '满意度指标']);
+    expect(parseMarker(plan.marker)).toEqual({ specId: 'self-evaluation', level: 'unit', year: 2022 });
+  });
+
+  it('a 2021 self-evaluation lists the 2020 edition (成本 a 二级 under 产出)', () => {
+    const plan = planSelfEvaluation(ctx(2021));
+    const [l1, l2] = plan.validations.filter((v) => v.kind === 'list');
+    expect(l1.kind === 'list' && l1.items).toEqual(['产出指标', '效益指标', '满意度指标']);
+    expect(l2.kind === 'list' && l2.items).toContain('成本指标');
+  });
+});
