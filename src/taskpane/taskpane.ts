@@ -247,13 +247,18 @@ function renderOutput(): void {
   }
 }
 
+/** Moves focus to a result box and brings it into view, so a keyboard or screen-reader user lands on it. */
+function focusOutput(id: string): void {
+  const box = $(id);
+  box.focus({ preventScroll: true });
+  box.scrollIntoView({ block: 'nearest' });
+}
+
 function setOutput(out: Output | null, focus = false): void {
   ui.output = out;
   renderOutput();
   if (focus && out) {
-    const box = $('output');
-    box.focus({ preventScroll: true });
-    box.scrollIntoView({ block: 'nearest' });
+    focusOutput('output');
   }
 }
 
@@ -295,9 +300,7 @@ function setFreeze(state: FreezeState | null, focus: 'output' | 'cancel' | 'butt
   if (focus === 'cancel') document.getElementById('freeze-cancel')?.focus();
   else if (focus === 'button') $('freeze').focus();
   else if (focus === 'output') {
-    const box = $('freeze-output');
-    box.focus({ preventScroll: true });
-    box.scrollIntoView({ block: 'nearest' });
+    focusOutput('freeze-output');
   }
 }
 
@@ -349,9 +352,7 @@ function setCheck(state: CheckState | null, focus = false): void {
   ui.check = state;
   renderCheck();
   if (focus) {
-    const box = $('check-output');
-    box.focus({ preventScroll: true });
-    box.scrollIntoView({ block: 'nearest' });
+    focusOutput('check-output');
   }
 }
 

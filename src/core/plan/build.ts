@@ -16,7 +16,7 @@ import type {
 import { rangeAddress } from './a1';
 import { PlanBuilder } from './builder';
 import { formatMarker } from './marker';
-import type { CellStyle, CellValue, SheetPlan } from './types';
+import type { CellStyle, CellValue, Message, SheetPlan, ValidationPlan } from './types';
 
 export interface PlanOptions {
   /** blank input rows in an empty template */
@@ -58,6 +58,11 @@ const TOTAL_ROW: CellStyle = { bold: true, border: true, fill: '#F2F2F2' };
 const AMOUNT_PROMPT = { title: '金额（元）', text: '请输入数字金额，单位：元；不要输入文字、单位或空格。' };
 const AMOUNT_ERROR = { title: '金额无效', text: '这里只能输入数字金额（元）。' };
 const MAX_AMOUNT = 1e15;
+
+/** The number-only check on amount cells; 元 by default, the messages say the unit. */
+export function amountValidation(range: string, error: Message = AMOUNT_ERROR, prompt: Message = AMOUNT_PROMPT): ValidationPlan {
+  return { range, kind: 'decimal', min: -MAX_AMOUNT, max: MAX_AMOUNT, error, prompt, strict: true };
+}
 
 export function fill(template: string, ctx: BudgetContext, extra: Record<string, string> = {}): string {
   const values: Record<string, string> = {
@@ -177,15 +182,7 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
     b.style(first, 1, last, codeCols, INPUT_CODE);
     b.style(first, nameCol, last, nameCol, INPUT_TEXT);
     b.style(first, firstAmount, last, width, INPUT_AMOUNT);
-    b.validations.push({
-      range: rangeAddress(first, firstAmount, last, width),
-      kind: 'decimal',
-      min: -MAX_AMOUNT,
-      max: MAX_AMOUNT,
-      error: AMOUNT_ERROR,
-      prompt: AMOUNT_PROMPT,
-      strict: true,
-    });
+    b.validations.push(amountValidation(rangeAddress(first, firstAmount, last, width)));
     b.validations.push({
       range: rangeAddress(first, 1, last, 1),
       kind: 'textLength',
@@ -316,15 +313,7 @@ function planBalance(spec: BalanceTableSpec, ctx: BudgetContext, data: TableData
   b.style(first, 2, first + spec.income.length - 1, 2, INPUT_AMOUNT);
   b.style(first, 3, last, 3, INPUT_TEXT);
   b.style(first, 4, last, width, INPUT_AMOUNT);
-  b.validations.push({
-    range: rangeAddress(first, 4, last, width),
-    kind: 'decimal',
-    min: -MAX_AMOUNT,
-    max: MAX_AMOUNT,
-    error: AMOUNT_ERROR,
-    prompt: AMOUNT_PROMPT,
-    strict: true,
-  });
+  b.validations.push(amountValidation(rangeAddress(first, 4, last, width)));
 
   const totalRow = last + 1;
   b.set(totalRow, 1, '收入总计');
@@ -405,15 +394,13 @@ function planThreePublic(spec: ThreePublicSpec, ctx: BudgetContext, data: TableD
   for (const k of ['abroad', 'reception', 'vehiclePurchase', 'vehicleRunning', 'operating'] as const) {
     b.style(row, col(k), row, col(k), { locked: false });
   }
-  b.validations.push({
-    range: rangeAddress(row, 1, row, width),
-    kind: 'decimal',
-    min: -MAX_AMOUNT,
-    max: MAX_AMOUNT,
-    error: { title: '金额无效', text: '这里只能输入数字金额（万元，两位小数）。' },
-    prompt: { title: '金额（万元）', text: '单位：万元，保留两位小数。' },
-    strict: true,
-  });
+  b.validations.push(
+    amountValidation(
+      rangeAddress(row, 1, row, width),
+      { title: '金额无效', text: '这里只能输入数字金额（万元，两位小数）。' },
+      { title: '金额（万元）', text: '单位：万元，保留两位小数。' },
+    ),
+  );
   b.rowHeights[row] = 24;
   setMarker(b, 1, id.markerCol, id.marker);
   return b.finish(
@@ -479,15 +466,7 @@ function planProjects(spec: ProjectTableSpec, ctx: BudgetContext, data: TableDat
     b.style(first, 5, last, 5, { hAlign: 'center', locked: false });
     b.style(first, 6, last, 6, INPUT_TEXT);
     b.style(first, 7, last, 7, INPUT_AMOUNT);
-    b.validations.push({
-      range: rangeAddress(first, 7, last, 7),
-      kind: 'decimal',
-      min: -MAX_AMOUNT,
-      max: MAX_AMOUNT,
-      error: AMOUNT_ERROR,
-      prompt: AMOUNT_PROMPT,
-      strict: true,
-    });
+    b.validations.push(amountValidation(rangeAddress(first, 7, last, 7)));
     b.names.push({ name: 'BT_U2_DATA', range: rangeAddress(first, 1, last, width) });
   }
   b.set(totalRow, 1, '合计');

@@ -4,7 +4,7 @@ import type { SeedAmount, SeedIndicator, SeedSelfEvaluation, SeedTargetForm } fr
 import { level1Names, level2Names, PROJECT_CATEGORIES, PROJECT_NATURES, SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
 import { address, rangeAddress } from './a1';
 import { PlanBuilder } from './builder';
-import { safeSheetName } from './build';
+import { amountValidation, safeSheetName } from './build';
 import { formatMarker } from './marker';
 import type { CellStyle, CellValue, SheetPlan, ValidationPlan } from './types';
 
@@ -33,17 +33,8 @@ const INPUT_TEXT: CellStyle = { numberFormat: TEXT_FORMAT, hAlign: 'left', locke
 const INPUT_AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT, hAlign: 'right', locked: false };
 const INPUT_NUMBER: CellStyle = { numberFormat: 'General', hAlign: 'right', locked: false };
 const FORMULA_AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT, hAlign: 'right', locked: true };
-const MAX_AMOUNT = 1e15;
-
-const AMOUNT_VALIDATION = (range: string): ValidationPlan => ({
-  range,
-  kind: 'decimal',
-  min: -MAX_AMOUNT,
-  max: MAX_AMOUNT,
-  error: { title: '金额无效', text: '这里只能输入数字金额（元）。' },
-  prompt: { title: '金额（元）', text: '请输入数字金额，单位：元，可到分。' },
-  strict: true,
-});
+const AMOUNT_VALIDATION = (range: string): ValidationPlan =>
+  amountValidation(range, { title: '金额无效', text: '这里只能输入数字金额（元）。' }, { title: '金额（元）', text: '请输入数字金额，单位：元，可到分。' });
 
 /** Text for a cell: a leading `=` would make it a formula, so it becomes `="…"`. */
 export function textCell(v: string | null | undefined): CellValue {

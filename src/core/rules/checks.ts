@@ -15,10 +15,11 @@ const LABEL: Record<string, string> = {
   general: '一般公共预算', fund: '政府性基金预算', stateCapital: '国有资本经营预算',
 };
 
-const v = (m: Money | null | undefined): Money => m ?? ZERO;
-const yuan = (m: Money) => `${formatAmount(m)} 元`;
+/** A blank amount is zero. */
+export const v = (m: Money | null | undefined): Money => m ?? ZERO;
+export const yuan = (m: Money) => `${formatAmount(m)} 元`;
 
-function finding(rule: RuleKey, sheet: string, cell: string, message: string): Finding {
+export function finding(rule: RuleKey, sheet: string, cell: string, message: string): Finding {
   return { rule: RULES[rule].id, severity: RULES[rule].severity, sheet, cell, message };
 }
 

@@ -1,7 +1,7 @@
 import type { CodedTableData, ModelSheet } from '../model';
 import { TABLE_SPECS } from '../specs/tables';
 import type { TableId } from '../specs/types';
-import { RULES } from './catalog-of-rules';
+import { finding } from './checks';
 import type { Finding } from './types';
 
 /**
@@ -26,13 +26,9 @@ export function checkCompleteness(sheets: ModelSheet[], year: number | undefined
   for (const id of requiredTables(year)) {
     if (present.has(id)) continue;
     const spec = TABLE_SPECS.find((s) => s.id === id)!;
-    out.push({
-      rule: RULES.missingTable.id,
-      severity: RULES.missingTable.severity,
-      sheet: tables[0].sheetName,
-      cell: 'A1',
-      message: `工作簿缺少 ${id}“${spec.title.unit.replace('{year}年预算单位', '')}”；没有数据也应附上该表，并注明“本单位（部门）无…”`,
-    });
+    out.push(
+      finding('missingTable', tables[0].sheetName, 'A1', `工作簿缺少 ${id}“${spec.title.unit.replace('{year}年预算单位', '')}”；没有数据也应附上该表，并注明“本单位（部门）无…”`),
+    );
   }
   const prose = sheets.flatMap((s) => (s.data.kind === 'text' ? s.data.paragraphs : [])).join('\n');
   for (const s of tables) {
@@ -45,13 +41,7 @@ export function checkCompleteness(sheets: ModelSheet[], year: number | undefined
     const said = new RegExp(`无${words}|${words}[^。；\\n]*?(预算)?(为)?0(\\.0+)?万元`).test(prose);
     if (said) continue;
     const cell = d.at?.totalRow ? `B${d.at.totalRow + 1}` : 'A1';
-    out.push({
-      rule: RULES.emptyTable.id,
-      severity: RULES.emptyTable.severity,
-      sheet: s.sheetName,
-      cell,
-      message: `${cell}：本表没有数据，也没有说明；请在“说明”行写明“本单位（部门）无${words}预算支出”`,
-    });
+    out.push(finding('emptyTable', s.sheetName, cell, `${cell}：本表没有数据，也没有说明；请在“说明”行写明“本单位（部门）无${words}预算支出”`));
   }
   return out;
 }

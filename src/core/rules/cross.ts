@@ -1,19 +1,15 @@
 import type { Amounts, BalanceTableData, CodedTableData, ModelSheet, ProjectTableData, ThreePublicData } from '../model';
-import { formatAmount, Money, yuanToWan, ZERO } from '../money';
+import { Money, yuanToWan, ZERO } from '../money';
 import { address } from '../plan/a1';
 import type { AmountKey } from '../seed-types';
-import { RULES, RuleKey } from './catalog-of-rules';
+import type { RuleKey } from './catalog-of-rules';
+import { finding, v, yuan } from './checks';
 import type { Finding } from './types';
 
 /** Relationships between tables (domain.md §5), per functional code where both list codes. */
 type Coded = { sheet: ModelSheet; data: CodedTableData };
 
-const v = (m: Money | null | undefined): Money => m ?? ZERO;
-const yuan = (m: Money) => `${formatAmount(m)} 元`;
-
-function f(rule: RuleKey, sheet: string, cell: string, message: string): Finding {
-  return { rule: RULES[rule].id, severity: RULES[rule].severity, sheet, cell, message };
-}
+const f = finding;
 
 function rowCell(t: Coded, code: string, key: AmountKey): { sheet: string; cell: string } {
   const r = t.data.rows.find((x) => x.code === code);

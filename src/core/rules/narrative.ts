@@ -1,6 +1,6 @@
 import type { BalanceTableData, CodedTableData, ModelSheet, TextData, ThreePublicData } from '../model';
 import { Money, yuanToWan, ZERO } from '../money';
-import { RULES } from './catalog-of-rules';
+import { finding } from './checks';
 import type { Finding } from './types';
 
 /**
@@ -36,13 +36,7 @@ function compare(q: Quote, wan: Money, what: string): Finding | null {
   if (rounded.eq(q.value)) return null;
   // Text sheets start their paragraphs on row 3 (title on row 1).
   const cell = `A${q.paragraph + 3}`;
-  return {
-    rule: RULES.narrative.id,
-    severity: RULES.narrative.severity,
-    sheet: q.sheet.sheetName,
-    cell,
-    message: `${cell}：说明中“${q.text}”，${what}为 ${wan.toFixed(2)} 万元（保留 ${q.decimals} 位小数为 ${rounded.toFixed(q.decimals)} 万元）`,
-  };
+  return finding('narrative', q.sheet.sheetName, cell, `${cell}：说明中“${q.text}”，${what}为 ${wan.toFixed(2)} 万元（保留 ${q.decimals} 位小数为 ${rounded.toFixed(q.decimals)} 万元）`);
 }
 
 export function checkNarrative(sheets: ModelSheet[]): Finding[] {
