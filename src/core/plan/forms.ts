@@ -21,6 +21,23 @@ import type { CellStyle, CellValue, SheetPlan, ValidationPlan } from './types';
 export interface FormPlanOptions {
   /** indicator rows in an empty template */
   blankRows?: number;
+  /**
+   * What is known of a project before its form is written (from the U2 project list, see
+   * `prefill.ts`); used only when no published form is given. The other cells stay blank
+   * for the clerk.
+   */
+  prefill?: FormPrefill;
+}
+
+/** The fields a form is prefilled with from the budget. */
+export interface FormPrefill {
+  projectName: string;
+  /** 主管部门 */
+  department?: string | null;
+  /** 实施单位 */
+  unit?: string | null;
+  /** 当年财政拨款 (元): the U2 预算数 */
+  fiscal: Money | null;
 }
 
 const AMOUNT_FORMAT = '#,##0.00';
@@ -123,12 +140,13 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
   const year = form?.year ?? ctx.year;
   const b = new PlanBuilder();
   heading(b, width, TARGET_FORM.title, year);
+  const pre = form ? undefined : opts.prefill;
 
-  field(b, 3, 1, '项目名称', 2, 6, textCell(form?.projectName));
+  field(b, 3, 1, '项目名称', 2, 6, textCell(form?.projectName ?? pre?.projectName));
   field(b, 4, 1, '项目性质', 2, 3, textCell(form?.nature));
   field(b, 4, 4, '项目类别', 5, 6, textCell(form?.category));
-  field(b, 5, 1, '主管部门', 2, 3, textCell(form?.department));
-  field(b, 5, 4, '实施单位', 5, 6, textCell(form?.unit));
+  field(b, 5, 1, '主管部门', 2, 3, textCell(form?.department ?? pre?.department));
+  field(b, 5, 4, '实施单位', 5, 6, textCell(form?.unit ?? pre?.unit));
   field(b, 6, 1, '计划开始日期', 2, 3, textCell(form?.startDate));
   field(b, 6, 4, '计划完成日期', 5, 6, textCell(form?.endDate));
   b.validations.push(listValidation('B4:C4', PROJECT_NATURES, '项目性质'));
@@ -153,7 +171,7 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
   b.style(7, 3, 9, 3, INPUT_AMOUNT);
   const right: [string, number | null][] = [
     ['年度资金申请总额', null],
-    ['其中：当年财政拨款', amount(f?.annualFiscal)],
+    ['其中：当年财政拨款', pre?.fiscal ? pre.fiscal.toNumber() : amount(f?.annualFiscal)],
     ['上年结转资金', amount(f?.carryOver)],
     ['其他资金', amount(f?.annualOther)],
   ];
@@ -212,7 +230,7 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
   return b.finish(
     {
       specId: TARGET_FORM.id,
-      name: safeSheetName(TARGET_FORM.sheetPrefix + (form?.projectName ?? '')),
+      name: safeSheetName(TARGET_FORM.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
       columnWidths: [16, 20, 18, 20, 18, 18, 4],
@@ -264,10 +282,11 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   const year = form?.year ?? ctx.year;
   const b = new PlanBuilder();
   heading(b, width, SELF_EVALUATION.title, year);
+  const pre = form ? undefined : opts.prefill;
 
-  field(b, 3, 1, '项目名称', 2, 8, textCell(form?.projectName));
-  field(b, 4, 1, '主管部门', 2, 4, textCell(form?.department));
-  field(b, 4, 5, '实施单位', 6, 8, textCell(form?.unit));
+  field(b, 3, 1, '项目名称', 2, 8, textCell(form?.projectName ?? pre?.projectName));
+  field(b, 4, 1, '主管部门', 2, 4, textCell(form?.department ?? pre?.department));
+  field(b, 4, 5, '实施单位', 6, 8, textCell(form?.unit ?? pre?.unit));
 
   // 项目资金 (元)
   const C = SELF_FUND_COLUMNS;
@@ -281,7 +300,8 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
     const row = fr + i;
     const seed = form?.funds[i];
     b.set(row, C.label, seed?.label ?? label);
-    b.set(row, C.initial, amount(seed?.initial));
+    // 年初预算数 of 当年财政拨款 is what the budget's U2 gave the project.
+    b.set(row, C.initial, i === 1 && pre?.fiscal ? pre.fiscal.toNumber() : amount(seed?.initial));
     b.set(row, C.full, amount(seed?.full));
     b.set(row, C.executed, amount(seed?.executed));
     if (i === 0) {
@@ -382,7 +402,7 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   return b.finish(
     {
       specId: SELF_EVALUATION.id,
-      name: safeSheetName(SELF_EVALUATION.sheetPrefix + (form?.projectName ?? '')),
+      name: safeSheetName(SELF_EVALUATION.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
       columnWidths: [12, 16, 22, 14, 14, 8, 10, 30, 4],
