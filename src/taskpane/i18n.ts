@@ -285,5 +285,6 @@ export const SPEC_EN: Record<SpecId, { title: string; description: string }> = {
   project: { title: 'Project statement', description: 'One per project, in seven parts' },
   'target-form': { title: 'Performance target form', description: 'Project expenditure performance targets (2026 form)' },
   'self-evaluation': { title: 'Performance self-evaluation', description: 'Project expenditure performance self-evaluation, scored' },
+  'target-summary': { title: 'Performance target summary', description: 'One row per project, linked to its target form' },
   'target-form-2020': { title: 'Performance target form (2020)', description: 'The long 2020 form, with sub-projects and last year’s use of funds' },
 };
