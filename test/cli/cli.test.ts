@@ -16,7 +16,7 @@ describe('budget-tables CLI', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it('sample writes one filled workbook per seed budget', async () => {
+  it('sample writes one filled workbook per seed budget, and the seed performance forms beside them', async () => {
     const dir = tmp();
     const log: string[] = [];
     expect(await main(['sample', '--out', dir], (s) => log.push(s))).toBe(0);
@@ -24,7 +24,9 @@ describe('budget-tables CLI', () => {
     expect(files).toEqual([
       '2018-shanghai-police-department.xlsx',
       '2020-shanghai-hrss-department.xlsx',
+      '2021-shanghai-social-security-card-unit-self-evaluations.xlsx',
       '2021-shanghai-social-security-card-unit.xlsx',
+      '2026-shanghai-social-security-card-unit-performance-targets.xlsx',
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, '2021-shanghai-social-security-card-unit.xlsx'));
@@ -130,8 +132,15 @@ describe('budget-tables check', () => {
     const errors: string[] = [];
     jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
     expect(await main(['check', dir], (s) => log.push(s))).toBe(2);
-    expect(log).toHaveLength(3);
-    expect(log.every((l) => l.includes('可以报送'))).toBe(true);
+    // The three budgets are ready; the two performance-form samples since `sample` writes them,
+    // and `check` reads forms, are not: they carry the seeds' real mistakes (2 错误 each).
+    expect(log.map((l) => path.basename(l))).toEqual([
+      '2018-shanghai-police-department.xlsx：可以报送（错误 0 个，提示 1 个）',
+      '2020-shanghai-hrss-department.xlsx：可以报送（错误 0 个，提示 0 个）',
+      '2021-shanghai-social-security-card-unit-self-evaluations.xlsx：不能报送（错误 2 个，提示 1 个）',
+      '2021-shanghai-social-security-card-unit.xlsx：可以报送（错误 0 个，提示 0 个）',
+      '2026-shanghai-social-security-card-unit-performance-targets.xlsx：不能报送（错误 2 个，提示 1 个）',
+    ]);
     expect(errors).toEqual([expect.stringContaining('不是 .xlsx 工作簿')]);
     fs.unlinkSync(path.join(dir, 'not-a-workbook.xlsx'));
   });

@@ -1,5 +1,5 @@
 import type { FormIndicator, SelfEvaluationData, TargetFormData } from '../model';
-import { Money, ZERO } from '../money';
+import { formatAmount, Money, ZERO } from '../money';
 import { RULES, type RuleKey } from '../rules/catalog-of-rules';
 import type { Severity } from '../rules/types';
 import type { SeedAmount, SeedIndicator, SeedSelfEvaluation, SeedTargetForm } from '../seed-types';
@@ -98,7 +98,8 @@ function structure(indicators: FormIndicator[], edition: number, out: FormProble
   }
 }
 
-const yuan2 = (m: Money) => `${m.toFixed(2)} 元`;
+const yuan2 = (m: Money) => `${formatAmount(m, 2)} 元`;
+const amount = (m: Money) => formatAmount(m, 2);
 const v = (m: Money | null | undefined): Money => m ?? ZERO;
 
 export function targetFormProblems(f: TargetFormData): FormProblem[] {
@@ -122,10 +123,10 @@ export function selfEvaluationProblems(f: SelfEvaluationData): FormProblem[] {
   const funds = f.funds;
   const rate = executionRate(v(funds.full), v(funds.executed));
   if (rate && funds.rate && !rate.eq(funds.rate)) {
-    out.push({ rule: 'selfRate', where: '执行率', field: 'rate', text: `执行率填为 ${funds.rateText ?? funds.rate.toFixed(2) + '%'}，全年执行数 ÷ 全年预算数 = ${rate.toFixed(2)}%` });
+    out.push({ rule: 'selfRate', where: '执行率', field: 'rate', text: `执行率填为 ${funds.rateText ?? funds.rate.toFixed(2) + '%'}，应为 ${rate.toFixed(2)}%（全年执行数 ${amount(v(funds.executed))} 元 ÷ 全年预算数 ${amount(v(funds.full))} 元）` });
   }
   if (rate && funds.score && !executionScore(rate).eq(funds.score)) {
-    out.push({ rule: 'selfRate', where: '执行率得分', field: 'rateScore', text: `执行率得分填为 ${funds.score.toFixed()}，按 10 × 执行率（不超过 10）应为 ${executionScore(rate).toFixed()}` });
+    out.push({ rule: 'selfRate', where: '执行率得分', field: 'rateScore', text: `执行率得分填为 ${funds.score.toFixed()}，应为 ${executionScore(rate).toFixed()}（10 × 执行率 ${rate.toFixed(2)}%，不超过 10）` });
   }
   let weights = v(funds.weight);
   let scores = v(funds.score);
@@ -167,17 +168,11 @@ const percent = (s: string | null | undefined): Money | null => {
   return m ? new Money(m[1]) : null;
 };
 
-function indicatorOf(i: SeedIndicator): FormIndicator {
-  return {
-    level1: i.level1,
-    level2: i.level2,
-    level3: i.level3,
-    target: i.target,
-    actual: i.actual ?? null,
-    weight: points(i.weight),
-    score: points(i.score),
-    deviation: i.deviation ?? null,
-  };
+/** An indicator row; the self-evaluation's columns only for a self-evaluation. */
+function indicatorOf(i: SeedIndicator, scored: boolean): FormIndicator {
+  const row: FormIndicator = { level1: i.level1, level2: i.level2, level3: i.level3, target: i.target };
+  if (scored) Object.assign(row, { actual: i.actual ?? null, deviation: i.deviation ?? null, weight: points(i.weight), score: points(i.score) });
+  return row;
 }
 
 export function targetFormFromSeed(f: SeedTargetForm): TargetFormData {
@@ -195,7 +190,7 @@ export function targetFormFromSeed(f: SeedTargetForm): TargetFormData {
       carryOver: money(x.carryOver),
       annualOther: money(x.annualOther),
     },
-    indicators: f.indicators.map(indicatorOf),
+    indicators: f.indicators.map((i) => indicatorOf(i, false)),
   };
 }
 
@@ -206,7 +201,7 @@ export function selfEvaluationFromSeed(f: SeedSelfEvaluation): SelfEvaluationDat
     projectName: f.projectName,
     year: f.year,
     funds: { full: money(x.full), executed: money(x.executed), weight: points(x.weight), rate: percent(x.rate), rateText: x.rate, score: points(x.score) },
-    indicators: f.indicators.map(indicatorOf),
+    indicators: f.indicators.map((i) => indicatorOf(i, true)),
     total: { weight: points(f.total.weight), score: points(f.total.score) },
   };
 }
