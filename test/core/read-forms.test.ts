@@ -117,6 +117,10 @@ describe('readFormSheet', () => {
     expect(cellText(grid, 13, 4)).toBe('=100%');
     expect(readSelf(grid).indicators[0].target).toBe('=100%');
     expect(readSelf(gridOf(selfEval(), true)).indicators[0].target).toBe('=100%');
+    // Office.js writing into a text-formatted cell keeps the formula's characters as the value
+    set(grid, 'D13', '="=100%"');
+    set(grid, 'H13', '="说明 ""甲"""');
+    expect([cellText(grid, 13, 4), cellText(grid, 13, 8)]).toEqual(['=100%', '说明 "甲"']);
   });
 
   it('merged 一级/二级 cells: a blank 一级/二级 carries down from the row above', () => {

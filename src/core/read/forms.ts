@@ -36,9 +36,18 @@ const TITLE_WORDS: [RegExp, FormSpecId][] = [
   [/绩效自评表/, SELF_EVALUATION.id],
 ];
 
-/** The words a cell shows: its value, or for `="…"` (a text starting with `=`) the text inside. */
+/**
+ * The words a cell means: its value, or for `="…"` (a text starting with `=`) the text inside.
+ * Written by Office.js into a cell already formatted as text (`@`, as the plans' input cells
+ * are), `="=100%"` is kept as those very characters instead of a formula: it is read as the
+ * words inside all the same.
+ */
 export function cellText(grid: SheetGrid, row: number, col: number): string {
   const v = cellAt(grid, row, col);
+  if (typeof v === 'string') {
+    const literal = /^="((?:[^"]|"")*)"$/.exec(v.trim());
+    return literal ? literal[1].replace(/""/g, '"') : v;
+  }
   if (v !== null && typeof v !== 'object') return String(v);
   const f = grid.formulas?.[row - 1]?.[col - 1];
   if (typeof f === 'string' && f.startsWith('=')) return formText({ formula: f.slice(1) }) ?? '';
