@@ -206,6 +206,25 @@ describe('readFormSheet', () => {
   });
 });
 
+describe('an empty form', () => {
+  it('is one 提示 “not filled in”, not its formulas’ errors nor every missing 一级', () => {
+    const t = gridOf(planTargetForm(ctx(2026), undefined, { blankRows: 6 }));
+    const plan = planSelfEvaluation(ctx(2022), undefined, { blankRows: 5 });
+    const s = gridOf(plan);
+    // as Excel shows an untouched template: BUDGET.EXECRATE, BUDGET.SCORE and the sums over them fail
+    for (const a of ['G6', 'H6', 'G13', 'G14', 'G15', 'G16', 'G17', 'G18']) s.values[Number(a.slice(1)) - 1][a.charCodeAt(0) - 65] = { error: '#VALUE!' };
+    const sheets = [readSheet(t), readSheet(s)];
+    expect(sheets.flatMap((x) => x.issues)).toEqual([]);
+    const v = validateSheets(sheets.map((x) => x.sheet!), [], Catalog.builtIn());
+    expect(v.findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['form-empty warning B3', 'form-empty warning B3']);
+    expect(v.findings[0].message).toBe('B3：绩效目标申报表尚未填写（没有项目名称、金额和指标）；请填写，或删去这张表');
+    // once something is typed, the form is checked and a formula's error is a finding at its cell
+    s.values[2][1] = '某项目';
+    const typed = readSheet(s);
+    expect(typed.issues.map((i) => `${i.kind} ${i.cell}`)).toEqual(['error-value H6', 'error-value G18']);
+  });
+});
+
 describe('forms in a budget workbook', () => {
   it('a workbook of forms only is not reported as a budget missing its tables', () => {
     const sheets = [readSheet(gridOf(target(1))).sheet!, readSheet(gridOf(selfEval(0))).sheet!];

@@ -293,5 +293,13 @@ export function readFormSheet(grid: SheetGrid, rec: FormRecognition): ReadResult
     };
   }
   const sheet: ModelSheet = { sheetName: grid.name, specId: rec.specId, context: { level: rec.level, year: rec.year }, data };
-  return { sheet, issues: r.issues };
+  // An untouched template's formulas (执行率, 得分, 总分) show errors for want of input: that is
+  // no mistake of the clerk's, and the form is reported as not filled in instead.
+  return { sheet, issues: isEmptyForm(data) ? r.issues.filter((i) => i.kind !== 'error-value') : r.issues };
+}
+
+/** Nothing typed in: no project name, no amount (the template’s sum shows 0), no indicator. */
+export function isEmptyForm(d: TargetFormData | SelfEvaluationData): boolean {
+  const amounts = d.kind === 'target-form' ? Object.values(d.funds) : [d.funds.full, d.funds.executed];
+  return !d.projectName.trim() && d.indicators.length === 0 && amounts.every((a) => a === null || a.isZero());
 }

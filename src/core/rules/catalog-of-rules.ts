@@ -29,6 +29,7 @@ export const RULES = {
   notRecognised: { id: 'not-recognised', severity: 'warning', scope: 'workbook', description: '工作表不是可识别的预算表' },
   leftoverFormula: { id: 'budget-formula', severity: 'warning', scope: 'cell', description: '报送文件中仍有 BUDGET 公式（没有本加载项时显示 #NAME?）' },
   // Performance forms (domain.md §6): 绩效目标申报表 and 绩效自评表.
+  formEmpty: { id: 'form-empty', severity: 'warning', scope: 'table', description: '绩效表尚未填写' },
   formFunds: { id: 'form-funds', severity: 'error', scope: 'table', description: '绩效目标申报表：年度资金申请总额应等于当年财政拨款、上年结转资金与其他资金之和' },
   formLevel1: { id: 'form-level1', severity: 'error', scope: 'table', description: '绩效表：该年度版本的每个一级指标都应有，且其下至少有一个三级指标（成本指标自 2021 年起）' },
   formLevel2: { id: 'form-level2', severity: 'error', scope: 'cell', description: '绩效表：二级指标应属于其一级指标' },

@@ -2,6 +2,7 @@ import type { FormData, FormPositions, ModelSheet, ProjectTableData, TargetFormD
 import { ZERO } from '../money';
 import { selfEvaluationProblems, targetFormProblems, type FormProblem } from '../performance/rules';
 import { address } from '../plan/a1';
+import { isEmptyForm } from '../read/forms';
 import { finding, v, yuan } from './checks';
 import type { Finding } from './types';
 
@@ -26,6 +27,11 @@ export function isForm(sheet: ModelSheet): sheet is ModelSheet & { data: FormDat
 }
 
 export function checkForm(sheet: ModelSheet, data: FormData): Finding[] {
+  if (isEmptyForm(data)) {
+    const cell = data.at?.cells.projectName ?? 'A1';
+    const what = data.kind === 'target-form' ? '绩效目标申报表' : '绩效自评表';
+    return [finding('formEmpty', sheet.sheetName, cell, `${cell}：${what}尚未填写（没有项目名称、金额和指标）；请填写，或删去这张表`)];
+  }
   const problems = data.kind === 'target-form' ? targetFormProblems(data) : selfEvaluationProblems(data);
   return problems.map((p) => {
     const cell = cellOf(p, data.at);
