@@ -76,6 +76,14 @@ describe('recognizeForm', () => {
     expect(recognizeForm(hand)).toEqual({ specId: 'self-evaluation', year: 2022, by: 'title' });
   });
 
+  it('a paragraph mentioning a form, or a marked budget sheet quoting a form title, is no form', () => {
+    const prose: SheetGrid = { name: '其他相关情况说明', values: [['其他相关情况说明'], [null], ['本单位已按要求开展绩效自评，绩效自评表见附件。']] };
+    expect(recognizeForm(prose)).toBeNull();
+    const marked: SheetGrid = { name: 'T2', values: [['2021年预算单位收入预算总表', 'budget-tables/1 T2 unit 2021'], ['财政项目支出绩效自评表']] };
+    expect(recognizeForm(marked)).toBeNull();
+    expect(recognizeForm({ name: '表', values: [['上海市2026年财政项目支出绩效目标申报表']] })).toEqual({ specId: 'target-form', year: 2026, by: 'title' });
+  });
+
   it('not a budget table, and a budget table is not a form', () => {
     expect(recognizeForm({ name: 'T2', values: [['2021年预算单位收入预算总表']] })).toBeNull();
     expect(readSheet({ name: '表', values: [['财政项目支出绩效目标申报表'], ['(2026 年度)']] }).issues.map((i) => i.kind)).toEqual(['no-header']);

@@ -31,9 +31,11 @@ export interface FormRecognition {
 
 const SCAN_ROWS = 6;
 const SCAN_COLS = 40;
+// A title is the whole cell (a year or 财政项目支出 before it, nothing after), so a paragraph that
+// mentions a 绩效自评表 in a text section does not make its sheet a form.
 const TITLE_WORDS: [RegExp, FormSpecId][] = [
-  [/绩效目标申报表/, TARGET_FORM.id],
-  [/绩效自评表/, SELF_EVALUATION.id],
+  [/^.{0,24}绩效目标申报表[（(]?\d{0,4}年?度?[)）]?$/, TARGET_FORM.id],
+  [/^.{0,24}绩效自评表[（(]?\d{0,4}年?度?[)）]?$/, SELF_EVALUATION.id],
 ];
 
 /**
@@ -61,6 +63,7 @@ export function recognizeForm(grid: SheetGrid): FormRecognition | null {
   for (const v of grid.values[0] ?? []) {
     const m = parseMarker(v);
     if (m && (m.specId === TARGET_FORM.id || m.specId === SELF_EVALUATION.id)) return { specId: m.specId, level: m.level, year: m.year, by: 'marker' };
+    if (m) return null; // the marker of a budget table
   }
   for (let r = 1; r <= SCAN_ROWS; r++) {
     for (let c = 1; c <= SCAN_COLS; c++) {
