@@ -77,6 +77,17 @@ export function projectKey(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '');
 }
 
+/** Names asked for that the U2 list does not have; the message names every one. */
+export class UnknownProjectsError extends Error {
+  constructor(
+    readonly names: string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UnknownProjectsError';
+  }
+}
+
 /** A project chosen by name, with its 预算数 over every U2 row of that name. */
 export interface ChosenProject {
   name: string;
@@ -111,7 +122,7 @@ export function chooseProjects(sheets: ModelSheet[], names: string[]): ChosenPro
   }
   if (unknown.length > 0) {
     const where = choices.length === 0 ? '工作簿中没有找到财政拨款项目支出预算表（U2）或其中没有项目' : `U2 项目支出表共有 ${byKey.size} 个项目`;
-    throw new Error(`找不到以下项目：${unknown.map((n) => `“${n}”`).join('、')}（${where}；请核对项目名称）`);
+    throw new UnknownProjectsError(unknown, `找不到以下项目：${unknown.map((n) => `“${n}”`).join('、')}（${where}；请核对项目名称）`);
   }
   return [...byKey.entries()].filter(([k]) => wanted.has(k)).map(([, p]) => p);
 }
