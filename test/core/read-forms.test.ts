@@ -219,8 +219,12 @@ describe('an empty form', () => {
     const t = gridOf(planTargetForm(ctx(2026), undefined, { blankRows: 6 }));
     const plan = planSelfEvaluation(ctx(2022), undefined, { blankRows: 5 });
     const s = gridOf(plan);
-    // as Excel shows an untouched template: BUDGET.EXECRATE, BUDGET.SCORE and the sums over them fail
-    for (const a of ['G6', 'H6', 'G13', 'G14', 'G15', 'G16', 'G17', 'G18']) s.values[Number(a.slice(1)) - 1][a.charCodeAt(0) - 65] = { error: '#VALUE!' };
+    // as Excel shows an untouched template: BUDGET.EXECRATE, BUDGET.SCORE on every row and the sums over them fail
+    const [first, last] = plan.layout.dataRows;
+    const total = plan.layout.totalRow!;
+    const failing = ['G6', 'H6', `G${total}`];
+    for (let r = first; r <= last; r++) failing.push(`G${r}`);
+    for (const a of failing) s.values[Number(a.slice(1)) - 1][a.charCodeAt(0) - 65] = { error: '#VALUE!' };
     const sheets = [readSheet(t), readSheet(s)];
     expect(sheets.flatMap((x) => x.issues)).toEqual([]);
     const v = validateSheets(sheets.map((x) => x.sheet!), [], Catalog.builtIn());
@@ -229,7 +233,7 @@ describe('an empty form', () => {
     // once something is typed, the form is checked and a formula's error is a finding at its cell
     s.values[2][1] = '某项目';
     const typed = readSheet(s);
-    expect(typed.issues.map((i) => `${i.kind} ${i.cell}`)).toEqual(['error-value H6', 'error-value G18']);
+    expect(typed.issues.map((i) => `${i.kind} ${i.cell}`)).toEqual(['error-value H6', `error-value G${total}`]);
   });
 });
 
