@@ -40,7 +40,6 @@ export function checkForm(sheet: ModelSheet, data: FormData): Finding[] {
   });
 }
 
-
 /**
  * A target form's 当年财政拨款 is the project's money in U2 (错误 when they differ), and when a
  * workbook carries target forms, each U2 project should have one (提示). Forms and projects are
