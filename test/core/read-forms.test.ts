@@ -214,13 +214,48 @@ describe('readFormSheet', () => {
   });
 });
 
+describe('a form typed by hand', () => {
+  it('is read by its labels and headers wherever they are, and its findings name those cells', () => {
+    const grid: SheetGrid = {
+      name: '社保卡目标',
+      values: [
+        [null, '2026年财政项目支出绩效目标申报表'],
+        [null, '项目名称：', null, '社会保障卡制作费'], // a colon after the label, the name two columns right
+        [null, '年度资金申请总额', '6,841,000'],
+        [null, '当年财政拨款', 6841000],
+        [null, '上年结转', 1000],
+        [null, '其他资金', null],
+        [null, '一级指标', '二级指标', '三级指标', '指标值'],
+        [null, '成本指标', '经济成本指标', '制卡成本', '≤6841000元'],
+        [null, '产出指标', '数量指标', '制卡数量', '≥100万张'],
+        [null, null, '质量指标', '制卡合格率', '≥99%'],
+        [null, '效益指标', '社会效益指标', '持卡人覆盖率', '≥95次'],
+        [null, '满意度指标', '服务对象满意度指标', '持卡人满意度', '≥90%'],
+      ],
+    };
+    const read = readSheet(grid);
+    expect(read.issues.map((i) => `${i.kind} ${i.cell}`)).toEqual(['text-amount C3']);
+    const d = read.sheet!.data as TargetFormData;
+    expect(d).toMatchObject({ kind: 'target-form', year: 2026, projectName: '社会保障卡制作费' });
+    expect(d.at!.cells.projectName).toBe('D2');
+    expect(d.indicators[2]).toMatchObject({ level1: '产出指标', level2: '质量指标', level3: '制卡合格率', row: 10 });
+    const v = validateSheets([read.sheet!], read.issues, Catalog.builtIn());
+    expect(v.findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['text-amount warning C3', 'form-funds error C3', 'form-unit warning E11']);
+    expect(v.findings[1].message).toBe('C3：年度资金申请总额为 6,841,000.00 元，当年财政拨款、上年结转资金与其他资金之和为 6,842,000.00 元，相差 1,000.00 元');
+  });
+});
+
 describe('an empty form', () => {
   it('is one 提示 “not filled in”, not its formulas’ errors nor every missing 一级', () => {
     const t = gridOf(planTargetForm(ctx(2026), undefined, { blankRows: 6 }));
     const plan = planSelfEvaluation(ctx(2022), undefined, { blankRows: 5 });
     const s = gridOf(plan);
-    // as Excel shows an untouched template: BUDGET.EXECRATE, BUDGET.SCORE and the sums over them fail
-    for (const a of ['G6', 'H6', 'G13', 'G14', 'G15', 'G16', 'G17', 'G18']) s.values[Number(a.slice(1)) - 1][a.charCodeAt(0) - 65] = { error: '#VALUE!' };
+    // as Excel shows an untouched template: BUDGET.EXECRATE, BUDGET.SCORE on every row and the sums over them fail
+    const [first, last] = plan.layout.dataRows;
+    const total = plan.layout.totalRow!;
+    const failing = ['G6', 'H6', `G${total}`];
+    for (let r = first; r <= last; r++) failing.push(`G${r}`);
+    for (const a of failing) s.values[Number(a.slice(1)) - 1][a.charCodeAt(0) - 65] = { error: '#VALUE!' };
     const sheets = [readSheet(t), readSheet(s)];
     expect(sheets.flatMap((x) => x.issues)).toEqual([]);
     const v = validateSheets(sheets.map((x) => x.sheet!), [], Catalog.builtIn());
@@ -229,7 +264,7 @@ describe('an empty form', () => {
     // once something is typed, the form is checked and a formula's error is a finding at its cell
     s.values[2][1] = '某项目';
     const typed = readSheet(s);
-    expect(typed.issues.map((i) => `${i.kind} ${i.cell}`)).toEqual(['error-value H6', 'error-value G18']);
+    expect(typed.issues.map((i) => `${i.kind} ${i.cell}`)).toEqual(['error-value H6', `error-value G${total}`]);
   });
 });
 

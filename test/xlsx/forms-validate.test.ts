@@ -3,6 +3,7 @@ import { SEED_SELF_EVALUATIONS, SEED_TARGET_FORMS, seedSelfEvaluationPlans, seed
 import { Catalog } from '../../src/core/catalog/catalog';
 import { checkSelfEvaluation, checkTargetForm } from '../../src/core/performance/rules';
 import { planTargetForm } from '../../src/core/plan/forms';
+import { planProjectForms } from '../../src/core/plan/prefill';
 import type { SheetPlan } from '../../src/core/plan/types';
 import { planWorkbook } from '../../src/core/plan/workbook';
 import type { Finding } from '../../src/core/rules/types';
@@ -195,5 +196,28 @@ describe('target forms beside the budget’s 项目支出预算表 (U2)', () => 
     expect(findings.find((f) => f.rule === 'form-missing')!.message).toBe(`F${projectRow(others[0])}：项目“${others[0]}”（4,104,326 元）没有绩效目标申报表；工作簿中已有其他项目的申报表，每个项目都应填报一张`);
     // the budget alone, and forms without a U2, have nothing to compare
     expect(validate(await reload(await workbookFromPlans(budget)))).toEqual([]);
+  });
+
+  it('forms prefilled from U2 agree with it; until their indicators are typed, each lacks every 一级', async () => {
+    const sample = sampleFromSeed(SEED_BUDGETS[2]);
+    const budget = planWorkbook({ ctx: sample.ctx, data: sample.data, projects: sample.projects, specs: Object.keys(sample.data) as SpecId[] });
+    const first = await reload(await workbookFromPlans(budget));
+    const read = readWorkbook(first, catalog);
+    // a name typed with full-width brackets is the U2 project all the same
+    const chosen = ['上海市社会保障卡服务中心信息系统（运维）', '交换平台运行费'];
+    const forms = planProjectForms(sample.ctx, read.sheets, chosen);
+    const wb = await reload(await workbookFromPlans([...budget, ...forms]));
+    const findings = validate(wb);
+    expect(findings.filter((f) => f.rule === 'form-vs-projects')).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'form-missing')).toHaveLength(12);
+    const onForms = findings.filter((f) => f.sheet.startsWith('绩效目标-'));
+    // the empty skeleton rows (一级/二级 merged, no 三级) are no indicators: each 一级 of the 2021 edition is missing
+    expect(onForms.map((f) => `${f.rule} ${f.cell}`)).toEqual(Array(8).fill('form-level1 A13'));
+    // typing the 当年财政拨款 wrong is caught against U2
+    wb.getWorksheet(forms[1].name)!.getCell('E8').value = 446000;
+    const wrong = validate(await reload(wb)).filter((f) => f.rule === 'form-vs-projects');
+    expect(wrong.map((f) => `${f.sheet}!${f.cell} ${f.message}`)).toEqual([
+      `${forms[1].name}!E8 E8：项目“交换平台运行费”的当年财政拨款为 446,000 元，单位财政拨款项目支出表!G${wb.getWorksheet('单位财政拨款项目支出表')!.getColumn(6).values.indexOf('交换平台运行费')}中该项目为 446,048 元，相差 48 元；两者应一致`,
+    ]);
   });
 });

@@ -103,8 +103,9 @@ class FormReader {
     return cellText(this.grid, row, col).trim();
   }
 
+  /** A cell's words as a label: no spaces, no colon after it (`项目名称：`). */
   label(row: number, col: number): string {
-    return compact(this.text(row, col));
+    return compact(this.text(row, col)).replace(/[:：]$/, '');
   }
 
   /** The first cell (row by row) whose label passes `test`, within rows `from`..`to`. */

@@ -2,6 +2,7 @@ import type { FormData, FormPositions, ModelSheet, ProjectTableData, TargetFormD
 import { ZERO } from '../money';
 import { selfEvaluationProblems, targetFormProblems, type FormProblem } from '../performance/rules';
 import { address } from '../plan/a1';
+import { projectKey } from '../plan/prefill';
 import { isEmptyForm } from '../read/forms';
 import { finding, v, yuan } from './checks';
 import type { Finding } from './types';
@@ -39,17 +40,11 @@ export function checkForm(sheet: ModelSheet, data: FormData): Finding[] {
   });
 }
 
-/** Project names as clerks type them: spaces and full- or half-width brackets do not count. */
-const key = (name: string) =>
-  name
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/[（(]/g, '(')
-    .replace(/[）)]/g, ')');
-
 /**
  * A target form's 当年财政拨款 is the project's money in U2 (错误 when they differ), and when a
  * workbook carries target forms, each U2 project should have one (提示). Forms and projects are
- * matched by project name.
+ * matched by project name as the prefill matches them (`projectKey`: full-width brackets and
+ * spaces do not count).
  */
 export function checkFormsAgainstProjects(sheets: ModelSheet[]): Finding[] {
   const u2 = sheets.find((s) => s.specId === 'U2' && s.data.kind === 'projects');
@@ -60,9 +55,9 @@ export function checkFormsAgainstProjects(sheets: ModelSheet[]): Finding[] {
   const out: Finding[] = [];
   const matched = new Set<string>();
   for (const f of forms) {
-    const name = key(f.data.projectName);
+    const name = projectKey(f.data.projectName);
     if (!name) continue;
-    const same = projects.filter((p) => key(p.name) === name);
+    const same = projects.filter((p) => projectKey(p.name) === name);
     if (same.length === 0) continue;
     matched.add(name);
     // A project listed under several 项 is one project: its money is the sum of its lines.
@@ -81,8 +76,8 @@ export function checkFormsAgainstProjects(sheets: ModelSheet[]): Finding[] {
     );
   }
   for (const p of projects) {
-    if (!p.name || matched.has(key(p.name))) continue;
-    matched.add(key(p.name));
+    if (!p.name || matched.has(projectKey(p.name))) continue;
+    matched.add(projectKey(p.name));
     const cell = p.row ? address(p.row, table.at?.nameColumn ?? 6) : 'A1';
     out.push(finding('formMissing', u2.sheetName, cell, `${cell}：项目“${p.name}”（${yuan(v(p.amount))}）没有绩效目标申报表；工作簿中已有其他项目的申报表，每个项目都应填报一张`));
   }
