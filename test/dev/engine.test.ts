@@ -47,3 +47,25 @@ describe('the preview formula engine', () => {
     expect(ctx.shown('S', 'A2')).toBe('#VALUE!');
   });
 });
+
+describe('a BUDGET.ROLLUP list in the preview', () => {
+  const cells = { A1: '204', B1: '', A2: '20402', A3: '2040201', B3: 100, A4: '2040202', B4: 50, D1: '=BUDGET.ROLLUP(A1:A4,B1:B4)' };
+
+  it('spills every 类 and 款 with its name and total, then 合计, as Excel does', () => {
+    const ctx = new FakeRequestContext({ calculate: recalculate, sheets: [{ name: 'S', cells }] });
+    expect(ctx.shown('S', 'D1')).toBe('204');
+    expect([0, 1, 2].map((r) => [ctx.shown('S', `D${r + 1}`), ctx.shown('S', `F${r + 1}`)])).toEqual([
+      ['204', 150],
+      ['20402', 150],
+      ['合计', 150],
+    ]);
+    expect(ctx.shown('S', 'E1')).toBe('公共安全支出');
+  });
+
+  it('shows #SPILL! when a cell in the way holds something, and spills again once it is cleared', () => {
+    const ctx = new FakeRequestContext({ calculate: recalculate, sheets: [{ name: 'S', cells: { ...cells, E2: 'x' } }] });
+    expect(ctx.shown('S', 'D1')).toBe('#SPILL!');
+    ctx.workbook.worksheets.getItem('S').getRange('E2').values = [['']];
+    expect(ctx.shown('S', 'E2')).toBe('公安');
+  });
+});

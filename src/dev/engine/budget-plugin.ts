@@ -17,8 +17,9 @@ type Result = string | number | ReturnType<typeof rollup>;
 
 function answer(r: Result): unknown {
   if (isProblem(r)) return new CellError(r.problem === 'notFound' ? ErrorType.NA : ErrorType.VALUE, r.message);
-  // A spilled list needs its size before evaluation in HyperFormula; the templates never ask for one.
-  if (Array.isArray(r)) return new CellError(ErrorType.VALUE, '预览中不展开列表：请给出要汇总的科目 (the preview does not spill lists)');
+  // HyperFormula needs an array's size before evaluating it: a list formula on its own is
+  // spilled by workbook-engine.ts; a list inside another formula cannot be here.
+  if (Array.isArray(r)) return new CellError(ErrorType.VALUE, '预览中只有单独的 BUDGET.ROLLUP 列表公式才能展开 (the preview spills a ROLLUP list only as a formula of its own)');
   return r;
 }
 

@@ -1,5 +1,6 @@
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import { parseRect, type FakeRequestContext, type Scalar } from '../host/excel/fake-excel';
+import { parseRect, spillOn, type FakeRequestContext, type FakeSheetState, type Scalar } from '../host/excel/fake-excel';
+import { isProblem, rollup } from '../../functions/logic';
 import { HF_CONFIG, registerBudgetFunctions } from './budget-plugin';
 import { resolveOffsets } from './offsets';
 
@@ -11,6 +12,8 @@ import { resolveOffsets } from './offsets';
  */
 export function recalculate(ctx: Pick<FakeRequestContext, 'sheets'>): void {
   registerBudgetFunctions();
+  // spills are the engine's to make: each recalculation lays them out afresh
+  for (const sheet of ctx.sheets) sheet.spills.length = 0;
   const sheets: Record<string, (Scalar | null)[][]> = {};
   const formulaCells: { sheet: string; key: string; row: number; col: number }[] = [];
   for (const sheet of ctx.sheets) {
@@ -42,6 +45,8 @@ export function recalculate(ctx: Pick<FakeRequestContext, 'sheets'>): void {
       const v = hf.getCellValue({ sheet: id, row: f.row, col: f.col });
       cell.result = shown(v);
       cell.resultMessage = v instanceof DetailedCellError ? v.message : undefined;
+      const list = SPILLED_ROLLUP.exec(resolveOffsets(cell.formula!));
+      if (list) spillRollup(hf, id, ctx.sheets.find((s) => s.name === f.sheet)!, f.key, list[1], list[2]);
     }
   } finally {
     hf.destroy();
@@ -54,4 +59,35 @@ function shown(v: unknown): Scalar {
   if (v === null || v === undefined) return 0;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   return '#VALUE!';
+}
+
+/** `BUDGET.ROLLUP(codes, amounts)` without a code: the list of every 类 and 款 that Excel spills. */
+const SPILLED_ROLLUP = /^=BUDGET\.ROLLUP\(\s*([^,()]+?)\s*,\s*([^,()]+?)\s*\)$/i;
+
+/**
+ * HyperFormula needs an array's size before it evaluates it, which a rollup list only knows
+ * after; so the list is computed here from the ranges' calculated values and spilled into
+ * the fake as Excel spills it (`#SPILL!` when a cell in the way holds something). Formulas
+ * that read the spilled cells see them empty; the templates have none.
+ */
+function spillRollup(hf: HyperFormula, sheetId: number, sheet: FakeSheetState, key: string, codesText: string, amountsText: string): void {
+  const cell = sheet.cells.get(key)!;
+  const codes = hf.simpleCellRangeFromString(codesText.replace(/\$/g, ''), sheetId);
+  const amounts = hf.simpleCellRangeFromString(amountsText.replace(/\$/g, ''), sheetId);
+  if (!codes || !amounts) return;
+  const plainValues = (range: typeof codes) => hf.getRangeValues(range).map((row) => row.map((v) => (v instanceof DetailedCellError ? v.value : v)));
+  const r = rollup(plainValues(codes), plainValues(amounts));
+  if (isProblem(r)) {
+    cell.result = '#VALUE!';
+    cell.resultMessage = r.message;
+    return;
+  }
+  if (!Array.isArray(r)) return;
+  try {
+    spillOn(sheet, key, r);
+    cell.resultMessage = undefined;
+  } catch (err) {
+    cell.result = '#SPILL!';
+    cell.resultMessage = String((err as Error).message);
+  }
 }

@@ -438,7 +438,7 @@ function setResultOn(sheet: FakeSheetState, address: string, v: Scalar): void {
 }
 
 /** Makes the formula at `address` spill `values` (top-left is its own result) into empty cells. */
-function spillOn(sheet: FakeSheetState, address: string, values: Scalar[][]): void {
+export function spillOn(sheet: FakeSheetState, address: string, values: Scalar[][]): void {
   const anchor = parseRect(address);
   const cell = sheet.cells.get(a1(anchor.r1, anchor.c1));
   if (!cell?.formula) throw new Error(`${sheet.name}!${address} holds no formula to spill`);
