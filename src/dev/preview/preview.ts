@@ -19,11 +19,15 @@ function $<T extends HTMLElement>(id: string): T {
 const els: GridElements = { grid: $('grid'), tabs: $('sheet-tabs'), nameBox: $('name-box'), formulaBar: $<HTMLInputElement>('formula-bar'), note: $('cell-note') };
 
 let pending = false;
+let lastSelection: string | null = null;
 function refresh(): void {
   if (pending) return;
   pending = true;
   requestAnimationFrame(() => {
     pending = false;
+    // a message about the last edit belongs to the cell it was about
+    if (host.workbook.selected !== lastSelection) say('');
+    lastSelection = host.workbook.selected;
     renderGrid(host, els);
   });
 }
