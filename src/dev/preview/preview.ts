@@ -61,15 +61,43 @@ els.grid.addEventListener('click', (e) => {
   const td = (e.target as HTMLElement).closest<HTMLElement>('td[data-address]');
   const sheet = activeSheet(host);
   if (!td || !sheet) return;
-  say('');
   host.select(sheet.name, td.dataset.address!);
+  els.grid.focus();
+});
+
+els.grid.addEventListener('dblclick', () => els.formulaBar.focus());
+
+// As in Excel: arrows move the selection, a character starts typing into the cell, F2 edits it.
+els.grid.addEventListener('keydown', (e) => {
+  const sheet = activeSheet(host);
+  const address = selectedCell(host);
+  if (!sheet || !address || e.ctrlKey || e.metaKey || e.altKey) return;
+  const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  if (move[e.key]) {
+    e.preventDefault();
+    const [dr, dc] = move[e.key];
+    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const row = Math.max(1, Number(m[2]) + dr);
+    const next = Math.max(1, col + dc);
+    let letters = '';
+    for (let x = next; x > 0; x = Math.floor((x - 1) / 26)) letters = String.fromCharCode(65 + ((x - 1) % 26)) + letters;
+    host.select(sheet.name, `${letters}${row}`);
+  } else if (e.key === 'F2' || e.key === 'Enter') {
+    e.preventDefault();
+    els.formulaBar.focus();
+  } else if (e.key.length === 1) {
+    e.preventDefault();
+    els.formulaBar.value = e.key;
+    els.formulaBar.focus();
+  }
 });
 
 els.formulaBar.addEventListener('keydown', (e) => {
   const sheet = activeSheet(host);
   const address = selectedCell(host);
   if (e.key === 'Escape') {
-    els.formulaBar.blur();
+    els.grid.focus();
     refresh();
     return;
   }
@@ -78,7 +106,7 @@ els.formulaBar.addEventListener('keydown', (e) => {
   const result = host.type(sheet.name, address, els.formulaBar.value);
   if (result.ok) say('');
   else say(result.message, true);
-  els.formulaBar.blur();
+  els.grid.focus();
   refresh();
 });
 
