@@ -143,6 +143,10 @@ describe('blank templates', () => {
   it('opens on an empty workbook with the pane connected to the stand-in Excel', async () => {
     expect(await tabs(p.page)).toEqual(['Sheet1']);
     expect(await p.pane.isEnabled('#insert')).toBe(true);
+    // functions.js and commands.js ran on the shim as in Excel's shared runtime
+    const registered = await host(p.page, (h) => ({ functions: [...h.functions.keys()].sort(), actions: [...h.actions.keys()] }));
+    expect(registered.functions).toEqual(['DIFF', 'EXECRATE', 'GRADE', 'LEVEL', 'NAME', 'PARENT', 'ROLLUP', 'SCORE', 'WAN']);
+    expect(registered.actions).toEqual(['validateWorkbookCommand']);
     await screenshot(p.page, 'open');
   });
 
@@ -197,6 +201,7 @@ describe('the sample budget', () => {
     expect(await tabs(p.page)).toContain(t3.name);
     await showSheet(p.page, t3.name);
     expect(await p.page.getAttribute(`#grid td[data-address="${kuan}"]`, 'data-formula')).toMatch(/^=BUDGET\.ROLLUP\(/);
+    expect(await p.page.getAttribute(`#grid td[data-address="${kuan}"]`, 'title')).toContain(`${kuan}: =BUDGET.ROLLUP(OFFSET(`); // the formula on hover
     expect(await cellText(p.page, kuan)).toBe('44,119,958');
     expect(await cellText(p.page, total)).toBe('47,061,988');
     marksBefore = await marksOf(p.page);
