@@ -1,14 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import evals from '../../seeds/performance/2021-self-evaluations.json';
+import longTarget from '../../seeds/performance/2020-social-insurance-service-target.json';
 import targets from '../../seeds/performance/2026-targets.json';
 import { callsBudget } from '../core/prepare';
 import { planSelfEvaluation, planTargetForm } from '../core/plan/forms';
+import { planLongTargetForm } from '../core/plan/long-form';
 import { address } from '../core/plan/a1';
 import type { BudgetContext } from '../core/model';
 import { planProjectForms, projectChoices, UnknownProjectsError } from '../core/plan/prefill';
 import type { SheetPlan } from '../core/plan/types';
 import type { SeedSelfEvaluation, SeedTargetForm } from '../core/seed-types';
+import type { SeedLongTargetForm } from '../core/seed-types-2020-form';
 import { readWorkbookFile } from '../xlsx/reader';
 import { workbookFromPlans } from '../xlsx/writer';
 
@@ -27,6 +30,8 @@ function asForms<T extends { kind: string }>(json: unknown, kind: T['kind']): T[
 
 export const SEED_TARGET_FORMS: readonly SeedTargetForm[] = asForms<SeedTargetForm>(targets, 'target');
 export const SEED_SELF_EVALUATIONS: readonly SeedSelfEvaluation[] = asForms<SeedSelfEvaluation>(evals, 'self-evaluation');
+/** Seed 003: the long 2020 财政项目支出绩效目标申报表 of 社会保险服务费. */
+export const SEED_LONG_TARGET_FORM: SeedLongTargetForm = asForms<SeedLongTargetForm>([longTarget], 'target-2020')[0];
 
 const formCtx = (f: { unit: string | null; year: number }) => ({ level: 'unit' as const, org: f.unit ?? '', year: f.year });
 
@@ -36,6 +41,10 @@ export function seedTargetPlans(): SheetPlan[] {
 
 export function seedSelfEvaluationPlans(): SheetPlan[] {
   return SEED_SELF_EVALUATIONS.map((f) => planSelfEvaluation(formCtx(f), f));
+}
+
+export function seedLongTargetPlans(): SheetPlan[] {
+  return [planLongTargetForm(formCtx(SEED_LONG_TARGET_FORM), SEED_LONG_TARGET_FORM)];
 }
 
 export function seedFormPlans(): SheetPlan[] {
@@ -60,6 +69,7 @@ export function withBudgetValues(plan: SheetPlan): SheetPlan {
 
 /** The seeds' forms as sample workbooks, beside the seed budgets of the same unit. */
 export const FORM_SAMPLES: readonly { file: string; describe: string; plans: () => SheetPlan[] }[] = [
+  { file: '2020-shanghai-hrss-social-insurance-service-target.xlsx', describe: `2020年 ${SEED_LONG_TARGET_FORM.unit} 财政项目支出绩效目标申报表（社会保险服务费）`, plans: seedLongTargetPlans },
   { file: '2021-shanghai-social-security-card-unit-self-evaluations.xlsx', describe: `2021年 上海市社会保障卡服务中心 绩效自评表`, plans: seedSelfEvaluationPlans },
   { file: '2026-shanghai-social-security-card-unit-performance-targets.xlsx', describe: `2026年 上海市社会保障卡服务中心 绩效目标申报表`, plans: seedTargetPlans },
 ];

@@ -143,7 +143,24 @@ export interface TargetFormData {
     annualOther: Money | null;
   };
   indicators: FormIndicator[];
+  /**
+   * The long 2020 edition only (spec 'target-form-2020', seed 003): its 子项目 and last year's
+   * figures. `funds.total` is then 项目总预算 and `funds.annualTotal` 项目当年预算; the other
+   * amounts do not exist on that form and are null.
+   */
+  long?: LongTargetFormParts;
   at?: FormPositions;
+}
+
+/** What the long 2020 target form has beyond the 2026 one. Amounts in 元. */
+export interface LongTargetFormParts {
+  /** 项目资金投入构成, in printed order; `row` when read from a sheet */
+  subProjects: { name: string; amount: Money | null; row?: number }[];
+  /** the 合计 of the 子项目 as the form shows it (a SUM in the plans, maybe typed over) */
+  subProjectTotal: Money | null;
+  /** 同名项目上年预算额 / 上年预算执行数 */
+  previousBudget: Money | null;
+  previousExecuted: Money | null;
 }
 
 /** 绩效自评表 (domain.md §6): the 年度资金总额 row's figures, the indicators and the 总分 row. */

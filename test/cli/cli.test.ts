@@ -24,6 +24,8 @@ describe('budget-tables CLI', () => {
     expect(files).toEqual([
       '2018-shanghai-police-department.xlsx',
       '2020-shanghai-hrss-department.xlsx',
+      // seed 003, the long 2020 target form, beside the 2020 budget of its department
+      '2020-shanghai-hrss-social-insurance-service-target.xlsx',
       '2021-shanghai-social-security-card-unit-self-evaluations.xlsx',
       '2021-shanghai-social-security-card-unit.xlsx',
       '2026-shanghai-social-security-card-unit-performance-targets.xlsx',
@@ -141,6 +143,19 @@ describe('budget-tables check', () => {
     ]);
   });
 
+  it('reports the one real problem of the 2020 long target form sample (seed 003), at its cell', async () => {
+    const log: string[] = [];
+    expect(await main(['check', path.join(dir, '2020-shanghai-hrss-social-insurance-service-target.xlsx')], (s) => log.push(s))).toBe(1);
+    // Its 7 子项目 add up to 项目当年预算 17,088,121.00 and every 一级目标 has a 三级: only the
+    // 三级 the clerk left as 其它 (target 其它) is a mistake (see test/core/performance/rules.test.ts).
+    expect(log.join('\n').split('\n').slice(1).join('\n')).toBe(
+      [
+        '  【绩效目标2020-社会保险服务费】',
+        '    错误 C64    C64：三级目标名称为“其它”（指标值“其它”），只是表样的占位，不是可考核的指标；应写明具体的三级目标和指标值，或删去这一行',
+      ].join('\n'),
+    );
+  });
+
   it('treats leftover BUDGET formulas as a 提示', async () => {
     const d = tmp();
     await main(['sample', '--out', d, '--subtotals', 'formulas'], () => undefined);
@@ -157,11 +172,13 @@ describe('budget-tables check', () => {
     const errors: string[] = [];
     jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
     expect(await main(['check', dir], (s) => log.push(s))).toBe(2);
-    // The three budgets are ready; the two performance-form samples since `sample` writes them,
-    // and `check` reads forms, are not: they carry the seeds' real mistakes (2 错误 each).
+    // The three budgets are ready; the three performance-form samples since `sample` writes them,
+    // and `check` reads forms, are not: they carry the seeds' real mistakes (2 错误 each for the
+    // 2026 targets and 2021 self-evaluations; the 2020 long form's placeholder 其它 row, 1 错误).
     expect(log.map((l) => path.basename(l))).toEqual([
       '2018-shanghai-police-department.xlsx：可以报送（错误 0 个，提示 1 个）',
       '2020-shanghai-hrss-department.xlsx：可以报送（错误 0 个，提示 0 个）',
+      '2020-shanghai-hrss-social-insurance-service-target.xlsx：不能报送（错误 1 个，提示 0 个）',
       '2021-shanghai-social-security-card-unit-self-evaluations.xlsx：不能报送（错误 2 个，提示 1 个）',
       '2021-shanghai-social-security-card-unit.xlsx：可以报送（错误 0 个，提示 0 个）',
       '2026-shanghai-social-security-card-unit-performance-targets.xlsx：不能报送（错误 2 个，提示 1 个）',

@@ -3,7 +3,8 @@ import { formatAmount, Money, ZERO } from '../money';
 import { RULES, type RuleKey } from '../rules/catalog-of-rules';
 import type { Severity } from '../rules/types';
 import type { SeedAmount, SeedIndicator, SeedSelfEvaluation, SeedTargetForm } from '../seed-types';
-import { INDICATOR_LEVELS, level1Names } from '../specs/forms';
+import type { SeedLongTargetForm } from '../seed-types-2020-form';
+import { INDICATOR_LEVELS, level1Names, LONG_FORM_2020_LEVELS } from '../specs/forms';
 import { executionRate, executionScore, indicatorScore } from './scoring';
 import { parseTargetValue } from './targets';
 
@@ -24,7 +25,7 @@ export const LATEST_EDITION = 2021;
 
 export type FormRuleKey = Extract<
   RuleKey,
-  | 'formFunds' | 'formLevel1' | 'formLevel2' | 'formLevel3' | 'formTarget' | 'formSuspicious' | 'formUnit'
+  | 'formFunds' | 'formSubprojects' | 'formLevel1' | 'formLevel2' | 'formLevel3' | 'formTarget' | 'formSuspicious' | 'formUnit'
   | 'selfRate' | 'selfScore' | 'selfDeviation' | 'selfMetDeducted' | 'selfScoreRules' | 'selfWeights' | 'selfTotal'
 >;
 
@@ -39,8 +40,16 @@ export interface FormProblem {
   field?: string;
   indicator?: FormIndicator;
   column?: keyof FormIndicator;
-  /** the problem in words, without the form's name or cell */
+  /**
+   * the problem in words, without the form's name or cell. `〔field〕` stands for the cell of
+   * another field the problem compares with: ` E14` on a sheet, nothing for a seed (`placeCells`).
+   */
   text: string;
+}
+
+/** `〔annualTotal〕` → ` E14` with the cells of a sheet, or dropped when there are none. */
+export function placeCells(text: string, cells: Partial<Record<string, string>> | undefined): string {
+  return text.replace(/〔(\w+)〕/g, (_m, key: string) => (cells?.[key] ? ` ${cells[key]}` : ''));
 }
 
 /** A problem of a seed form, named by the form and the place (the tests' and `forms` command's view). */
@@ -60,26 +69,61 @@ function allowed(level1: string, edition: number): string[] | undefined {
   return INDICATOR_LEVELS[level1];
 }
 
-function structure(indicators: FormIndicator[], edition: number, out: FormProblem[]): void {
-  for (const l1 of level1Names(edition).map(bare)) {
+/**
+ * A 三级 that is only the form's placeholder (the 2020 form prints 其它 as a 二级 and the seed's
+ * clerk typed 其它 under it as 三级 and as target): it names nothing that can be assessed.
+ */
+const PLACEHOLDER = /^(其它|其他|无|略|—+|-+)$/;
+
+/** The long 2020 form's groups as printed (一级目标 → its 二级目标), keyed by bare 一级. */
+const LONG_GROUPS = new Map(LONG_FORM_2020_LEVELS.map((g) => [bare(g.level1), g] as const));
+
+function structure(indicators: FormIndicator[], edition: number | 'long-2020', out: FormProblem[]): void {
+  const long = edition === 'long-2020';
+  // The 2020 long form says 一级目标 / 三级目标 and names its 一级 in full (产出目标, 投入与管理).
+  const level1List = long ? LONG_FORM_2020_LEVELS.map((g) => g.level1) : level1Names(edition);
+  const l3 = long ? '三级目标' : '三级指标';
+  for (const full of level1List) {
+    const l1 = bare(full);
     if (!indicators.some((i) => bare(i.level1) === l1 && i.level3.trim())) {
-      out.push({ rule: 'formLevel1', where: `${l1}指标`, field: 'indicatorHeader', text: `缺少一级指标“${l1}指标”或其下没有三级指标；本年度版本的一级指标为 ${level1Names(edition).join('、')}` });
+      const text = long
+        ? `缺少一级目标“${full}”或其下没有三级目标；2020 年版的一级目标为 ${level1List.join('、')}，每个都应至少有一个三级目标`
+        : `缺少一级指标“${l1}指标”或其下没有三级指标；本年度版本的一级指标为 ${level1List.join('、')}`;
+      out.push({ rule: 'formLevel1', where: full, field: 'indicatorHeader', text });
     }
   }
   for (const i of indicators) {
     const l1 = bare(i.level1);
     const name = i.level3.trim();
     if (!name) {
-      out.push({ rule: 'formLevel3', where: '三级指标', indicator: i, column: 'level3', text: `这一行有指标值或分值，但没有三级指标名称` });
+      out.push({ rule: 'formLevel3', where: l3, indicator: i, column: 'level3', text: `这一行有指标值或分值，但没有${l3}名称` });
       continue;
     }
-    const ok = allowed(l1, edition);
-    if (ok && !ok.includes(bare(i.level2))) {
-      out.push({ rule: 'formLevel2', where: name, indicator: i, column: 'level2', text: `三级指标“${name}”的二级指标“${i.level2}”不属于一级指标“${i.level1}”（应为 ${ok.map((x) => x + '指标').join('、')}）` });
+    if (PLACEHOLDER.test(name)) {
+      out.push({
+        rule: 'formLevel3',
+        where: name,
+        indicator: i,
+        column: 'level3',
+        text: `${l3}名称为“${name}”（指标值“${i.target ?? ''}”），只是表样的占位，不是可考核的指标；应写明具体的${l3}和指标值，或删去这一行`,
+      });
+      continue;
+    }
+    if (long) {
+      // The seed lost the 二级 of some rows (投入与管理): an empty 二级 is not checked.
+      const group = LONG_GROUPS.get(l1);
+      if (group && i.level2.trim() && !group.level2.includes(i.level2.trim())) {
+        out.push({ rule: 'formLevel2', where: name, indicator: i, column: 'level2', text: `三级目标“${name}”的二级目标“${i.level2}”不属于一级目标“${i.level1}”（应为 ${group.level2.join('、')}）` });
+      }
+    } else {
+      const ok = allowed(l1, edition);
+      if (ok && !ok.includes(bare(i.level2))) {
+        out.push({ rule: 'formLevel2', where: name, indicator: i, column: 'level2', text: `三级指标“${name}”的二级指标“${i.level2}”不属于一级指标“${i.level1}”（应为 ${ok.map((x) => x + '指标').join('、')}）` });
+      }
     }
     const t = parseTargetValue(i.target);
     if (t.kind === 'invalid') {
-      out.push({ rule: 'formTarget', where: name, indicator: i, column: 'target', text: `三级指标“${name}”${t.reason === '指标值为空' ? '没有指标值；每个三级指标都应有指标值，如 ≥90.00(%) 或“健全”' : t.reason}` });
+      out.push({ rule: 'formTarget', where: name, indicator: i, column: 'target', text: `${l3}“${name}”${t.reason === '指标值为空' ? `没有指标值；每个${l3}都应有指标值，如 ≥90.00(%) 或“健全”` : t.reason}` });
       continue;
     }
     if (t.kind !== 'quantity') continue;
@@ -102,8 +146,41 @@ const yuan2 = (m: Money) => `${formatAmount(m, 2)} 元`;
 const amount = (m: Money) => formatAmount(m, 2);
 const v = (m: Money | null | undefined): Money => m ?? ZERO;
 
+/**
+ * The long 2020 form's funds: 项目当年预算 within 项目总预算, the 子项目 adding up to
+ * 项目当年预算 (domain.md §6: "they sum to the project budget"), and a 合计 typed over its SUM
+ * that no longer adds its rows.
+ */
+function longFunds(f: TargetFormData & { long: NonNullable<TargetFormData['long']> }, out: FormProblem[]): void {
+  const total = f.funds.total;
+  const annual = f.funds.annualTotal;
+  if (total && annual && annual.gt(total)) {
+    out.push({ rule: 'formFunds', where: '项目当年预算', field: 'annualTotal', text: `项目当年预算（元）为 ${yuan2(annual)}，超过项目总预算（元）〔total〕 ${yuan2(total)}，相差 ${yuan2(annual.minus(total))}；当年预算不应超过总预算` });
+  }
+  const subs = f.long.subProjects;
+  if (subs.length === 0) return;
+  const sum = subs.reduce((s, p) => s.plus(v(p.amount)), ZERO);
+  const shownTotal = f.long.subProjectTotal;
+  if (shownTotal && !shownTotal.eq(sum)) {
+    out.push({ rule: 'formSubprojects', where: '子项目合计', field: 'subProjectTotal', text: `子项目合计填为 ${yuan2(shownTotal)}，${subs.length} 个子项目的预算金额之和为 ${yuan2(sum)}，相差 ${yuan2(shownTotal.minus(sum).abs())}；合计应为各子项目之和` });
+  }
+  if (!sum.eq(v(annual))) {
+    out.push({
+      rule: 'formSubprojects',
+      where: '子项目合计',
+      field: 'subProjectTotal',
+      text: `${subs.length} 个子项目的预算金额之和为 ${yuan2(sum)}，项目当年预算（元）〔annualTotal〕 为 ${yuan2(v(annual))}，相差 ${yuan2(sum.minus(v(annual)).abs())}；子项目之和应等于项目当年预算`,
+    });
+  }
+}
+
 export function targetFormProblems(f: TargetFormData): FormProblem[] {
   const out: FormProblem[] = [];
+  if (f.long) {
+    longFunds({ ...f, long: f.long }, out);
+    structure(f.indicators, 'long-2020', out);
+    return out;
+  }
   const x = f.funds;
   const sum = v(x.annualFiscal).plus(v(x.carryOver)).plus(v(x.annualOther));
   if (!sum.eq(v(x.annualTotal))) {
@@ -194,6 +271,29 @@ export function targetFormFromSeed(f: SeedTargetForm): TargetFormData {
   };
 }
 
+/**
+ * The long 2020 form of a seed. Rows with neither 三级 nor target are the 二级 labels the form
+ * prints for every group (成本, 经济效益, 人力资源…): no indicator, as the reader passes over
+ * such rows of a sheet. A 二级 the extraction lost is empty.
+ */
+export function longTargetFormFromSeed(f: SeedLongTargetForm): TargetFormData {
+  return {
+    kind: 'target-form',
+    projectName: f.projectName,
+    year: f.year,
+    funds: { total: money(f.funds.total), fiscal: null, other: null, annualTotal: money(f.funds.annualTotal), annualFiscal: null, carryOver: null, annualOther: null },
+    indicators: f.indicators
+      .filter((i) => i.level3 !== null || i.target !== null)
+      .map((i) => ({ level1: i.level1, level2: i.level2 ?? '', level3: i.level3 ?? '', target: i.target })),
+    long: {
+      subProjects: f.subProjects.map((p) => ({ name: p.name, amount: money(p.amount) })),
+      subProjectTotal: null,
+      previousBudget: money(f.previousYear.budget),
+      previousExecuted: money(f.previousYear.executed),
+    },
+  };
+}
+
 export function selfEvaluationFromSeed(f: SeedSelfEvaluation): SelfEvaluationData {
   const x = f.funds[0];
   return {
@@ -207,7 +307,7 @@ export function selfEvaluationFromSeed(f: SeedSelfEvaluation): SelfEvaluationDat
 }
 
 function named(name: string, problems: FormProblem[]): FormFinding[] {
-  return problems.map((p) => ({ rule: RULES[p.rule].id, severity: RULES[p.rule].severity, form: name, where: p.where, message: `${name}：${p.text}` }));
+  return problems.map((p) => ({ rule: RULES[p.rule].id, severity: RULES[p.rule].severity, form: name, where: p.where, message: `${name}：${placeCells(p.text, undefined)}` }));
 }
 
 export function checkTargetForm(f: SeedTargetForm): FormFinding[] {
@@ -216,4 +316,8 @@ export function checkTargetForm(f: SeedTargetForm): FormFinding[] {
 
 export function checkSelfEvaluation(f: SeedSelfEvaluation): FormFinding[] {
   return named(f.projectName, selfEvaluationProblems(selfEvaluationFromSeed(f)));
+}
+
+export function checkLongTargetForm(f: SeedLongTargetForm): FormFinding[] {
+  return named(f.projectName, targetFormProblems(longTargetFormFromSeed(f)));
 }

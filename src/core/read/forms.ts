@@ -1,9 +1,9 @@
-import type { FormIndicator, FormPositions, ModelSheet, SelfEvaluationData, TargetFormData } from '../model';
+import type { FormIndicator, FormPositions, LongTargetFormParts, ModelSheet, SelfEvaluationData, TargetFormData } from '../model';
 import { Money, toHalfWidth } from '../money';
 import { address } from '../plan/a1';
 import { formText } from '../plan/forms';
 import { parseMarker } from '../plan/marker';
-import { SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
+import { LONG_TARGET_FORM, SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
 import type { BudgetLevel, FormSpecId } from '../specs/types';
 import { cellAt, compactText, type SheetGrid } from './grid';
 import { readAmountCell, type ReadIssue, type ReadResult } from './parse';
@@ -62,17 +62,25 @@ const compact = (s: string) => s.replace(/[\s\u3000]+/g, '');
 export function recognizeForm(grid: SheetGrid): FormRecognition | null {
   for (const v of grid.values[0] ?? []) {
     const m = parseMarker(v);
-    if (m && (m.specId === TARGET_FORM.id || m.specId === SELF_EVALUATION.id)) return { specId: m.specId, level: m.level, year: m.year, by: 'marker' };
+    if (m && (m.specId === TARGET_FORM.id || m.specId === SELF_EVALUATION.id || m.specId === LONG_TARGET_FORM.id)) return { specId: m.specId, level: m.level, year: m.year, by: 'marker' };
     if (m) return null; // the marker of a budget table
   }
   for (let r = 1; r <= SCAN_ROWS; r++) {
     for (let c = 1; c <= SCAN_COLS; c++) {
       const text = compactText(cellAt(grid, r, c));
       const hit = TITLE_WORDS.find(([re]) => re.test(text));
-      if (hit) return { specId: hit[1], year: titleYear(grid), by: 'title' };
+      if (hit) return { specId: hit[1] === TARGET_FORM.id && isLongEdition(grid) ? LONG_TARGET_FORM.id : hit[1], year: titleYear(grid), by: 'title' };
     }
   }
   return null;
+}
+
+/**
+ * The 2020 long form prints the same title as the 2026 one; only its fields tell it apart: a
+ * 项目资金投入构成 (子项目) list, which the 2026 form does not have.
+ */
+function isLongEdition(grid: SheetGrid): boolean {
+  return grid.values.some((row, r) => row.some((_v, c) => /^(子项目名称|项目资金投入构成)[:：]?$/.test(compact(cellText(grid, r + 1, c + 1)))));
 }
 
 /** `(2026 年度)` under the title, or `2026年度…` in it. */
@@ -144,11 +152,13 @@ class FormReader {
   }
 }
 
+// The 2020 long form heads its columns 一级目标 / 二级目标 / 三级目标 / 指标目标值.
+const isLevel1Header = (l: string) => l === '一级指标' || l === '一级目标';
 const INDICATOR_HEADERS: [keyof FormIndicator, (label: string) => boolean][] = [
-  ['level1', (l) => l === '一级指标'],
-  ['level2', (l) => l === '二级指标'],
-  ['level3', (l) => l === '三级指标'],
-  ['target', (l) => /指标值$/.test(l) && !/实际/.test(l)],
+  ['level1', isLevel1Header],
+  ['level2', (l) => l === '二级指标' || l === '二级目标'],
+  ['level3', (l) => l === '三级指标' || l === '三级目标'],
+  ['target', (l) => (/指标值$/.test(l) || l === '指标目标值') && !/实际/.test(l)],
   ['actual', (l) => /^实际完成(值|情况)$/.test(l)],
   ['weight', (l) => l === '分值'],
   ['score', (l) => l === '得分'],
@@ -162,7 +172,7 @@ const NOTE = /^(注|说明|填表说明|填报说明)[:：]?/;
  * below it until `stop` or a note.
  */
 function readIndicators(r: FormReader, from: number, withScores: boolean, stop: (row: number) => boolean): { indicators: FormIndicator[]; at: Pick<FormPositions, 'indicatorColumns' | 'headerRow'> } | null {
-  const header = r.find((l) => l === '一级指标', from);
+  const header = r.find(isLevel1Header, from);
   if (!header) return null;
   const columns: FormPositions['indicatorColumns'] = {};
   for (let c = 1; c <= r.width; c++) {
@@ -177,7 +187,7 @@ function readIndicators(r: FormReader, from: number, withScores: boolean, stop: 
   const textOf = (row: number, key: keyof FormIndicator) => (columns[key] === undefined ? '' : r.text(row, columns[key]!));
   for (let row = header.row + 1; row <= r.rows; row++) {
     if (stop(row) || NOTE.test(r.label(row, 1))) break;
-    if (r.label(row, columns.level1 ?? 1) === '一级指标') continue; // the header repeated on a printed page
+    if (isLevel1Header(r.label(row, columns.level1 ?? 1))) continue; // the header repeated on a printed page
     const l1 = textOf(row, 'level1');
     const l2 = textOf(row, 'level2');
     if (l1) {
@@ -224,6 +234,55 @@ function readTarget(r: FormReader, year: number | null): TargetFormData | null {
   const block = readIndicators(r, annual?.row ?? 1, false, () => false);
   if (!block) return null;
   return { kind: 'target-form', projectName, year, funds, indicators: block.indicators, at: { cells: r.cells, ...block.at } };
+}
+
+/**
+ * The long 2020 form: 项目总预算 / 项目当年预算 (its `total` / `annualTotal`), 上年 figures, the
+ * 子项目 rows under their header (子项目名称 | 预算金额) down to 合计, then the indicator block.
+ * Amounts sit right of their labels, so they are found wherever rows were inserted.
+ */
+function readLongTarget(r: FormReader, year: number | null): TargetFormData | null {
+  const projectName = r.fieldRightOf((l) => l === '项目名称', 'projectName');
+  const rightOf = (key: string, test: (l: string) => boolean) => {
+    const at = r.find(test);
+    return r.amount(key, at?.row ?? null, at ? at.col + 1 : null);
+  };
+  const funds: TargetFormData['funds'] = {
+    total: rightOf('total', (l) => /^项目总预算/.test(l)),
+    fiscal: null,
+    other: null,
+    annualTotal: rightOf('annualTotal', (l) => /^项目当年预算/.test(l)),
+    annualFiscal: null,
+    carryOver: null,
+    annualOther: null,
+  };
+  const long: LongTargetFormParts = {
+    subProjects: [],
+    subProjectTotal: null,
+    previousBudget: rightOf('previousBudget', (l) => /^同名项目上年预算额/.test(l)),
+    previousExecuted: rightOf('previousExecuted', (l) => /^同名项目上年预算执行数/.test(l)),
+  };
+  const head = r.find((l) => l === '子项目名称');
+  let after = head?.row ?? 1;
+  if (head) {
+    let amountCol: number | null = null;
+    for (let c = head.col + 1; c <= r.width && amountCol === null; c++) if (/^预算金额/.test(r.label(head.row, c))) amountCol = c;
+    for (let row = head.row + 1; row <= r.rows; row++) {
+      const name = r.text(row, head.col);
+      after = row;
+      if (compact(name) === '合计') {
+        long.subProjectTotal = r.amount('subProjectTotal', row, amountCol);
+        break;
+      }
+      if (isLevel1Header(r.label(row, 1)) || /绩效目标$/.test(r.label(row, 1))) break; // no 合计 row
+      const amount = amountCol === null ? null : readAmountCell(r.grid, row, amountCol, r.issues);
+      if (!name && amount === null) continue;
+      long.subProjects.push({ name, amount, row });
+    }
+  }
+  const block = readIndicators(r, after, false, () => false);
+  if (!block) return null;
+  return { kind: 'target-form', projectName, year, funds, indicators: block.indicators, long, at: { cells: r.cells, ...block.at } };
 }
 
 /**
@@ -288,12 +347,12 @@ function readSelf(r: FormReader, year: number | null): SelfEvaluationData | null
 export function readFormSheet(grid: SheetGrid, rec: FormRecognition): ReadResult {
   const r = new FormReader(grid);
   const year = rec.year ?? null;
-  const data = rec.specId === TARGET_FORM.id ? readTarget(r, year) : readSelf(r, year);
-  const spec = rec.specId === TARGET_FORM.id ? TARGET_FORM : SELF_EVALUATION;
+  const data = rec.specId === TARGET_FORM.id ? readTarget(r, year) : rec.specId === LONG_TARGET_FORM.id ? readLongTarget(r, year) : readSelf(r, year);
+  const spec = rec.specId === TARGET_FORM.id ? TARGET_FORM : rec.specId === LONG_TARGET_FORM.id ? LONG_TARGET_FORM : SELF_EVALUATION;
   if (!data) {
     return {
       sheet: null,
-      issues: [...r.issues, { sheet: grid.name, cell: 'A1', kind: 'no-header', message: `工作表“${grid.name}”像是${spec.title}，但找不到指标表头（一级指标、二级指标、三级指标）` }],
+      issues: [...r.issues, { sheet: grid.name, cell: 'A1', kind: 'no-header', message: `工作表“${grid.name}”像是${spec.title}，但找不到指标表头（一级指标、二级指标、三级指标${spec === LONG_TARGET_FORM ? '，或一级目标、二级目标、三级目标' : ''}）` }],
     };
   }
   const sheet: ModelSheet = { sheetName: grid.name, specId: rec.specId, context: { level: rec.level, year: rec.year }, data };
@@ -304,6 +363,6 @@ export function readFormSheet(grid: SheetGrid, rec: FormRecognition): ReadResult
 
 /** Nothing typed in: no project name, no amount (the template’s sum shows 0), no indicator. */
 export function isEmptyForm(d: TargetFormData | SelfEvaluationData): boolean {
-  const amounts = d.kind === 'target-form' ? Object.values(d.funds) : [d.funds.full, d.funds.executed];
+  const amounts = d.kind === 'target-form' ? [...Object.values(d.funds), ...(d.long?.subProjects.map((p) => p.amount) ?? [])] : [d.funds.full, d.funds.executed];
   return !d.projectName.trim() && d.indicators.length === 0 && amounts.every((a) => a === null || a.isZero());
 }

@@ -30,7 +30,8 @@ export const RULES = {
   leftoverFormula: { id: 'budget-formula', severity: 'warning', scope: 'cell', description: '报送文件中仍有 BUDGET 公式（没有本加载项时显示 #NAME?）' },
   // Performance forms (domain.md §6): 绩效目标申报表 and 绩效自评表.
   formEmpty: { id: 'form-empty', severity: 'warning', scope: 'table', description: '绩效表尚未填写' },
-  formFunds: { id: 'form-funds', severity: 'error', scope: 'table', description: '绩效目标申报表：年度资金申请总额应等于当年财政拨款、上年结转资金与其他资金之和' },
+  formFunds: { id: 'form-funds', severity: 'error', scope: 'table', description: '绩效目标申报表：年度资金申请总额应等于当年财政拨款、上年结转资金与其他资金之和（2020 年版：项目当年预算不超过项目总预算）' },
+  formSubprojects: { id: 'form-subprojects', severity: 'error', scope: 'table', description: '2020 年版绩效目标申报表：子项目预算金额之和（合计）应等于项目当年预算' },
   formLevel1: { id: 'form-level1', severity: 'error', scope: 'table', description: '绩效表：该年度版本的每个一级指标都应有，且其下至少有一个三级指标（成本指标自 2021 年起）' },
   formLevel2: { id: 'form-level2', severity: 'error', scope: 'cell', description: '绩效表：二级指标应属于其一级指标' },
   formLevel3: { id: 'form-level3', severity: 'error', scope: 'cell', description: '绩效表：填了指标值或分值的行应有三级指标名称' },

@@ -1,6 +1,6 @@
 import type { FormData, FormPositions, ModelSheet, ProjectTableData, TargetFormData } from '../model';
 import { ZERO } from '../money';
-import { selfEvaluationProblems, targetFormProblems, type FormProblem } from '../performance/rules';
+import { placeCells, selfEvaluationProblems, targetFormProblems, type FormProblem } from '../performance/rules';
 import { address } from '../plan/a1';
 import { projectKey } from '../plan/prefill';
 import { isEmptyForm } from '../read/forms';
@@ -36,7 +36,7 @@ export function checkForm(sheet: ModelSheet, data: FormData): Finding[] {
   const problems = data.kind === 'target-form' ? targetFormProblems(data) : selfEvaluationProblems(data);
   return problems.map((p) => {
     const cell = cellOf(p, data.at);
-    return finding(p.rule, sheet.sheetName, cell, `${cell}：${p.text}`);
+    return finding(p.rule, sheet.sheetName, cell, `${cell}：${placeCells(p.text, data.at?.cells)}`);
   });
 }
 
@@ -62,16 +62,18 @@ export function checkFormsAgainstProjects(sheets: ModelSheet[]): Finding[] {
     matched.add(name);
     // A project listed under several 项 is one project: its money is the sum of its lines.
     const inU2 = same.reduce((s, p) => s.plus(v(p.amount)), ZERO);
-    const fiscal = v(f.data.funds.annualFiscal);
+    // The 2020 long form has no 当年财政拨款: its 项目当年预算 is the money asked of the budget.
+    const key = f.data.long ? 'annualTotal' : 'annualFiscal';
+    const fiscal = v(f.data.funds[key]);
     if (fiscal.eq(inU2)) continue;
-    const cell = f.data.at?.cells.annualFiscal ?? 'A1';
+    const cell = f.data.at?.cells[key] ?? 'A1';
     const u2Cell = same[0].row ? address(same[0].row, table.at?.columns.amount ?? 7) : null;
     out.push(
       finding(
         'formVsProjects',
         f.sheetName,
         cell,
-        `${cell}：项目“${f.data.projectName}”的当年财政拨款为 ${yuan(fiscal)}，${u2.sheetName}${u2Cell ? `!${u2Cell}` : ''}中该项目为 ${yuan(inU2)}，相差 ${yuan(fiscal.minus(inU2).abs())}；两者应一致`,
+        `${cell}：项目“${f.data.projectName}”的${f.data.long ? '项目当年预算' : '当年财政拨款'}为 ${yuan(fiscal)}，${u2.sheetName}${u2Cell ? `!${u2Cell}` : ''}中该项目为 ${yuan(inU2)}，相差 ${yuan(fiscal.minus(inU2).abs())}；两者应一致`,
       ),
     );
   }
