@@ -42,14 +42,14 @@ export interface FormProblem {
   column?: keyof FormIndicator;
   /**
    * the problem in words, without the form's name or cell. `〔field〕` stands for the cell of
-   * another field the problem compares with: ` E14` on a sheet, nothing for a seed (`placeCells`).
+   * another field the problem compares with: `（E14）` on a sheet, nothing for a seed (`placeCells`).
    */
   text: string;
 }
 
-/** `〔annualTotal〕` → ` E14` with the cells of a sheet, or dropped when there are none. */
+/** `〔annualTotal〕` → `（E14）` with the cells of a sheet, or dropped when there are none. */
 export function placeCells(text: string, cells: Partial<Record<string, string>> | undefined): string {
-  return text.replace(/〔(\w+)〕/g, (_m, key: string) => (cells?.[key] ? ` ${cells[key]}` : ''));
+  return text.replace(/〔(\w+)〕/g, (_m, key: string) => (cells?.[key] ? `（${cells[key]}）` : ''));
 }
 
 /** A problem of a seed form, named by the form and the place (the tests' and `forms` command's view). */
@@ -155,7 +155,7 @@ function longFunds(f: TargetFormData & { long: NonNullable<TargetFormData['long'
   const total = f.funds.total;
   const annual = f.funds.annualTotal;
   if (total && annual && annual.gt(total)) {
-    out.push({ rule: 'formFunds', where: '项目当年预算', field: 'annualTotal', text: `项目当年预算（元）为 ${yuan2(annual)}，超过项目总预算（元）〔total〕 ${yuan2(total)}，相差 ${yuan2(annual.minus(total))}；当年预算不应超过总预算` });
+    out.push({ rule: 'formFunds', where: '项目当年预算', field: 'annualTotal', text: `项目当年预算为 ${yuan2(annual)}，项目总预算〔total〕为 ${yuan2(total)}，当年预算多出 ${yuan2(annual.minus(total))}；当年预算不应超过总预算` });
   }
   const subs = f.long.subProjects;
   if (subs.length === 0) return;
@@ -169,7 +169,7 @@ function longFunds(f: TargetFormData & { long: NonNullable<TargetFormData['long'
       rule: 'formSubprojects',
       where: '子项目合计',
       field: 'subProjectTotal',
-      text: `${subs.length} 个子项目的预算金额之和为 ${yuan2(sum)}，项目当年预算（元）〔annualTotal〕 为 ${yuan2(v(annual))}，相差 ${yuan2(sum.minus(v(annual)).abs())}；子项目之和应等于项目当年预算`,
+      text: `${subs.length} 个子项目的预算金额之和为 ${yuan2(sum)}，项目当年预算〔annualTotal〕为 ${yuan2(v(annual))}，相差 ${yuan2(sum.minus(v(annual)).abs())}；子项目之和应等于项目当年预算`,
     });
   }
 }
