@@ -1,10 +1,11 @@
-import { SEED_SELF_EVALUATIONS, SEED_TARGET_FORMS } from '../../src/cli/forms';
+import { SEED_LONG_TARGET_FORM, SEED_SELF_EVALUATIONS, SEED_TARGET_FORMS } from '../../src/cli/forms';
 import { Catalog } from '../../src/core/catalog/catalog';
 import type { BudgetContext, SelfEvaluationData, TargetFormData } from '../../src/core/model';
 import { Money } from '../../src/core/money';
-import { selfEvaluationFromSeed, targetFormFromSeed } from '../../src/core/performance/rules';
+import { longTargetFormFromSeed, selfEvaluationFromSeed, targetFormFromSeed } from '../../src/core/performance/rules';
 import { address } from '../../src/core/plan/a1';
 import { planSelfEvaluation, planTargetForm, SELF_CELLS, SELF_FUND_COLUMNS, SELF_INDICATOR_COLUMNS, TARGET_CELLS, TARGET_INDICATOR_COLUMNS } from '../../src/core/plan/forms';
+import { LONG_CELLS, LONG_INDICATOR_COLUMNS, longFormRows, planLongTargetForm } from '../../src/core/plan/long-form';
 import type { SheetPlan } from '../../src/core/plan/types';
 import { cellText, recognizeForm } from '../../src/core/read/forms';
 import type { GridValue, SheetGrid } from '../../src/core/read/grid';
@@ -272,5 +273,62 @@ describe('forms in a budget workbook', () => {
   it('a workbook of forms only is not reported as a budget missing its tables', () => {
     const sheets = [readSheet(gridOf(target(1))).sheet!, readSheet(gridOf(selfEval(0))).sheet!];
     expect(validateSheets(sheets, [], Catalog.builtIn()).findings).toEqual([]);
+  });
+});
+
+describe('the 2020 long target form (seed 003)', () => {
+  const plan = () => planLongTargetForm({ level: 'unit', org: '上海市社会保险事业管理中心', year: 2020 }, SEED_LONG_TARGET_FORM);
+  const rows = longFormRows(SEED_LONG_TARGET_FORM.subProjects.length);
+  const findings = (grid: SheetGrid) => validateSheets([readSheet(grid).sheet!], [], Catalog.builtIn()).findings;
+  /** The model without rows and positions. */
+  const plain = (d: TargetFormData) => bare({ ...d, long: d.long && { ...d.long, subProjectTotal: null, subProjects: d.long.subProjects.map((p) => ({ ...p, row: undefined })) } });
+
+  it('is told from the 2026 form by its fields: by marker, and by title when the marker is gone', () => {
+    expect(recognizeForm(gridOf(plan()))).toEqual({ specId: 'target-form-2020', level: 'unit', year: 2020, by: 'marker' });
+    const grid = gridOf(plan());
+    grid.values[0] = grid.values[0].map((v, c) => (c === 0 ? v : null));
+    // the same title 财政项目支出绩效目标申报表 as 2026; its 子项目 list makes it the 2020 edition
+    expect(recognizeForm(grid)).toEqual({ specId: 'target-form-2020', year: 2020, by: 'title' });
+    expect(readSheet(grid).sheet!.specId).toBe('target-form-2020');
+    const g2026 = gridOf(target());
+    g2026.values[0] = g2026.values[0].map((v, c) => (c === 0 ? v : null));
+    expect(recognizeForm(g2026)?.specId).toBe('target-form');
+  });
+
+  it('reads back to exactly the seed model: 子项目, their 合计, 上年 figures, fields at the plan’s cells', () => {
+    const read = readSheet(gridOf(plan()));
+    expect(read.issues).toEqual([]);
+    const d = read.sheet!.data as TargetFormData;
+    expect(plain(d)).toEqual(plain(longTargetFormFromSeed(SEED_LONG_TARGET_FORM)));
+    expect(d.long!.subProjectTotal!.toFixed(2)).toBe('17088121.00');
+    expect(d.long!.subProjects.map((p) => p.row)).toEqual([19, 20, 21, 22, 23, 24, 25]);
+    expect(d.at!.cells).toMatchObject({
+      projectName: LONG_CELLS.projectName,
+      total: LONG_CELLS.total,
+      annualTotal: LONG_CELLS.annualTotal,
+      previousBudget: LONG_CELLS.previousBudget,
+      previousExecuted: LONG_CELLS.previousExecuted,
+      subProjectTotal: address(rows.subProjectTotal, 5),
+      indicatorHeader: address(rows.indicatorHeader, 1),
+    });
+    expect(d.at!.indicatorColumns).toEqual({ level1: 1, level2: 2, level3: 3, target: 5 });
+    expect(LONG_INDICATOR_COLUMNS).toMatchObject(d.at!.indicatorColumns);
+    // the merged 一级/二级 carry down; the 二级 printed without 三级 (成本, 经济效益…) are passed over
+    expect(d.indicators.find((i) => i.level3 === '养老金发放完成率')).toMatchObject({ level1: '产出目标', level2: '数量', row: rows.indicatorFirst + 10 });
+    expect(d.indicators).toHaveLength(28);
+  });
+
+  it('a 子项目 row a clerk inserts moves the 合计 and the indicators; the finding names both cells', () => {
+    // an 8th 子项目 of 100 元 inserted in the list; the 合计 SUM grows over it as Excel makes it
+    const grid = insertRow(gridOf(plan()), 23, ['宣传资料印制费', null, null, null, 100]);
+    set(grid, 'E27', 17088221);
+    const after = findings(grid);
+    expect(after.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['form-subprojects error E27', 'form-level3 error C65']);
+    expect(after[0].message).toBe('E27：8 个子项目的预算金额之和为 17,088,221.00 元，项目当年预算（E14）为 17,088,121.00 元，相差 100.00 元；子项目之和应等于项目当年预算');
+  });
+
+  it('an empty long form is one 提示 “not filled in”', () => {
+    const empty = planLongTargetForm({ level: 'unit', org: '', year: 2020 });
+    expect(findings(gridOf(empty)).map((f) => `${f.rule} ${f.cell}`)).toEqual(['form-empty B4']);
   });
 });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { SEED_SELF_EVALUATIONS, SEED_TARGET_FORMS, seedSelfEvaluationPlans, seedTargetPlans, withBudgetValues } from '../../src/cli/forms';
+import { SEED_LONG_TARGET_FORM, SEED_SELF_EVALUATIONS, SEED_TARGET_FORMS, seedLongTargetPlans, seedSelfEvaluationPlans, seedTargetPlans, withBudgetValues } from '../../src/cli/forms';
 import { Catalog } from '../../src/core/catalog/catalog';
-import { checkSelfEvaluation, checkTargetForm } from '../../src/core/performance/rules';
+import { checkLongTargetForm, checkSelfEvaluation, checkTargetForm } from '../../src/core/performance/rules';
 import { planTargetForm } from '../../src/core/plan/forms';
 import { planProjectForms } from '../../src/core/plan/prefill';
 import type { SheetPlan } from '../../src/core/plan/types';
@@ -39,6 +39,7 @@ const short = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.severity} ${f.cell
 
 const TARGET_SAMPLE = () => seedTargetPlans().map(withBudgetValues);
 const SELF_SAMPLE = () => seedSelfEvaluationPlans().map(withBudgetValues);
+const LONG_SAMPLE = () => seedLongTargetPlans().map(withBudgetValues);
 
 describe('the sample forms through .xlsx', () => {
   it('2026 target forms: exactly the seed rules’ problems, each at its cell', async () => {
@@ -69,6 +70,23 @@ describe('the sample forms through .xlsx', () => {
     expect(findings[0].message).toBe('G25：“管理人员责任制度”目标 完善、完成 完善，已达成却只得 2 分（分值 4）');
     // With the BUDGET.EXECRATE formulas kept, the cached (published) rate is read the same.
     expect(brief(validate(await reload(await workbookFromPlans(seedSelfEvaluationPlans()))))).toEqual(expected);
+  });
+});
+
+describe('the 2020 long target form (seed 003) through .xlsx', () => {
+  it('exactly the seed rules’ one problem, at its cell, whether read by marker or by title', async () => {
+    const wb = await reload(await workbookFromPlans(LONG_SAMPLE()));
+    const findings = validate(wb);
+    expect(brief(findings)).toEqual(['form-level3 error 绩效目标2020-社会保险服务费!C64']);
+    expect(findings.map((f) => `${f.rule} ${f.message.replace(/^C64：/, '')}`)).toEqual(
+      checkLongTargetForm(SEED_LONG_TARGET_FORM).map((f) => `${f.rule} ${f.message.replace(/^社会保险服务费：/, '')}`),
+    );
+    expect(readWorkbook(wb, catalog).sheets.map((s) => s.specId)).toEqual(['target-form-2020']);
+    // without the plans' marker (G1), the title and the 子项目 list still make it the 2020 form
+    wb.worksheets[0].getCell('G1').value = null;
+    const byTitle = await reload(wb);
+    expect(readWorkbook(byTitle, catalog).sheets.map((s) => s.specId)).toEqual(['target-form-2020']);
+    expect(brief(validate(byTitle))).toEqual(['form-level3 error 绩效目标2020-社会保险服务费!C64']);
   });
 });
 
@@ -156,6 +174,61 @@ describe('one injected fault per form rule, caught at its cell', () => {
   it.each(SELF_FAULTS)('self-evaluation: %s', async (_rule, mutate, expected) => {
     await clean(SELF_SAMPLE()[0]);
     expect(short(await injected(SELF_SAMPLE()[0], mutate))).toEqual(expected);
+  });
+
+  // The long form with its one real problem mended (the 其它 row cleared): 子项目 19–25, 合计 E26
+  // (a SUM, its cached result set as Excel would recompute it), indicators 29–64: 数量 38–41,
+  // 质量 42–46, 满意度 55–56, 长效管理 57 (its own 二级 row).
+  const longClean = () => {
+    const plan = LONG_SAMPLE()[0];
+    return { ...plan, cells: plan.cells.map((row, r) => (r === 63 ? row.map((v, c) => (c === 2 || c === 4 ? null : v)) : row)) };
+  };
+  const sum = (result: number) => ({ formula: 'SUM(E19:E25)', result }) as ExcelJS.CellFormulaValue;
+  const LONG_FAULTS: Fault[] = [
+    [
+      'form-subprojects (子项目 against 项目当年预算)',
+      (ws) => {
+        ws.getCell('E22').value = 3729500;
+        ws.getCell('E26').value = sum(17088021);
+      },
+      ['form-subprojects error E26'],
+    ],
+    ['form-subprojects (合计 typed over its SUM)', (ws) => void (ws.getCell('E26').value = 17000000), ['form-subprojects error E26']],
+    ['form-funds (当年预算 above 总预算)', (ws) => void (ws.getCell('B14').value = 17000000), ['form-funds error E14']],
+    ['form-level1', (ws) => ['C55', 'E55', 'C56', 'E56'].forEach((a) => (ws.getCell(a).value = null)), ['form-level1 error A28']],
+    ['form-level2', (ws) => void (ws.getCell('B57').value = '数量'), ['form-level2 error B57']],
+    ['form-level3', (ws) => void (ws.getCell('C39').value = null), ['form-level3 error C39']],
+    ['form-level3 (placeholder)', (ws) => void (ws.getCell('C63').value = '其他'), ['form-level3 error C63']],
+    ['form-target', (ws) => void (ws.getCell('E57').value = null), ['form-target error E57']],
+    ['form-suspicious', (ws) => void (ws.getCell('E46').value = { formula: '"=95%"' } as ExcelJS.CellFormulaValue), ['form-suspicious warning E46']],
+    ['form-unit', (ws) => void (ws.getCell('E41').value = '≥300次'), ['form-unit warning E41']],
+    ['text-amount', (ws) => void (ws.getCell('B16').value = '18,372,648.00'), ['text-amount warning B16']],
+    [
+      'unreadable',
+      (ws) => {
+        ws.getCell('E24').value = '四百万';
+        ws.getCell('E26').value = sum(13088121); // Excel's SUM passes over the words
+      },
+      // the 4,000,000 it stands for is missing from the 子项目 as well
+      ['unreadable error E24', 'form-subprojects error E26'],
+    ],
+  ];
+  it.each(LONG_FAULTS)('2020 long target form: %s', async (_rule, mutate, expected) => {
+    await clean(longClean());
+    expect(short(await injected(longClean(), mutate))).toEqual(expected);
+  });
+
+  it('the long form’s funds messages give both figures, the difference and both cells', async () => {
+    const [subs] = await injected(longClean(), (ws) => {
+      ws.getCell('E22').value = 3729500;
+      ws.getCell('E26').value = sum(17088021);
+    });
+    expect(subs).toMatchObject({ sheet: '绩效目标2020-社会保险服务费', cell: 'E26', severity: 'error' });
+    expect(subs.message).toBe('E26：7 个子项目的预算金额之和为 17,088,021.00 元，项目当年预算（E14）为 17,088,121.00 元，相差 100.00 元；子项目之和应等于项目当年预算');
+    const [typed] = await injected(longClean(), (ws) => void (ws.getCell('E26').value = 17000000));
+    expect(typed.message).toBe('E26：子项目合计填为 17,000,000.00 元，7 个子项目的预算金额之和为 17,088,121.00 元，相差 88,121.00 元；合计应为各子项目之和');
+    const [over] = await injected(longClean(), (ws) => void (ws.getCell('B14').value = 17000000));
+    expect(over.message).toBe('E14：项目当年预算为 17,088,121.00 元，项目总预算（B14）为 17,000,000.00 元，当年预算多出 88,121.00 元；当年预算不应超过总预算');
   });
 
   it('the messages say where, what is wrong and what was expected', async () => {

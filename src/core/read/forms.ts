@@ -83,11 +83,11 @@ function isLongEdition(grid: SheetGrid): boolean {
   return grid.values.some((row, r) => row.some((_v, c) => /^(子项目名称|项目资金投入构成)[:：]?$/.test(compact(cellText(grid, r + 1, c + 1)))));
 }
 
-/** `(2026 年度)` under the title, or `2026年度…` in it. */
+/** `(2026 年度)` under the title (the 2020 form: `(2020)年度`), or `2026年度…` in it. */
 function titleYear(grid: SheetGrid): number | undefined {
   for (let r = 1; r <= 3; r++) {
     for (let c = 1; c <= SCAN_COLS; c++) {
-      const m = /((?:19|20)\d{2})年/.exec(compactText(cellAt(grid, r, c)));
+      const m = /((?:19|20)\d{2})[)）]?年/.exec(compactText(cellAt(grid, r, c)));
       if (m) return Number(m[1]);
     }
   }
@@ -130,11 +130,15 @@ class FormReader {
     return null;
   }
 
-  /** The words right of a label (its input cell may be merged over several columns). */
-  fieldRightOf(test: (label: string) => boolean, key: string): string {
+  /**
+   * The words right of a label (its input cell may be merged over several columns), up to the
+   * next label `stop` knows: a blank field followed on its row by another field's label is blank.
+   */
+  fieldRightOf(test: (label: string) => boolean, key: string, stop?: (label: string) => boolean): string {
     const at = this.find(test);
     if (!at) return '';
     for (let c = at.col + 1; c <= this.width; c++) {
+      if (stop?.(this.label(at.row, c))) break;
       const t = this.text(at.row, c);
       if (t) {
         this.cells[key] = address(at.row, c);
@@ -242,7 +246,8 @@ function readTarget(r: FormReader, year: number | null): TargetFormData | null {
  * Amounts sit right of their labels, so they are found wherever rows were inserted.
  */
 function readLongTarget(r: FormReader, year: number | null): TargetFormData | null {
-  const projectName = r.fieldRightOf((l) => l === '项目名称', 'projectName');
+  // 项目名称 shares its row with 项目类别 on the 2020 form.
+  const projectName = r.fieldRightOf((l) => l === '项目名称', 'projectName', (l) => l === '项目类别');
   const rightOf = (key: string, test: (l: string) => boolean) => {
     const at = r.find(test);
     return r.amount(key, at?.row ?? null, at ? at.col + 1 : null);
