@@ -3,6 +3,7 @@ import { SEED_LONG_TARGET_FORM, SEED_SELF_EVALUATIONS, SEED_TARGET_FORMS, seedLo
 import { Catalog } from '../../src/core/catalog/catalog';
 import { checkLongTargetForm, checkSelfEvaluation, checkTargetForm } from '../../src/core/performance/rules';
 import { planTargetForm } from '../../src/core/plan/forms';
+import { planLongTargetForm } from '../../src/core/plan/long-form';
 import { planProjectForms } from '../../src/core/plan/prefill';
 import type { SheetPlan } from '../../src/core/plan/types';
 import { planWorkbook } from '../../src/core/plan/workbook';
@@ -269,6 +270,17 @@ describe('target forms beside the budget’s 项目支出预算表 (U2)', () => 
     expect(findings.find((f) => f.rule === 'form-missing')!.message).toBe(`F${projectRow(others[0])}：项目“${others[0]}”（4,104,326 元）没有绩效目标申报表；工作簿中已有其他项目的申报表，每个项目都应填报一张`);
     // the budget alone, and forms without a U2, have nothing to compare
     expect(validate(await reload(await workbookFromPlans(budget)))).toEqual([]);
+  });
+
+  it('a 2020 long form is held to U2 by its 项目当年预算, the money it asks of the budget', async () => {
+    const sample = sampleFromSeed(SEED_BUDGETS[2]);
+    const budget = planWorkbook({ ctx: sample.ctx, data: sample.data, projects: sample.projects, specs: Object.keys(sample.data) as SpecId[] });
+    // seed 003's form under the name of a U2 project (交换平台运行费, 446,048 元 in U2)
+    const long = planLongTargetForm(sample.ctx, { ...SEED_LONG_TARGET_FORM, projectName: '交换平台运行费' });
+    const findings = validate(await reload(await workbookFromPlans([...budget, long])));
+    const cross = findings.filter((f) => f.rule === 'form-vs-projects');
+    expect(cross.map((f) => `${f.sheet}!${f.cell}`)).toEqual([`${long.name}!E14`]);
+    expect(cross[0].message).toMatch(/^E14：项目“交换平台运行费”的项目当年预算为 17,088,121 元，单位财政拨款项目支出表!G\d+中该项目为 446,048 元，相差 16,642,073 元；两者应一致$/);
   });
 
   it('forms prefilled from U2 agree with it; until their indicators are typed, each lacks every 一级', async () => {
