@@ -60,7 +60,7 @@ export function withBudgetValues(plan: SheetPlan): SheetPlan {
   const cells = plan.cells.map((row, r) =>
     row.map((v, c) => {
       if (typeof v !== 'string' || !callsBudget(v)) return v;
-      const result = plan.results[address(r + 1, c + 1)];
+      const result = plan.results[address(r + 1, c + 1)] ?? plan.textResults?.[address(r + 1, c + 1)];
       return result === undefined ? null : result;
     }),
   );

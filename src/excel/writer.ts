@@ -36,6 +36,7 @@ function applyStyle(range: Excel.Range, s: CellStyle, support: SupportCheck): vo
   if (s.wrap !== undefined) f.wrapText = s.wrap;
   if (s.indent !== undefined && support('ExcelApi', '1.9')) f.indentLevel = s.indent;
   if (s.fill) f.fill.color = s.fill;
+  if (s.color) f.font.color = s.color;
   if (s.border) {
     for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
       const b = f.borders.getItem(edge);
@@ -139,6 +140,7 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string
     page.centerHorizontally = true;
     if (plan.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (plan.print.titleRows) page.setPrintTitleRows(`$${plan.print.titleRows.replace(':', ':$')}`);
+    if (plan.print.area) page.setPrintArea(plan.print.area);
   }
   if (plan.protect) {
     ws.protection.protect({

@@ -1,5 +1,5 @@
 /* global CustomFunctions */
-import { codeLevel, codeName, codeParent, diff, execRate, FunctionProblem, gradeOf, isProblem, rollup, score, wan } from './logic';
+import { codeLevel, codeName, codeParent, diff, execRate, FunctionProblem, gradeOf, isProblem, rollup, score, targetCheck, wan } from './logic';
 
 /**
  * The `BUDGET.*` custom functions. Each is a thin wrapper: the logic lives in `logic.ts`
@@ -114,4 +114,16 @@ function scoreFunction(target: any, actual: any, weight: any): number {
  */
 function gradeFunction(total: any): string {
   return ok(gradeOf(total));
+}
+
+/**
+ * 检查年度指标值的写法：能识别时为空；写法不对或目标可疑时说明原因。Checks how a target value is written: empty when it reads; otherwise what is wrong or suspicious.
+ * @customfunction TARGETCHECK
+ * @param target 年度指标值，如 ≥90.00(%)、=100%、健全。The target value.
+ * @param [indicator] 三级指标名称（用于判断比率、满意度等）。The 三级 indicator's name.
+ * @param [level1] 一级指标（成本指标的单位应为元）。The 一级 indicator.
+ * @returns 空白或问题说明 / empty, or the problem in words
+ */
+function targetCheckFunction(target: any, indicator?: any, level1?: any): string {
+  return targetCheck(target, indicator, level1);
 }

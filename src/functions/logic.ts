@@ -2,6 +2,7 @@ import { Catalog } from '../core/catalog/catalog';
 import { levelOf, normalizeCode, parentOf } from '../core/codes';
 import { Money, parseAmount, yuanToWan } from '../core/money';
 import { readRollupInput, rollupAll, rollupTotal, rollupUnder } from '../core/rollup';
+import { targetCheckText } from '../core/performance/rules';
 import { executionRate, grade, indicatorScore } from '../core/performance/scoring';
 
 /**
@@ -155,4 +156,18 @@ export function gradeOf(total: unknown): string | FunctionProblem {
   const t = amountOf(total, '总分');
   if (isProblem(t)) return t;
   return grade(t);
+}
+
+/**
+ * `BUDGET.TARGETCHECK(target, [indicator], [level1])`: what is wrong with a 指标值, said beside
+ * the cell as it is typed (the validator says the same later, with the cell): '' when it reads
+ * as a comparator, number and unit or as a phrase; else `错误：…` / `提示：…`. A row with
+ * neither a 三级 name nor a target is an unused template row: ''.
+ */
+export function targetCheck(target: unknown, indicator?: unknown, level1?: unknown): string {
+  const words = (v: unknown) => {
+    const c = firstCell(v);
+    return c === null || c === undefined ? '' : typeof c === 'number' ? `=${c}` : String(c);
+  };
+  return targetCheckText(words(target), words(indicator), words(level1));
 }

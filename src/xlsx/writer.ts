@@ -13,8 +13,13 @@ function argb(hex: string): string {
 
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   if (s.numberFormat !== undefined) cell.numFmt = s.numberFormat;
-  if (s.bold !== undefined || s.fontSize !== undefined) {
-    cell.font = { ...cell.font, ...(s.bold !== undefined ? { bold: s.bold } : {}), ...(s.fontSize ? { size: s.fontSize } : {}) };
+  if (s.bold !== undefined || s.fontSize !== undefined || s.color) {
+    cell.font = {
+      ...cell.font,
+      ...(s.bold !== undefined ? { bold: s.bold } : {}),
+      ...(s.fontSize ? { size: s.fontSize } : {}),
+      ...(s.color ? { color: { argb: argb(s.color) } } : {}),
+    };
   }
   if (s.hAlign || s.vAlign || s.wrap !== undefined || s.indent !== undefined) {
     cell.alignment = {
@@ -51,6 +56,7 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, opt
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(plan.print.titleRows ? { printTitlesRow: plan.print.titleRows } : {}),
+      ...(plan.print.area ? { printArea: plan.print.area } : {}),
     },
   });
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { HyperFormula } from 'hyperformula';
+import { HF_CONFIG, registerBudgetFunctions } from '../../src/dev/engine/budget-plugin';
 import evals from '../../seeds/performance/2021-self-evaluations.json';
 import targets from '../../seeds/performance/2026-targets.json';
 import { address } from '../../src/core/plan/a1';
@@ -10,6 +12,7 @@ import {
   SELF_FUND_COLUMNS,
   SELF_INDICATOR_COLUMNS,
   TARGET_CELLS,
+  TARGET_CHECK_COLUMN,
   TARGET_INDICATOR_COLUMNS,
 } from '../../src/core/plan/forms';
 import { parseMarker } from '../../src/core/plan/marker';
@@ -18,6 +21,8 @@ import type { BudgetContext } from '../../src/core/model';
 import { Money } from '../../src/core/money';
 import type { SeedAmount, SeedSelfEvaluation, SeedTargetForm } from '../../src/core/seed-types';
 import { workbookFromPlans } from '../../src/xlsx/writer';
+
+registerBudgetFunctions();
 
 const TARGETS = targets as unknown as SeedTargetForm[];
 const EVALS = evals as unknown as SeedSelfEvaluation[];
@@ -199,5 +204,44 @@ describe('绩效自评表', () => {
     expect(l1.kind === 'list' && l1.items).toEqual(['产出指标', '效益指标', '满意度指标']);
     const l2 = plan.validations.filter((v) => v.kind === 'listFormula');
     expect(l2.map((v) => v.kind === 'listFormula' && /"(E\d+)\|"/.exec(v.formula)?.[1])).toEqual(['E2020', 'E2020', 'E2020']);
+  });
+});
+
+describe('填写提示 beside each 指标值 (BUDGET.TARGETCHECK)', () => {
+  it('each seed form carries the formula per indicator row, its words cached, outside the printed area', async () => {
+    const plans = TARGETS.map((f) => planTargetForm(ctx(f.year), f));
+    const sheets = await roundTrip(plans);
+    const said: string[] = [];
+    TARGETS.forEach((f, k) => {
+      const ws = sheets[k];
+      const [first, last] = plans[k].layout.dataRows;
+      expect(ws.pageSetup.printArea).toBe(`A1:F${last}`);
+      expect(text(ws, address(first - 1, TARGET_CHECK_COLUMN))).toBe('填写提示（不打印）');
+      for (let row = first; row <= last; row++) {
+        const v = ws.getCell(address(row, TARGET_CHECK_COLUMN)).value as { formula: string; result?: string };
+        expect(v.formula).toMatch(new RegExp(`^BUDGET\\.TARGETCHECK\\(E${row},C${row},\\$A\\$\\d+\\)$`));
+        if (v.result) said.push(`${f.projectName}!${address(row, TARGET_CHECK_COLUMN)} ${v.result.slice(0, 3)}`);
+      }
+      expect(ws.getCell(address(first, TARGET_CHECK_COLUMN)).font?.color?.argb).toBe('FFC00000');
+    });
+    // the same three the validator reports (test/core/performance/rules.test.ts): two blank targets, a 0 % satisfaction
+    expect(said).toEqual(['申领、补换卡网点运行费!H15 错误：', '信息化运维项目!H15 错误：', '交换平台运行费!H22 提示：']);
+  });
+
+  it('in a formula engine the function speaks as the clerk types a target that does not read, and falls silent when fixed', () => {
+    const plan = planTargetForm(ctx(2026), TARGETS[0]);
+    const [first] = plan.layout.dataRows;
+    const data = plan.cells.map((row) => row.map((v) => (typeof v === 'string' && !v.startsWith('=') ? `'${v}` : v)));
+    const hf = HyperFormula.buildFromArray(data, HF_CONFIG);
+    const at = { sheet: 0, row: first - 1, col: TARGET_CHECK_COLUMN - 1 };
+    expect(hf.getCellValue(at)).toBe('');
+    hf.setCellContents({ sheet: 0, row: first - 1, col: 4 }, "'90");
+    expect(String(hf.getCellValue(at))).toMatch(/^错误：.*缺少比较符和单位/);
+    // a percentage on a 成本 indicator reads, but is hinted at: its unit should be 元
+    hf.setCellContents({ sheet: 0, row: first - 1, col: 4 }, "'≥90.00(%)");
+    expect(String(hf.getCellValue(at))).toMatch(/^提示：成本指标.*单位应为元或万元/);
+    hf.setCellContents({ sheet: 0, row: first - 1, col: 4 }, `'${TARGETS[0].indicators[0].target}`);
+    expect(hf.getCellValue(at)).toBe('');
+    hf.destroy();
   });
 });

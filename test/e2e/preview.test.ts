@@ -145,7 +145,7 @@ describe('blank templates', () => {
     expect(await p.pane.isEnabled('#insert')).toBe(true);
     // functions.js and commands.js ran on the shim as in Excel's shared runtime
     const registered = await host(p.page, (h) => ({ functions: [...h.functions.keys()].sort(), actions: [...h.actions.keys()] }));
-    expect(registered.functions).toEqual(['DIFF', 'EXECRATE', 'GRADE', 'LEVEL', 'NAME', 'PARENT', 'ROLLUP', 'SCORE', 'WAN']);
+    expect(registered.functions).toEqual(['DIFF', 'EXECRATE', 'GRADE', 'LEVEL', 'NAME', 'PARENT', 'ROLLUP', 'SCORE', 'TARGETCHECK', 'WAN']);
     expect(registered.actions).toEqual(['validateWorkbookCommand']);
     await screenshot(p.page, 'open');
   });

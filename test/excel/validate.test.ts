@@ -118,7 +118,7 @@ describe('validating a workbook in Excel', () => {
     const { fake, context } = createFakeExcel({ sheets: [CLERK] });
     const plan = planTargetForm({ level: 'unit', org: 'X', year: 2026 });
     const { sheets } = await insertPlans(context, [plan], MODERN_HOST);
-    fake.calculate((_f, sheet, addr) => (sheet === sheets[0] ? plan.results[addr] : undefined));
+    fake.calculate((_f, sheet, addr) => (sheet === sheets[0] ? (plan.results[addr] ?? plan.textResults?.[addr]) : undefined));
     expect(fake.sheets.map((s) => s.name)).toContain(LISTS_SHEET);
     const v = await validateWorkbook(context);
     expect(v.findings.filter((f) => f.sheet === LISTS_SHEET)).toEqual([]);
@@ -226,7 +226,7 @@ describe('validating performance forms in Excel', () => {
   async function formsWorkbook(plans: SheetPlan[]) {
     const { fake, context } = createFakeExcel({ support: MODERN_HOST, sheets: [CLERK] });
     const { sheets } = await insertPlans(context, plans, MODERN_HOST);
-    const results = new Map(sheets.map((name, i) => [name, plans[i].results]));
+    const results = new Map(sheets.map((name, i) => [name, { ...plans[i].textResults, ...plans[i].results }]));
     // a text planned as the formula ="…" shows its words, as Excel calculates it
     fake.calculate((f, sheet, addr) => results.get(sheet)?.[addr] ?? formText({ formula: f.replace(/^=/, '') }) ?? undefined);
     return { fake, context, sheets };

@@ -111,6 +111,7 @@ function expectSheetMatchesPlan(fake: FakeRequestContext, sheetName: string, pla
     note(addr, 'numberFormat', cell.numberFormat, s.numberFormat ?? 'General');
     note(addr, 'locked', cell.locked, s.locked ?? true);
     note(addr, 'bold', cell.font.bold, s.bold ?? false);
+    note(addr, 'color', cell.font.color, s.color?.toUpperCase());
     note(addr, 'hAlign', cell.horizontalAlignment, s.hAlign ? H_ALIGN[s.hAlign] : 'General');
     note(addr, 'vAlign', cell.verticalAlignment, s.vAlign ? V_ALIGN[s.vAlign] : 'Bottom');
     note(addr, 'wrap', cell.wrapText, s.wrap ?? false);
@@ -166,6 +167,7 @@ function expectSheetMatchesPlan(fake: FakeRequestContext, sheetName: string, pla
       centerHorizontally: true,
       ...(plan.print.fitToWidth ? { zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } } : {}),
       ...(plan.print.titleRows ? { printTitleRows: `$${plan.print.titleRows.replace(':', ':$')}` } : {}),
+      ...(plan.print.area ? { printArea: plan.print.area } : {}),
     });
   } else {
     expect(sheet.pageLayout).toEqual({});
@@ -555,5 +557,21 @@ describe('insertPlans: never overwrites', () => {
     const result = await insertPlans(asExcelContext(fake), [plan], fake.support);
     expect(result.sheets).toEqual([`${plan.name} (2)`]);
     expect(fake.snapshotSheet(plan.name)).toBe(before);
+  });
+});
+
+describe('a performance form in Excel', () => {
+  it('is written as planned: 填写提示 column in red beside the targets, print area over the form only, =-texts as formulas', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { planTargetForm, TARGET_CHECK_COLUMN } = require('../../src/core/plan/forms') as typeof import('../../src/core/plan/forms');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const targets = require('../../seeds/performance/2026-targets.json') as import('../../src/core/seed-types').SeedTargetForm[];
+    const plan = planTargetForm({ level: 'unit', org: 'X', year: 2026 }, targets[0]);
+    const { fake, context } = createFakeExcel({ support: MODERN_HOST });
+    const result = await insertPlans(context, [plan], MODERN_HOST);
+    expectSheetMatchesPlan(fake, result.sheets[0], plan, MODERN_HOST);
+    const [first, last] = plan.layout.dataRows;
+    expect(fake.sheets.find((s) => s.name === result.sheets[0])!.pageLayout.printArea).toBe(`A1:F${last}`);
+    expect(fake.cell(result.sheets[0], a1(first, TARGET_CHECK_COLUMN)).font.color).toBe('#C00000');
   });
 });

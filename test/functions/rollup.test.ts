@@ -78,7 +78,7 @@ describe('generated functions.json', () => {
     const result = await generateCustomFunctionsMetadata(path.join(__dirname, '..', '..', 'src', 'functions', 'functions.ts'), true);
     expect(result.errors).toEqual([]);
     const meta = JSON.parse(result.metadataJson) as { functions: { id: string; description: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[]; result: { dimensionality?: string } }[] };
-    expect(meta.functions.map((f) => f.id).sort()).toEqual(['DIFF', 'EXECRATE', 'GRADE', 'LEVEL', 'NAME', 'PARENT', 'ROLLUP', 'SCORE', 'WAN']);
+    expect(meta.functions.map((f) => f.id).sort()).toEqual(['DIFF', 'EXECRATE', 'GRADE', 'LEVEL', 'NAME', 'PARENT', 'ROLLUP', 'SCORE', 'TARGETCHECK', 'WAN']);
     const byId = Object.fromEntries(meta.functions.map((f) => [f.id, f]));
     expect(byId.ROLLUP.parameters.map((p) => [p.name, !!p.optional, p.dimensionality])).toEqual([
       ['codes', false, 'matrix'],
@@ -107,5 +107,33 @@ describe('self-evaluation functions', () => {
     expect(gradeOf(97.33)).toBe('优');
     const bad = execRate(0, 1);
     expect(isProblem(bad) && bad.message).toContain('预算数为 0');
+  });
+});
+
+describe('BUDGET.TARGETCHECK beside a target as it is typed', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { targetCheck } = require('../../src/functions/logic') as typeof import('../../src/functions/logic');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const targets = require('../../seeds/performance/2026-targets.json') as { projectName: string; indicators: { level1: string; level3: string; target: string | null }[] }[];
+
+  it('is silent on every seed target that reads, and speaks on exactly the three the validator reports', () => {
+    const said = targets.flatMap((f) =>
+      f.indicators.map((i) => [f.projectName, i.level3, targetCheck([[i.target]], [[i.level3]], [[i.level1]])] as const).filter(([, , s]) => s !== ''),
+    );
+    // two targets left blank, and the 市民满意度 target of =0.00(%) (test/core/performance/rules.test.ts says why)
+    expect(said.map(([p, , s]) => `${p} ${s.slice(0, 3)}`)).toEqual(['申领、补换卡网点运行费 错误：', '信息化运维项目 错误：', '交换平台运行费 提示：']);
+    expect(said[2][2]).toContain('满意度目标为 0% 不合常理');
+  });
+
+  it('says what does not parse, and is blank on an unused row', () => {
+    expect(targetCheck('≥90.00(%)', '培训覆盖率')).toBe('');
+    expect(targetCheck('健全', '制度健全性')).toBe('');
+    expect(targetCheck('90', '培训覆盖率')).toBe('错误：三级指标“培训覆盖率”“90”缺少比较符和单位，应写成如 ≥90.00(%) 或 =1.00(辆)');
+    expect(targetCheck('≥约九成', '培训覆盖率')).toContain('有比较符但后面不是数字');
+    expect(targetCheck('=95%', '验收合格率')).toMatch(/^提示：.*通常应为“≥”/);
+    expect(targetCheck('≥10(万元)', '单位成本', '成本指标')).toBe('');
+    expect(targetCheck('≥10(次)', '单位成本', '成本指标')).toMatch(/单位应为元或万元/);
+    expect(targetCheck(null, null)).toBe('');
+    expect(targetCheck('', '培训覆盖率')).toMatch(/^错误：.*没有指标值/);
   });
 });

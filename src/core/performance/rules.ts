@@ -121,25 +121,49 @@ function structure(indicators: FormIndicator[], edition: number | 'long-2020', o
         out.push({ rule: 'formLevel2', where: name, indicator: i, column: 'level2', text: `三级指标“${name}”的二级指标“${i.level2}”不属于一级指标“${i.level1}”（应为 ${ok.map((x) => x + '指标').join('、')}）` });
       }
     }
-    const t = parseTargetValue(i.target);
-    if (t.kind === 'invalid') {
-      out.push({ rule: 'formTarget', where: name, indicator: i, column: 'target', text: `${l3}“${name}”${t.reason === '指标值为空' ? `没有指标值；每个${l3}都应有指标值，如 ≥90.00(%) 或“健全”` : t.reason}` });
-      continue;
-    }
-    if (t.kind !== 'quantity') continue;
-    const pct = t.unit.replace(/[()（）]/g, '') === '%';
-    if (/满意度/.test(name) && pct && t.value.isZero()) {
-      out.push({ rule: 'formSuspicious', where: name, indicator: i, column: 'target', text: `满意度指标“${name}”的目标为 ${i.target}，满意度目标为 0% 不合常理，通常应为如 ≥90.00(%)` });
-    } else if (pct && t.comparator === '=' && t.value.gt(0) && t.value.lt(100)) {
-      out.push({ rule: 'formSuspicious', where: name, indicator: i, column: 'target', text: `“${name}”目标 ${i.target} 用“=”限定一个低于 100% 的比率，通常应为“≥”` });
-    }
-    if ((/率$/.test(name) || /满意度$/.test(name)) && !pct) {
-      out.push({ rule: 'formUnit', where: name, indicator: i, column: 'target', text: `“${name}”是比率，目标 ${i.target} 的单位应为 %` });
-    }
-    if (l1 === '成本' && !/元/.test(t.unit)) {
-      out.push({ rule: 'formUnit', where: name, indicator: i, column: 'target', text: `成本指标“${name}”的目标 ${i.target} 单位应为元或万元` });
-    }
+    out.push(...targetProblems(i, l3));
   }
+}
+
+/**
+ * What is wrong with one indicator's 指标值: it does not parse (错误), or it parses to something
+ * suspicious (提示). Shared by the validator and `BUDGET.TARGETCHECK`, which says it beside the
+ * cell as the clerk types. `level3Word` is how the form names its 三级 (三级指标 / 三级目标).
+ */
+export function targetProblems(i: FormIndicator, level3Word = '三级指标'): FormProblem[] {
+  const out: FormProblem[] = [];
+  const l3 = level3Word;
+  const l1 = bare(i.level1);
+  const name = i.level3.trim();
+  const t = parseTargetValue(i.target);
+  if (t.kind === 'invalid') {
+    out.push({ rule: 'formTarget', where: name, indicator: i, column: 'target', text: `${l3}“${name}”${t.reason === '指标值为空' ? `没有指标值；每个${l3}都应有指标值，如 ≥90.00(%) 或“健全”` : t.reason}` });
+    return out;
+  }
+  if (t.kind !== 'quantity') return out;
+  const pct = t.unit.replace(/[()（）]/g, '') === '%';
+  if (/满意度/.test(name) && pct && t.value.isZero()) {
+    out.push({ rule: 'formSuspicious', where: name, indicator: i, column: 'target', text: `满意度指标“${name}”的目标为 ${i.target}，满意度目标为 0% 不合常理，通常应为如 ≥90.00(%)` });
+  } else if (pct && t.comparator === '=' && t.value.gt(0) && t.value.lt(100)) {
+    out.push({ rule: 'formSuspicious', where: name, indicator: i, column: 'target', text: `“${name}”目标 ${i.target} 用“=”限定一个低于 100% 的比率，通常应为“≥”` });
+  }
+  if ((/率$/.test(name) || /满意度$/.test(name)) && !pct) {
+    out.push({ rule: 'formUnit', where: name, indicator: i, column: 'target', text: `“${name}”是比率，目标 ${i.target} 的单位应为 %` });
+  }
+  if (l1 === '成本' && !/元/.test(t.unit)) {
+    out.push({ rule: 'formUnit', where: name, indicator: i, column: 'target', text: `成本指标“${name}”的目标 ${i.target} 单位应为元或万元` });
+  }
+  return out;
+}
+
+/**
+ * One line for the cell beside a target (`BUDGET.TARGETCHECK`): '' when the target reads, else
+ * `错误：…` / `提示：…`. A row with neither a 三级 name nor a target is an unused template row.
+ */
+export function targetCheckText(target: string, name: string, level1 = ''): string {
+  if (target.trim() === '' && name.trim() === '') return '';
+  const problems = targetProblems({ level1, level2: '', level3: name.trim() || '（未填名称）', target: target.trim() || null });
+  return problems.map((p) => `${p.rule === 'formTarget' ? '错误' : '提示'}：${p.text}`).join('；');
 }
 
 const yuan2 = (m: Money) => `${formatAmount(m, 2)} 元`;

@@ -2,6 +2,7 @@ import type { BudgetContext } from '../model';
 import { Money } from '../money';
 import type { SeedAmount, SeedIndicator, SeedSelfEvaluation, SeedTargetForm } from '../seed-types';
 import { indicatorSkeleton, level1Names, PROJECT_CATEGORIES, PROJECT_NATURES, SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
+import { targetCheckText } from '../performance/rules';
 import { address, rangeAddress } from './a1';
 import { absolute, editionListSet, level2ListFormula, planListsSheet, type ListSet } from './lists';
 import { PlanBuilder } from './builder';
@@ -189,6 +190,29 @@ export const TARGET_CELLS = {
 /** Columns of an indicator row of the target form: 一级, 二级, 三级 (C:D), 指标值 (E:F). */
 export const TARGET_INDICATOR_COLUMNS = { level1: 1, level2: 2, level3: 3, target: 5 } as const;
 
+/**
+ * Beside each 指标值, right of the printed form, `BUDGET.TARGETCHECK` says at once what does
+ * not read in the target grammar or looks wrong (the validator says the same later, at the
+ * cell). The words planned are what the function gives, cached for files opened without it.
+ */
+export const TARGET_CHECK_COLUMN = 8;
+const CHECK_STYLE: CellStyle = { color: '#C00000', wrap: true, vAlign: 'center', locked: true };
+
+function targetChecks(b: PlanBuilder, headerRow: number, first: number, indicators: Partial<SeedIndicator>[], col: number): void {
+  b.set(headerRow, col, '填写提示（不打印）');
+  b.style(headerRow, col, headerRow, col, { bold: true, vAlign: 'center', wrap: true });
+  const runs = levelRuns(indicators.map((i) => i?.level1 ?? null));
+  for (const [start, end] of runs) {
+    for (let i = start; i <= end; i++) {
+      const row = first + i;
+      const ind = indicators[i];
+      b.set(row, col, `=BUDGET.TARGETCHECK(E${row},C${row},$A$${first + start})`);
+      b.textResults[address(row, col)] = targetCheckText(ind?.target ?? '', ind?.level3 ?? '', indicators[start]?.level1 ?? '');
+    }
+  }
+  if (indicators.length > 0) b.style(first, col, first + indicators.length - 1, col, CHECK_STYLE);
+}
+
 export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: FormPlanOptions = {}): SheetPlan {
   const width = 6;
   const markerCol = width + 1;
@@ -279,6 +303,7 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
     b.style(first, 1, last, width, INPUT_TEXT);
   }
   indicatorLevels(b, first, indicatorWords(indicators), TARGET_INDICATOR_COLUMNS, editionListSet(year), level1Names(year));
+  targetChecks(b, headerRow, first, indicators, TARGET_CHECK_COLUMN);
 
   const marker = formatMarker({ specId: TARGET_FORM.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
@@ -288,10 +313,10 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
       name: safeSheetName(TARGET_FORM.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
-      columnWidths: [16, 20, 18, 20, 18, 18, 4],
+      columnWidths: [16, 20, 18, 20, 18, 18, 4, 36],
       hiddenColumns: [markerCol],
       freeze: { rows: 0, columns: 0 },
-      print: { orientation: 'portrait', titleRows: null, fitToWidth: true },
+      print: { orientation: 'portrait', titleRows: null, fitToWidth: true, area: `A1:${address(Math.max(last, headerRow), width)}` },
       protect: true,
       layout: {
         headerRows: [headerRow, headerRow],
@@ -302,7 +327,7 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
         nameColumn: null,
       },
     },
-    markerCol,
+    TARGET_CHECK_COLUMN,
   );
 }
 

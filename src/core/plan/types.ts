@@ -13,6 +13,8 @@ export interface CellStyle {
   border?: boolean;
   /** background, `#RRGGBB` */
   fill?: string;
+  /** font colour, `#RRGGBB` */
+  color?: string;
   /** false for the cells a clerk types into */
   locked?: boolean;
   indent?: number;
@@ -73,7 +75,7 @@ export interface SheetPlan {
   names: NamePlan[];
   /** rows and columns kept in view while scrolling */
   freeze: { rows: number; columns: number };
-  print: { orientation: 'landscape' | 'portrait'; titleRows: string | null; fitToWidth: boolean };
+  print: { orientation: 'landscape' | 'portrait'; titleRows: string | null; fitToWidth: boolean; area?: string };
   /** structure protected without a password; unlocked cells stay editable */
   protect: boolean;
   /** where the amounts are, for readers and tests */

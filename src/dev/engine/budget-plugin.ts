@@ -1,5 +1,5 @@
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
-import { codeLevel, codeName, codeParent, diff, execRate, gradeOf, isProblem, rollup, score, wan } from '../../functions/logic';
+import { codeLevel, codeName, codeParent, diff, execRate, gradeOf, isProblem, rollup, score, targetCheck, wan } from '../../functions/logic';
 
 /**
  * The `BUDGET.*` custom functions as a HyperFormula plugin, each calling the add-in's own
@@ -44,6 +44,10 @@ const FUNCTIONS: Record<string, { params: { argumentType: FunctionArgumentType; 
     run: (t, a, w) => score(arg(t), arg(a), arg(w)),
   },
   'BUDGET.GRADE': { params: [{ argumentType: FunctionArgumentType.ANY }], run: (t) => gradeOf(arg(t)) },
+  'BUDGET.TARGETCHECK': {
+    params: [{ argumentType: FunctionArgumentType.ANY }, { argumentType: FunctionArgumentType.ANY, optionalArg: true }, { argumentType: FunctionArgumentType.ANY, optionalArg: true }],
+    run: (t, n, l) => targetCheck(arg(t), arg(n), arg(l)),
+  },
 };
 
 class BudgetPlugin extends FunctionPlugin {}

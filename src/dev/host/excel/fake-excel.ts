@@ -168,7 +168,7 @@ export interface FakeCell {
   /** why a formula shows an error, when the engine that calculated it says (the preview's hover) */
   resultMessage?: string;
   numberFormat: string;
-  font: { name: string; size: number; bold: boolean };
+  font: { name: string; size: number; bold: boolean; color?: string };
   horizontalAlignment: string;
   verticalAlignment: string;
   wrapText: boolean;
@@ -193,6 +193,8 @@ export interface PageLayoutState {
   zoom?: Excel.PageLayoutZoomOptions;
   /** normalized `$1:$4` */
   printTitleRows?: string;
+  /** `A1:F30` */
+  printArea?: string;
 }
 
 export interface FakeSheetState {
@@ -1133,7 +1135,7 @@ export class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, 'freeze
 }
 
 export class FakePageLayout
-  implements Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'centerHorizontally' | 'zoom' | 'setPrintTitleRows'>
+  implements Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'centerHorizontally' | 'zoom' | 'setPrintTitleRows' | 'setPrintArea'>
 {
   constructor(private readonly ws: FakeWorksheet) {}
 
@@ -1180,6 +1182,12 @@ export class FakePageLayout
     const rect = this.ws.resolve(printTitleRows, 'PageLayout.setPrintTitleRows');
     if (!rect.wholeRows) throw new FakeOfficeError('InvalidArgument', `print title rows must be entire rows: ${rectAddress(rect)}`);
     this.page('setPrintTitleRows').printTitleRows = `$${rect.r1}:$${rect.r2}`;
+  }
+
+  setPrintArea(printArea: Excel.Range | Excel.RangeAreas | string): void {
+    if (typeof printArea !== 'string') throw new FakeOfficeError('NotModeled', 'setPrintArea takes an address in this fake');
+    const rect = this.ws.resolve(printArea, 'PageLayout.setPrintArea');
+    this.page('setPrintArea').printArea = rectAddress(rect);
   }
 }
 
@@ -1506,7 +1514,7 @@ export class FakeRangeFormat
   }
 }
 
-export class FakeRangeFont implements Pick<Excel.RangeFont, 'name' | 'size' | 'bold'> {
+export class FakeRangeFont implements Pick<Excel.RangeFont, 'name' | 'size' | 'bold' | 'color'> {
   constructor(private readonly range: FakeRange) {}
 
   get name(): string {
@@ -1529,6 +1537,14 @@ export class FakeRangeFont implements Pick<Excel.RangeFont, 'name' | 'size' | 'b
   }
   set bold(v: boolean) {
     this.range.eachCell('RangeFont.bold', 'ExcelApi', '1.1', (c) => (c.font.bold = v));
+  }
+
+  get color(): string {
+    throw notLoaded('RangeFont.color');
+  }
+  set color(v: string) {
+    if (!/^#[0-9A-Fa-f]{6}$/.test(v)) throw new FakeOfficeError('InvalidArgument', `font color ${v}`);
+    this.range.eachCell('RangeFont.color', 'ExcelApi', '1.1', (c) => (c.font.color = v.toUpperCase()));
   }
 }
 
