@@ -25,9 +25,12 @@ import {
   validateForm,
   type Field,
 } from './form';
-import { isLang, Lang, Message, MessageKey, pickLanguage, say, SPEC_EN, t } from './i18n';
+import { isLang, Lang, Message, MessageKey, pickLanguage, say, specText, t } from './i18n';
 import { explainExcelError, explainPlanError, outcomeNotes, sheetOutcomes, SheetOutcome } from './result';
 import { afterCount, afterError, afterFreeze, freezeView, type FreezeState } from './prepare';
+import { startProgress, type Progress } from './progress';
+import { loadFluentSpinner } from './fluent';
+import { paneTheme, THEME_VARS, type OfficeThemeLike } from './theme';
 
 /**
  * The task pane: DOM wiring only. Validation, the plan request, messages and result wording
@@ -59,6 +62,8 @@ const ui = {
   freeze: null as FreezeState | null,
   /** the 校验 section */
   check: null as CheckState | null,
+  /** the spinner's half-second timer while busy */
+  progress: null as Progress | null,
 };
 
 type CheckState =
@@ -82,6 +87,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
   return e;
+}
+
+/**
+ * The spinner of a working status line. Shown only once the work has lasted half a second
+ * (body.show-progress); a Fluent spinner once its chunk is loaded, a CSS ring before that.
+ */
+function spinner(): HTMLElement {
+  const s = document.createElement('fluent-spinner');
+  s.className = 'spinner';
+  s.setAttribute('size', 'tiny');
+  s.setAttribute('role', 'progressbar');
+  s.setAttribute('aria-label', tr('progress.label'));
+  return s;
 }
 
 // ---------------------------------------------------------------- form state
@@ -140,14 +158,15 @@ function updateTitles(): void {
     const desc = document.getElementById(`spec-${spec.id}-desc`);
     if (!title || !desc) continue;
     const zhTitle = specTitle(spec, state);
+    const text = specText(ui.lang, spec.id);
     if (ui.lang === 'zh-CN') {
       title.textContent = zhTitle;
       // 主要职能 titled 主要职能 needs no description repeating it
-      desc.textContent = zhTitle.includes(spec.description) ? '' : spec.description;
+      desc.textContent = zhTitle.includes(text.description) ? '' : text.description;
     } else {
-      title.textContent = SPEC_EN[spec.id].title;
+      title.textContent = text.title;
       desc.textContent = '';
-      desc.append(SPEC_EN[spec.id].description, el('br'), el('span', { lang: 'zh-CN', class: 'check-zh' }, zhTitle));
+      desc.append(text.description, el('br'), el('span', { lang: 'zh-CN', class: 'check-zh' }, zhTitle));
     }
     desc.hidden = desc.textContent === '';
   }
@@ -225,7 +244,7 @@ function renderOutput(): void {
     case 'working':
       box.classList.add('working');
       box.setAttribute('aria-busy', 'true');
-      box.append(el('p', {}, tr('status.working')));
+      box.append(spinner(), el('p', {}, tr('status.working')));
       break;
     case 'fix':
       box.classList.add('error');
@@ -277,7 +296,10 @@ function renderFreeze(): void {
   box.hidden = false;
   const view = freezeView(ui.lang, ui.freeze);
   box.classList.add(view.tone);
-  if (view.tone === 'working') box.setAttribute('aria-busy', 'true');
+  if (view.tone === 'working') {
+    box.setAttribute('aria-busy', 'true');
+    box.append(spinner());
+  }
   box.append(el('p', { id: 'freeze-text', ...(view.alert ? { role: 'alert' } : {}), ...(view.tone === 'done' ? { class: 'output-title' } : {}) }, view.text));
   for (const note of view.notes) box.append(el('p', { class: 'note' }, note));
   if (view.confirm) {
@@ -318,7 +340,10 @@ function renderCheck(): void {
   box.hidden = false;
   if (state.kind !== 'done') {
     box.classList.add(state.kind === 'working' ? 'working' : state.kind === 'error' ? 'error' : 'info');
-    if (state.kind === 'working') box.setAttribute('aria-busy', 'true');
+    if (state.kind === 'working') {
+      box.setAttribute('aria-busy', 'true');
+      box.append(spinner());
+    }
     box.append(el('p', state.kind === 'error' ? { role: 'alert' } : {}, say(ui.lang, state.message)));
     return;
   }
@@ -329,7 +354,7 @@ function renderCheck(): void {
   for (const sheet of groupFindings(validation.findings)) {
     const details = el('details', { class: 'check-sheet' });
     details.open = true;
-    details.append(el('summary', {}, `${sheet.sheet}（${sheet.count}）`));
+    details.append(el('summary', {}, tr('check.sheetCount', { sheet: sheet.sheet, n: sheet.count })));
     for (const rule of sheet.rules) {
       const group = el('div', { class: `check-rule ${rule.severity}` });
       group.append(el('p', { class: 'check-rule-title' }, `${severityLabel(ui.lang, rule.severity)} · ${tr('check.group', { rule: rule.description, n: rule.findings.length })}`));
@@ -363,10 +388,11 @@ function applyLanguage(): void {
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((node) => {
     node.textContent = tr(node.dataset.i18n as MessageKey);
   });
-  const toggle = $<HTMLButtonElement>('lang-toggle');
-  toggle.textContent = tr('lang.toggle');
-  toggle.lang = ui.lang === 'zh-CN' ? 'en' : 'zh-CN';
-  toggle.setAttribute('aria-label', tr('lang.toggleLabel'));
+  document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]').forEach((node) => {
+    node.setAttribute('aria-label', tr(node.dataset.i18nAriaLabel as MessageKey));
+  });
+  // the toggle names the other language, in that language
+  $<HTMLButtonElement>('lang-toggle').lang = ui.lang === 'zh-CN' ? 'en' : 'zh-CN';
   const lvl = level();
   $('org-label').textContent = tr(lvl === 'unit' ? 'field.org.unit' : 'field.org.department');
   $('org-hint').textContent = tr(lvl === 'unit' ? 'hint.org.unit' : 'hint.org.department');
@@ -387,6 +413,15 @@ function refreshValidation(): void {
 
 function setBusy(busy: boolean): void {
   ui.busy = busy;
+  ui.progress?.stop();
+  ui.progress = null;
+  if (busy) {
+    void loadFluentSpinner();
+    ui.progress = startProgress(
+      () => document.body.classList.add('show-progress'),
+      () => document.body.classList.remove('show-progress'),
+    );
+  }
   for (const id of ['insert', 'load-sample', 'freeze', 'check', 'clear-marks']) $<HTMLButtonElement>(id).disabled = busy;
   document.querySelectorAll<HTMLButtonElement>('#freeze-output button').forEach((b) => (b.disabled = busy));
   document.body.classList.toggle('busy', busy);
@@ -650,10 +685,30 @@ function wire(): void {
   $('select-none').addEventListener('click', () => setTicked(false));
 }
 
+/** Light or dark and Office's colours, on the document element where taskpane.css reads them. */
+function applyTheme(officeTheme: OfficeThemeLike | null): void {
+  const prefersDark = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const theme = paneTheme(officeTheme, prefersDark);
+  const root = document.documentElement;
+  root.dataset.theme = theme.mode;
+  for (const name of THEME_VARS) root.style.removeProperty(name);
+  // CSSOM, not a style attribute: the Content-Security-Policy allows no inline styles
+  for (const [name, value] of Object.entries(theme.vars)) root.style.setProperty(name, value);
+}
+
+function officeTheme(): OfficeThemeLike | null {
+  try {
+    return (typeof Office !== 'undefined' && (Office.context?.officeTheme as OfficeThemeLike | undefined)) || null;
+  } catch {
+    return null; // hosts without the theme API throw on access
+  }
+}
+
 function officeReady(host: Office.HostType | null | undefined, displayLanguage: string | undefined): void {
   if (ui.officeReady) return;
   ui.officeReady = true;
   ui.inExcel = typeof Office !== 'undefined' && host === Office.HostType.Excel;
+  applyTheme(ui.inExcel ? officeTheme() : null);
   if (!ui.langChosen && ui.inExcel) ui.lang = pickLanguage(displayLanguage);
   applyLanguage();
 }
@@ -665,6 +720,11 @@ function start(): void {
     ui.langChosen = true;
   }
   $<HTMLInputElement>('year').value = initialState().year;
+  applyTheme(null);
+  if (typeof window.matchMedia === 'function') {
+    // outside Office, or where Office says nothing about its theme, follow the system as it changes
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener?.('change', () => applyTheme(ui.inExcel ? officeTheme() : null));
+  }
   wire();
   applyLanguage();
 
