@@ -1,5 +1,6 @@
 import { Catalog } from '../core/catalog/catalog';
 import { CATALOG_SHEET_NAME, parseCatalogSheet } from '../core/catalog/catalog-sheet';
+import { LISTS_SHEET } from '../core/plan/lists';
 import type { ModelSheet } from '../core/model';
 import { isErrorValue, parseSheetAddress } from '../core/prepare';
 import type { GridValue, SheetGrid } from '../core/read/grid';
@@ -76,7 +77,8 @@ export async function validateWorkbook(
   await context.sync();
 
   const queued = worksheets.items
-    .filter((ws) => ws.name !== MARKS_SHEET_NAME)
+    // `_BT_LISTS` holds the performance forms' drop-down lists, not a table to check.
+    .filter((ws) => ws.name !== MARKS_SHEET_NAME && ws.name !== LISTS_SHEET)
     .map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('address,formulas,values');

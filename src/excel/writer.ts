@@ -1,6 +1,6 @@
 import { address, columnLetter as columnLetters, parseRange } from '../core/plan/a1';
 import { freeName, freeSheetName } from '../core/plan/names';
-import type { CellStyle, SheetPlan, ValidationPlan } from '../core/plan/types';
+import type { CellStyle, HelperSheetPlan, SheetPlan, ValidationPlan } from '../core/plan/types';
 
 /**
  * Applies sheet plans to the open workbook through Office.js, the way Microsoft's
@@ -60,6 +60,9 @@ function validationRule(v: ValidationPlan): Excel.DataValidationRule {
       return { textLength: { formula1: v.min, formula2: v.max, operator: 'Between' } };
     case 'list':
       return { list: { inCellDropDown: true, source: v.items.join(',') } };
+    case 'listFormula':
+      // A source starting with `=` is a formula (Microsoft's own sample uses "=Names!$A$1:$A$3").
+      return { list: { inCellDropDown: true, source: v.formula } };
   }
 }
 
@@ -126,6 +129,50 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string
   }
 }
 
+/** What the first sync learns of a helper sheet already in the workbook. */
+interface HelperProbe {
+  plan: HelperSheetPlan;
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+}
+
+/** A helper sheet's cells as planned, blanks as '', trailing blanks dropped, for comparing. */
+function helperRows(cells: unknown[][]): string {
+  const rows = cells.map((r) => {
+    const out = r.map((v) => (v === null || v === undefined ? '' : v));
+    while (out.length > 0 && out[out.length - 1] === '') out.pop();
+    return out;
+  });
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return JSON.stringify(rows);
+}
+
+/**
+ * Queues a helper sheet (`_BT_LISTS`): nothing when the workbook has it with the same cells;
+ * its cells rewritten when they differ (the lists are found by key, so earlier forms keep
+ * working); else a new very hidden sheet (Worksheet.visibility, ExcelApi 1.1).
+ */
+function queueHelper(context: Excel.RequestContext, probe: HelperProbe, takenSheets: string[]): void {
+  const { plan } = probe;
+  const height = plan.cells.length;
+  const width = Math.max(1, ...plan.cells.map((r) => r.length));
+  if (!probe.sheet.isNullObject) {
+    const existing = probe.used.isNullObject ? [] : (probe.used.values as unknown[][]);
+    if (helperRows(existing) === helperRows(plan.cells)) return;
+    const rows = Math.max(height, existing.length);
+    const cols = Math.max(width, ...existing.map((r) => r.length));
+    const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => plan.cells[r]?.[c] ?? ''));
+    probe.sheet.getRange(`A1:${address(rows, cols)}`).values = grid as unknown as string[][];
+    probe.sheet.visibility = 'VeryHidden';
+    return;
+  }
+  const ws = context.workbook.worksheets.add(plan.name);
+  takenSheets.push(plan.name);
+  const grid = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => plan.cells[r]?.[c] ?? ''));
+  ws.getRange(`A1:${address(height, width)}`).values = grid as unknown as string[][];
+  ws.visibility = 'VeryHidden';
+}
+
 export interface InsertResult {
   /** the names the sheets were made under, in plan order */
   sheets: string[];
@@ -144,6 +191,16 @@ export async function insertPlans(
   sheets.load('items/name');
   const names = context.workbook.names;
   names.load('items/name');
+  // Helper sheets the plans need, looked at in the same first sync (getItemOrNullObject and
+  // getUsedRangeOrNullObject are ExcelApi 1.4).
+  const helpers = new Map<string, HelperSheetPlan>();
+  for (const p of plans) for (const h of p.helpers ?? []) helpers.set(h.name, h);
+  const probes: HelperProbe[] = [...helpers.values()].map((plan) => {
+    const sheet = sheets.getItemOrNullObject(plan.name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('values');
+    return { plan, sheet, used };
+  });
   await context.sync();
 
   const takenSheets = sheets.items.map((s) => s.name);
@@ -155,6 +212,8 @@ export async function insertPlans(
     queueSheet(context, plan, name, takenNames, support);
     made.push(name);
   }
+  // After the sheets they serve, so a new workbook never opens on a very hidden sheet.
+  for (const probe of probes) queueHelper(context, probe, takenSheets);
   if (made.length > 0) context.workbook.worksheets.getItem(made[0]).activate();
   await context.sync();
   return { sheets: made };

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Catalog } from '../core/catalog/catalog';
 import { CATALOG_SHEET_NAME, parseCatalogSheet } from '../core/catalog/catalog-sheet';
 import type { ModelSheet } from '../core/model';
+import { LISTS_SHEET } from '../core/plan/lists';
 import type { GridValue, SheetGrid } from '../core/read/grid';
 import { readSheet, ReadIssue } from '../core/read/parse';
 
@@ -60,7 +61,8 @@ export function readWorkbook(wb: ExcelJS.Workbook, catalog: Catalog = workbookCa
   const sheets: ModelSheet[] = [];
   const issues: ReadIssue[] = [];
   for (const ws of wb.worksheets) {
-    if (ws.name === CATALOG_SHEET_NAME) continue;
+    // The catalog is read above; `_BT_LISTS` holds the forms' drop-down lists, not a table.
+    if (ws.name === CATALOG_SHEET_NAME || ws.name === LISTS_SHEET) continue;
     const result = readSheet(gridFromWorksheet(ws), catalog);
     if (result.sheet) sheets.push(result.sheet);
     issues.push(...result.issues);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { columnLetter as col, parseRange, sheetRef } from '../core/plan/a1';
 import { freeSheetName, freeName } from '../core/plan/names';
-import type { CellStyle, SheetPlan } from '../core/plan/types';
+import type { CellStyle, HelperSheetPlan, SheetPlan } from '../core/plan/types';
 
 /** The font of the official forms; LibreOffice and Excel substitute a CJK font where it is missing. */
 export const SHEET_FONT = '宋体';
@@ -34,7 +34,7 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
  * Adds one planned sheet to an ExcelJS workbook. An existing sheet of that name is never
  * touched: the new sheet takes a free name (`单位收入总表 (2)`). Returns the name used.
  */
-export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<string> {
+export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, opts: { helpers?: boolean } = {}): Promise<string> {
   const name = freeSheetName(plan.name, wb.worksheets.map((w) => w.name));
   const ws = wb.addWorksheet(name, {
     views: [
@@ -86,7 +86,9 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Pr
     const rule: ExcelJS.DataValidation =
       v.kind === 'list'
         ? { type: 'list', formulae: [`"${v.items.join(',')}"`], ...common }
-        : { type: v.kind, operator: 'between', formulae: [v.min, v.max], ...common };
+        : v.kind === 'listFormula'
+          ? { type: 'list', formulae: [v.formula.replace(/^=/, '')], ...common }
+          : { type: v.kind, operator: 'between', formulae: [v.min, v.max], ...common };
     (ws as unknown as { dataValidations: { add(a: string, d: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, rule);
   }
 
@@ -98,6 +100,8 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Pr
     const { r1, c1, r2, c2 } = parseRange(n.range);
     wb.definedNames.add(sheetRef(name, `$${col(c1)}$${r1}:$${col(c2)}$${r2}`), free);
   }
+
+  if (opts.helpers !== false) for (const h of plan.helpers ?? []) ensureHelperSheet(wb, h);
 
   if (plan.protect) {
     await ws.protect('', {
@@ -113,12 +117,51 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Pr
 }
 
 
+/** A helper sheet's values as planned, `null` for blank, trailing blanks dropped. */
+function helperGrid(cells: unknown[][]): unknown[][] {
+  const rows = cells.map((r) => {
+    const out = r.map((v) => (v === undefined || v === '' ? null : v));
+    while (out.length > 0 && out[out.length - 1] === null) out.pop();
+    return out;
+  });
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}
+
+function worksheetGrid(ws: ExcelJS.Worksheet): unknown[][] {
+  const cells: unknown[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row: unknown[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) row.push(ws.getCell(r, c).value ?? null);
+    cells.push(row);
+  }
+  return helperGrid(cells);
+}
+
+/**
+ * Makes a helper sheet (`_BT_LISTS`) very hidden, once: one already there with the same cells
+ * is used as it is; one with other cells is rewritten (see `SheetPlan.helpers`).
+ */
+export function ensureHelperSheet(wb: ExcelJS.Workbook, h: HelperSheetPlan): ExcelJS.Worksheet {
+  const wanted = helperGrid(h.cells);
+  let ws = wb.getWorksheet(h.name);
+  if (ws && JSON.stringify(worksheetGrid(ws)) === JSON.stringify(wanted)) return ws;
+  if (ws) {
+    for (let r = 1; r <= ws.rowCount; r++) for (let c = 1; c <= ws.columnCount; c++) ws.getCell(r, c).value = null;
+  } else ws = wb.addWorksheet(h.name);
+  h.cells.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
+  ws.state = 'veryHidden';
+  return ws;
+}
+
 /** A new workbook holding the planned sheets, in order. */
 export async function workbookFromPlans(plans: SheetPlan[]): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '预算编制助手 Budget Tables';
   wb.created = new Date(0);
   wb.modified = new Date(0);
-  for (const p of plans) await addPlannedSheet(wb, p);
+  for (const p of plans) await addPlannedSheet(wb, p, { helpers: false });
+  // Helper sheets last: the visible sheets keep their order and the first one opens.
+  for (const p of plans) for (const h of p.helpers ?? []) ensureHelperSheet(wb, h);
   return wb;
 }

@@ -28,7 +28,7 @@ async function roundTrip(plans: SheetPlan[]): Promise<ExcelJS.Worksheet[]> {
   const buffer = await wb.xlsx.writeBuffer();
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(buffer as ArrayBuffer);
-  return back.worksheets;
+  return back.worksheets.filter((w) => w.state !== 'veryHidden');
 }
 
 /** A cell's words (texts planned as `="=…"` come back as their formula). */
@@ -87,8 +87,8 @@ describe('绩效目标申报表', () => {
   });
 
   it('an empty template: sum formula, unlocked inputs, indicator lists', async () => {
-    const plan = planTargetForm(ctx(2026), undefined, { blankRows: 8 });
-    expect(plan.layout.dataRows).toEqual([14, 21]);
+    const plan = planTargetForm(ctx(2026));
+    expect(plan.layout.dataRows).toEqual([14, 24]);
     const [ws] = await roundTrip([plan]);
     expect(formula(ws, 'E7')).toBe('=SUM(E8:E10)');
     expect(ws.getCell('E8').protection?.locked).toBe(false);
@@ -97,10 +97,10 @@ describe('绩效目标申报表', () => {
     expect(ws.getCell('A14').protection?.locked).toBe(false);
     expect(ws.getCell('E7').protection?.locked).not.toBe(false);
     expect(ws.getCell('A13').value).toBe('一级指标');
-    const l1 = plan.validations.find((v) => v.range === 'A14:A21');
+    const l1 = plan.validations.find((v) => v.range === 'A14:A24');
     expect(l1 && l1.kind === 'list' && l1.items).toEqual(['成本指标', '产出指标', '效益指标', '满意度指标']);
-    const l2 = plan.validations.find((v) => v.range === 'B14:B21');
-    expect(l2 && l2.kind === 'list' && l2.items).toContain('可持续影响指标');
+    const l2 = plan.validations.find((v) => v.range === 'B20:B23');
+    expect(l2 && l2.kind === 'listFormula' && l2.formula).toContain('"E2021|"&$A$20');
     expect(parseMarker(plan.marker)).toEqual({ specId: 'target-form', level: 'unit', year: 2026 });
     expect(ws.name).toBe('绩效目标-');
   });
@@ -175,28 +175,29 @@ describe('绩效自评表', () => {
   });
 
   it('an empty template carries the scoring formulas', async () => {
-    const plan = planSelfEvaluation(ctx(2022), undefined, { blankRows: 5 });
+    const plan = planSelfEvaluation(ctx(2022));
     const [ws] = await roundTrip([plan]);
     expect(formula(ws, 'G6')).toBe('=BUDGET.EXECRATE(D6,E6)');
     expect(formula(ws, 'H6')).toBe('=MIN(10,ROUND(10*G6,2))');
     expect(ws.getCell('F6').value).toBe(10);
-    expect(plan.layout.dataRows).toEqual([13, 17]);
-    for (let r = 13; r <= 17; r++) expect(formula(ws, `G${r}`)).toBe(`=BUDGET.SCORE(D${r},E${r},F${r})`);
-    expect(formula(ws, 'F18')).toBe('=SUM(F6,F13:F17)');
-    expect(formula(ws, 'G18')).toBe('=SUM(H6,G13:G17)');
+    expect(plan.layout.dataRows).toEqual([13, 23]);
+    for (let r = 13; r <= 23; r++) expect(formula(ws, `G${r}`)).toBe(`=BUDGET.SCORE(D${r},E${r},F${r})`);
+    expect(formula(ws, 'F24')).toBe('=SUM(F6,F13:F23)');
+    expect(formula(ws, 'G24')).toBe('=SUM(H6,G13:G23)');
     expect(ws.getCell('C6').protection?.locked).toBe(false);
     expect(ws.getCell('C6').numFmt).toBe('#,##0.00');
     expect(ws.getCell('E13').protection?.locked).toBe(false);
     expect(ws.getCell('H6').protection?.locked).not.toBe(false);
-    const l1 = plan.validations.find((v) => v.range === 'A13:A17');
+    const l1 = plan.validations.find((v) => v.range === 'A13:A23');
     expect(l1 && l1.kind === 'list' && l1.items).toEqual(['成本指标', '产出指标', '效益指标', '满意度指标']);
     expect(parseMarker(plan.marker)).toEqual({ specId: 'self-evaluation', level: 'unit', year: 2022 });
   });
 
   it('a 2021 self-evaluation lists the 2020 edition (成本 a 二级 under 产出)', () => {
     const plan = planSelfEvaluation(ctx(2021));
-    const [l1, l2] = plan.validations.filter((v) => v.kind === 'list');
+    const [l1] = plan.validations.filter((v) => v.kind === 'list');
     expect(l1.kind === 'list' && l1.items).toEqual(['产出指标', '效益指标', '满意度指标']);
-    expect(l2.kind === 'list' && l2.items).toContain('成本指标');
+    const l2 = plan.validations.filter((v) => v.kind === 'listFormula');
+    expect(l2.map((v) => v.kind === 'listFormula' && /"(E\d+)\|"/.exec(v.formula)?.[1])).toEqual(['E2020', 'E2020', 'E2020']);
   });
 });

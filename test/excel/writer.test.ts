@@ -138,6 +138,7 @@ function expectSheetMatchesPlan(fake: FakeRequestContext, sheetName: string, pla
     for (const v of plan.validations) {
       const got = sheet.validations.find((x) => x.address === v.range)!;
       if (v.kind === 'list') expect(got.rule).toEqual({ list: { inCellDropDown: true, source: v.items.join(',') } });
+      else if (v.kind === 'listFormula') expect(got.rule).toEqual({ list: { inCellDropDown: true, source: v.formula } });
       else expect(got.rule).toEqual({ [v.kind]: { formula1: v.min, formula2: v.max, operator: 'Between' } });
       expect(got.errorAlert).toEqual({ title: v.error.title, message: v.error.text, showAlert: true, style: v.strict ? 'Stop' : 'Warning' });
       expect(got.prompt).toEqual(v.prompt ? { title: v.prompt.title, message: v.prompt.text, showPrompt: true } : null);

@@ -1,5 +1,5 @@
 import { address, rangeAddress } from './a1';
-import type { CellStyle, CellValue, NamePlan, SheetPlan, StyledRange, ValidationPlan } from './types';
+import type { CellStyle, CellValue, HelperSheetPlan, NamePlan, SheetPlan, StyledRange, ValidationPlan } from './types';
 
 /** Accumulates a sheet plan cell by cell; `build` returns the dense grid. */
 export class PlanBuilder {
@@ -11,6 +11,10 @@ export class PlanBuilder {
   readonly rowHeights: Record<number, number> = {};
   /** cached results of formula cells, by A1 address */
   readonly results: Record<string, number> = {};
+  private readonly helperSheets = new Map<string, HelperSheetPlan>();
+  readonly helpers = {
+    push: (h: HelperSheetPlan): void => void this.helperSheets.set(h.name, h),
+  };
 
   set(row: number, col: number, value: CellValue): void {
     while (this.grid.length < row) this.grid.push([]);
@@ -69,8 +73,9 @@ export class PlanBuilder {
     return this.grid.length;
   }
 
-  finish(base: Omit<SheetPlan, 'cells' | 'merges' | 'styles' | 'validations' | 'names' | 'rowHeights' | 'results'>, width: number): SheetPlan {
+  finish(base: Omit<SheetPlan, 'cells' | 'merges' | 'styles' | 'validations' | 'names' | 'rowHeights' | 'results' | 'helpers'>, width: number): SheetPlan {
     return {
+      ...(this.helperSheets.size > 0 ? { helpers: [...this.helperSheets.values()] } : {}),
       ...base,
       cells: this.cells(width),
       merges: this.merges,

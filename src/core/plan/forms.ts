@@ -1,8 +1,9 @@
 import type { BudgetContext } from '../model';
 import { Money } from '../money';
 import type { SeedAmount, SeedIndicator, SeedSelfEvaluation, SeedTargetForm } from '../seed-types';
-import { level1Names, level2Names, PROJECT_CATEGORIES, PROJECT_NATURES, SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
+import { indicatorSkeleton, level1Names, PROJECT_CATEGORIES, PROJECT_NATURES, SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
 import { address, rangeAddress } from './a1';
+import { absolute, editionListSet, level2ListFormula, planListsSheet, type ListSet } from './lists';
 import { PlanBuilder } from './builder';
 import { amountValidation, safeSheetName } from './build';
 import { formatMarker } from './marker';
@@ -19,8 +20,25 @@ import type { CellStyle, CellValue, SheetPlan, ValidationPlan } from './types';
  */
 
 export interface FormPlanOptions {
-  /** indicator rows in an empty template */
+  /** blank 三级 rows under each 二级 of an empty form's indicator skeleton (default 1) */
   blankRows?: number;
+  /**
+   * What is known of a project before its form is written (from the U2 project list, see
+   * `prefill.ts`); used only when no published form is given. The other cells stay blank
+   * for the clerk.
+   */
+  prefill?: FormPrefill;
+}
+
+/** The fields a form is prefilled with from the budget. */
+export interface FormPrefill {
+  projectName: string;
+  /** 主管部门 */
+  department?: string | null;
+  /** 实施单位 */
+  unit?: string | null;
+  /** 当年财政拨款 (元): the U2 预算数 */
+  fiscal: Money | null;
 }
 
 const AMOUNT_FORMAT = '#,##0.00';
@@ -65,11 +83,65 @@ function listValidation(range: string, items: string[], title: string): Validati
   return { range, kind: 'list', items, error: { title, text: `请从列表中选择${title}。` }, strict: false };
 }
 
-/** 一级 gets its list; 二级 a list of all 二级 names (lists dependent on the 一级 are a later step). */
-function indicatorValidations(b: PlanBuilder, first: number, last: number, edition: number): void {
-  if (last < first) return;
-  b.validations.push(listValidation(rangeAddress(first, 1, last, 1), level1Names(edition), '一级指标'));
-  b.validations.push(listValidation(rangeAddress(first, 2, last, 2), level2Names(edition), '二级指标'));
+/** An indicator row before it is planned: the words of its four levels (blank in a skeleton). */
+export interface IndicatorRowWords {
+  level1: string | null;
+  level2: string | null;
+}
+
+const indicatorWords = (rows: Partial<SeedIndicator>[]): IndicatorRowWords[] =>
+  rows.map((r) => ({ level1: r.level1 || null, level2: r.level2 || null }));
+
+/** Runs of consecutive rows with the same non-blank value: [first index, last index]. */
+export function levelRuns(values: (string | null | undefined)[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < values.length; ) {
+    let j = i;
+    if (values[i]) while (j + 1 < values.length && values[j + 1] === values[i]) j++;
+    out.push([i, j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The rows of an empty indicator table: each 一级 with its 二级, `perLevel2` blank 三级 rows under each. */
+export function skeletonRows(levels: { level1: string; level2: string[] }[], perLevel2 = 1): { level1: string; level2: string }[] {
+  return levels.flatMap((l) => l.level2.flatMap((level2) => Array.from({ length: Math.max(1, perLevel2) }, () => ({ level1: l.level1, level2 }))));
+}
+
+/**
+ * 一级 and 二级 of an indicator table as the official forms print them: each merged over its
+ * rows (only the top cell keeps the words). 一级 offers the set's 一级 list; 二级 offers only
+ * what `_BT_LISTS` allows under the 一级 of its block, through a formula anchored on the merged
+ * 一级 cell, which is where a merged cell's value lives (the rows below it read blank).
+ */
+export function indicatorLevels(
+  b: PlanBuilder,
+  first: number,
+  rows: IndicatorRowWords[],
+  cols: { level1: number; level2: number },
+  set: ListSet,
+  level1Items: string[],
+): void {
+  if (rows.length === 0) return;
+  const last = first + rows.length - 1;
+  for (const [i, j] of levelRuns(rows.map((r) => r.level1))) {
+    b.merge(first + i, cols.level1, first + j, cols.level1);
+    for (let k = i + 1; k <= j; k++) b.set(first + k, cols.level1, null);
+    for (const [p, q] of levelRuns(rows.slice(i, j + 1).map((r) => r.level2))) {
+      b.merge(first + i + p, cols.level2, first + i + q, cols.level2);
+      for (let k = i + p + 1; k <= i + q; k++) b.set(first + k, cols.level2, null);
+    }
+    b.validations.push({
+      range: rangeAddress(first + i, cols.level2, first + j, cols.level2),
+      kind: 'listFormula',
+      formula: level2ListFormula(set, absolute(first + i, cols.level1)),
+      error: { title: '二级指标', text: '请先选一级指标，再从列表中选择其下的二级指标。' },
+      strict: false,
+    });
+  }
+  b.validations.push(listValidation(rangeAddress(first, cols.level1, last, cols.level1), level1Items, '一级指标'));
+  b.helpers.push(planListsSheet());
 }
 
 /** A label cell and its input cell spanning c1..c2 on one row. */
@@ -123,12 +195,13 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
   const year = form?.year ?? ctx.year;
   const b = new PlanBuilder();
   heading(b, width, TARGET_FORM.title, year);
+  const pre = form ? undefined : opts.prefill;
 
-  field(b, 3, 1, '项目名称', 2, 6, textCell(form?.projectName));
+  field(b, 3, 1, '项目名称', 2, 6, textCell(form?.projectName ?? pre?.projectName));
   field(b, 4, 1, '项目性质', 2, 3, textCell(form?.nature));
   field(b, 4, 4, '项目类别', 5, 6, textCell(form?.category));
-  field(b, 5, 1, '主管部门', 2, 3, textCell(form?.department));
-  field(b, 5, 4, '实施单位', 5, 6, textCell(form?.unit));
+  field(b, 5, 1, '主管部门', 2, 3, textCell(form?.department ?? pre?.department));
+  field(b, 5, 4, '实施单位', 5, 6, textCell(form?.unit ?? pre?.unit));
   field(b, 6, 1, '计划开始日期', 2, 3, textCell(form?.startDate));
   field(b, 6, 4, '计划完成日期', 5, 6, textCell(form?.endDate));
   b.validations.push(listValidation('B4:C4', PROJECT_NATURES, '项目性质'));
@@ -153,7 +226,7 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
   b.style(7, 3, 9, 3, INPUT_AMOUNT);
   const right: [string, number | null][] = [
     ['年度资金申请总额', null],
-    ['其中：当年财政拨款', amount(f?.annualFiscal)],
+    ['其中：当年财政拨款', pre?.fiscal ? pre.fiscal.toNumber() : amount(f?.annualFiscal)],
     ['上年结转资金', amount(f?.carryOver)],
     ['其他资金', amount(f?.annualOther)],
   ];
@@ -188,12 +261,12 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
   b.style(headerRow, 1, headerRow, width, LABEL);
   b.rowHeights[headerRow] = 24;
   const first = headerRow + 1;
-  const indicators = form?.indicators ?? [];
-  const count = form ? indicators.length : opts.blankRows ?? 12;
+  const indicators: Partial<SeedIndicator>[] = form?.indicators.length ? form.indicators : skeletonRows(indicatorSkeleton(year), opts.blankRows);
+  const count = indicators.length;
   const last = first + count - 1;
   for (let i = 0; i < count; i++) {
     const row = first + i;
-    const ind: SeedIndicator | undefined = indicators[i];
+    const ind = indicators[i];
     b.set(row, 1, textCell(ind?.level1));
     b.set(row, 2, textCell(ind?.level2));
     b.set(row, 3, textCell(ind?.level3));
@@ -205,14 +278,14 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
     b.style(first, 1, last, width, BODY);
     b.style(first, 1, last, width, INPUT_TEXT);
   }
-  indicatorValidations(b, first, last, year);
+  indicatorLevels(b, first, indicatorWords(indicators), TARGET_INDICATOR_COLUMNS, editionListSet(year), level1Names(year));
 
   const marker = formatMarker({ specId: TARGET_FORM.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
   return b.finish(
     {
       specId: TARGET_FORM.id,
-      name: safeSheetName(TARGET_FORM.sheetPrefix + (form?.projectName ?? '')),
+      name: safeSheetName(TARGET_FORM.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
       columnWidths: [16, 20, 18, 20, 18, 18, 4],
@@ -264,10 +337,11 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   const year = form?.year ?? ctx.year;
   const b = new PlanBuilder();
   heading(b, width, SELF_EVALUATION.title, year);
+  const pre = form ? undefined : opts.prefill;
 
-  field(b, 3, 1, '项目名称', 2, 8, textCell(form?.projectName));
-  field(b, 4, 1, '主管部门', 2, 4, textCell(form?.department));
-  field(b, 4, 5, '实施单位', 6, 8, textCell(form?.unit));
+  field(b, 3, 1, '项目名称', 2, 8, textCell(form?.projectName ?? pre?.projectName));
+  field(b, 4, 1, '主管部门', 2, 4, textCell(form?.department ?? pre?.department));
+  field(b, 4, 5, '实施单位', 6, 8, textCell(form?.unit ?? pre?.unit));
 
   // 项目资金 (元)
   const C = SELF_FUND_COLUMNS;
@@ -281,7 +355,8 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
     const row = fr + i;
     const seed = form?.funds[i];
     b.set(row, C.label, seed?.label ?? label);
-    b.set(row, C.initial, amount(seed?.initial));
+    // 年初预算数 of 当年财政拨款 is what the budget's U2 gave the project.
+    b.set(row, C.initial, i === 1 && pre?.fiscal ? pre.fiscal.toNumber() : amount(seed?.initial));
     b.set(row, C.full, amount(seed?.full));
     b.set(row, C.executed, amount(seed?.executed));
     if (i === 0) {
@@ -330,12 +405,14 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   b.style(headerRow, 1, headerRow, width, LABEL);
   b.rowHeights[headerRow] = 30;
   const first = headerRow + 1;
-  const indicators = form?.indicators ?? [];
-  const count = form ? indicators.length : opts.blankRows ?? 12;
+  // A self-evaluation evaluates targets set the year before: its levels follow that edition.
+  const edition = year - 1;
+  const indicators: Partial<SeedIndicator>[] = form?.indicators.length ? form.indicators : skeletonRows(indicatorSkeleton(edition), opts.blankRows);
+  const count = indicators.length;
   const last = first + count - 1;
   for (let i = 0; i < count; i++) {
     const row = first + i;
-    const ind: SeedIndicator | undefined = indicators[i];
+    const ind = indicators[i];
     b.set(row, I.level1, textCell(ind?.level1));
     b.set(row, I.level2, textCell(ind?.level2));
     b.set(row, I.level3, textCell(ind?.level3));
@@ -360,8 +437,7 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
       strict: false,
     });
   }
-  // A self-evaluation evaluates targets set the year before: the lists follow that edition.
-  indicatorValidations(b, first, last, year - 1);
+  indicatorLevels(b, first, indicatorWords(indicators), I, editionListSet(edition), level1Names(edition));
 
   const totalRow = last + 1;
   b.set(totalRow, 1, '总分');
@@ -382,7 +458,7 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   return b.finish(
     {
       specId: SELF_EVALUATION.id,
-      name: safeSheetName(SELF_EVALUATION.sheetPrefix + (form?.projectName ?? '')),
+      name: safeSheetName(SELF_EVALUATION.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
       columnWidths: [12, 16, 22, 14, 14, 8, 10, 30, 4],

@@ -26,7 +26,12 @@ export interface StyledRange {
 export type ValidationPlan =
   | { range: string; kind: 'decimal'; min: number; max: number; error: Message; prompt?: Message; strict: boolean }
   | { range: string; kind: 'textLength'; min: number; max: number; error: Message; prompt?: Message; strict: boolean }
-  | { range: string; kind: 'list'; items: string[]; error: Message; prompt?: Message; strict: boolean };
+  | { range: string; kind: 'list'; items: string[]; error: Message; prompt?: Message; strict: boolean }
+  /**
+   * A list whose items a formula gives (`=OFFSET('_BT_LISTS'!…)`), so it can depend on another
+   * cell; the sheets the formula refers to come with the plan as `helpers`.
+   */
+  | { range: string; kind: 'listFormula'; formula: string; error: Message; prompt?: Message; strict: boolean };
 
 export interface Message {
   title: string;
@@ -71,6 +76,20 @@ export interface SheetPlan {
   protect: boolean;
   /** where the amounts are, for readers and tests */
   layout: PlanLayout;
+  /**
+   * Sheets this sheet's validations refer to (`_BT_LISTS`). A writer makes each once per
+   * workbook, after the sheets it serves, and uses one already there when its cells are the
+   * same; otherwise it rewrites that sheet's cells (it is the add-in's own sheet, and its
+   * lists are found by key, so forms made earlier keep working).
+   */
+  helpers?: HelperSheetPlan[];
+}
+
+/** A sheet of values only, for formulas to refer to. */
+export interface HelperSheetPlan {
+  name: string;
+  cells: CellValue[][];
+  visibility: 'veryHidden';
 }
 
 export interface PlanLayout {

@@ -39,9 +39,36 @@ export function level1Names(edition: number): string[] {
   return l1.map((n) => n + '指标');
 }
 
-/** Every 二级 name of an edition, flat (dependent lists per 一级 are a later step). */
+/** Every 二级 name of an edition, flat: what a row whose 一级 is still blank may take. */
 export function level2Names(edition: number): string[] {
   const names = level1Names(edition).flatMap((l1) => INDICATOR_LEVELS[l1.replace(/指标$/, '')] ?? []);
   if (edition < 2021) names.push('成本');
   return names.map((n) => n + '指标');
 }
+
+/**
+ * The 二级 names allowed under one 一级 in an edition, with the 指标 suffix: before 2021
+ * 成本 is a 二级 under 产出; an unknown 一级 allows nothing.
+ */
+export function level2NamesOf(edition: number, level1: string): string[] {
+  if (!level1Names(edition).includes(level1)) return [];
+  const names = [...(INDICATOR_LEVELS[level1.replace(/指标$/, '')] ?? [])];
+  if (edition < 2021 && level1 === '产出指标') names.push('成本');
+  return names.map((n) => n + '指标');
+}
+
+/** Each 一级 of an edition with its 二级: the rows of an empty indicator table. */
+export function indicatorSkeleton(edition: number): { level1: string; level2: string[] }[] {
+  return level1Names(edition).map((level1) => ({ level1, level2: level2NamesOf(edition, level1) }));
+}
+
+/**
+ * The 2020 long 财政项目支出绩效目标申报表 (seed 003) has its own indicator words: 一级目标
+ * and 二级目标 as printed there, without the 指标 suffix ("投入与管理" has no 目标 either).
+ */
+export const LONG_FORM_2020_LEVELS: { level1: string; level2: string[] }[] = [
+  { level1: '投入与管理', level2: ['实施管理', '资产管理', '投入管理', '财务管理'] },
+  { level1: '产出目标', level2: ['数量', '质量', '时效', '成本'] },
+  { level1: '效果目标', level2: ['经济效益', '社会效益', '环境效益', '满意度'] },
+  { level1: '影响力目标', level2: ['长效管理', '人力资源', '部门协助', '配套设施', '信息共享', '其它'] },
+];
