@@ -31,6 +31,18 @@ import { afterCount, afterError, afterFreeze, freezeView, type FreezeState } fro
 import { startProgress, type Progress } from './progress';
 import { loadFluentSpinner } from './fluent';
 import { paneTheme, THEME_VARS, type OfficeThemeLike } from './theme';
+import { insertProjectForms, listProjects } from '../excel/project-forms';
+import {
+  explainFormsError,
+  formsErrorFields,
+  formsOutcomes,
+  projectLabel,
+  validateFormsRequest,
+  type FormsErrors,
+  type FormsField,
+  type FormsRequest,
+  type ProjectItem,
+} from './project-forms';
 
 /**
  * The task pane: DOM wiring only. Validation, the plan request, messages and result wording
@@ -64,7 +76,19 @@ const ui = {
   check: null as CheckState | null,
   /** the spinner's half-second timer while busy */
   progress: null as Progress | null,
+  /** the 绩效表 section */
+  forms: {
+    /** the U2 projects as last read; null before 读取项目 */
+    items: null as ProjectItem[] | null,
+    /** names unticked by the clerk; a project read for the first time comes ticked */
+    unticked: new Set<string>(),
+    showErrors: false,
+    output: null as FormsOutput | null,
+  },
 };
+
+/** The insert results of the template form and of the 绩效表 section, and the section's reading. */
+type FormsOutput = Output | { kind: 'info'; message: Message } | { kind: 'status'; message: Message };
 
 type CheckState =
   | { kind: 'working'; message: Message }
@@ -230,8 +254,12 @@ function focusField(field: Field): void {
 }
 
 function renderOutput(): void {
-  const box = $('output');
-  const out = ui.output;
+  renderInsertOutput('output', ui.output, 'status.working');
+}
+
+/** An insert result: the sheets made and the renamed ones, what to fix, or the error. */
+function renderInsertOutput(id: string, out: FormsOutput | null, working: MessageKey): void {
+  const box = $(id);
   box.textContent = '';
   box.className = 'output';
   box.removeAttribute('aria-busy');
@@ -244,7 +272,17 @@ function renderOutput(): void {
     case 'working':
       box.classList.add('working');
       box.setAttribute('aria-busy', 'true');
-      box.append(spinner(), el('p', {}, tr('status.working')));
+      box.append(spinner(), el('p', {}, tr(working)));
+      break;
+    case 'status':
+      // reading the project list: a working line with its own words
+      box.classList.add('working');
+      box.setAttribute('aria-busy', 'true');
+      box.append(spinner(), el('p', {}, say(ui.lang, out.message)));
+      break;
+    case 'info':
+      box.classList.add('info');
+      box.append(el('p', {}, say(ui.lang, out.message)));
       break;
     case 'fix':
       box.classList.add('error');
@@ -403,6 +441,7 @@ function applyLanguage(): void {
   renderOutput();
   renderFreeze();
   renderCheck();
+  renderForms();
 }
 
 function refreshValidation(): void {
@@ -422,7 +461,7 @@ function setBusy(busy: boolean): void {
       () => document.body.classList.remove('show-progress'),
     );
   }
-  for (const id of ['insert', 'load-sample', 'freeze', 'check', 'clear-marks']) $<HTMLButtonElement>(id).disabled = busy;
+  for (const id of ['insert', 'load-sample', 'freeze', 'check', 'clear-marks', 'forms-load', 'forms-insert']) $<HTMLButtonElement>(id).disabled = busy;
   document.querySelectorAll<HTMLButtonElement>('#freeze-output button').forEach((b) => (b.disabled = busy));
   document.body.classList.toggle('busy', busy);
 }
@@ -608,6 +647,157 @@ function setTicked(all: boolean): void {
   refreshValidation();
 }
 
+// ---------------------------------------------------------------- 绩效表
+
+function readFormsRequest(): FormsRequest {
+  const items = ui.forms.items ?? [];
+  return {
+    projects: items.map((p) => p.name).filter((name) => !ui.forms.unticked.has(name)),
+    kinds: {
+      target: $<HTMLInputElement>('forms-target').checked,
+      self: $<HTMLInputElement>('forms-self').checked,
+      statement: $<HTMLInputElement>('forms-statement').checked,
+      summary: $<HTMLInputElement>('forms-summary').checked,
+    },
+    department: $<HTMLInputElement>('forms-department').value,
+  };
+}
+
+/** The project checkboxes, one per U2 project (name and amount), and the count. */
+function renderForms(): void {
+  const list = $<HTMLUListElement>('forms-projects');
+  const items = ui.forms.items;
+  const focused = (document.activeElement as HTMLInputElement | null)?.dataset?.project;
+  list.textContent = '';
+  list.hidden = !items || items.length === 0;
+  const status = $('forms-projects-status');
+  status.hidden = !!items && items.length > 0;
+  status.textContent = tr(items ? 'forms.noU2' : 'forms.projectsEmpty');
+  $('forms-load').textContent = tr(items ? 'button.formsRefresh' : 'button.formsLoad');
+  (items ?? []).forEach((item, i) => {
+    const id = `forms-project-${i}`;
+    const input = el('input', { type: 'checkbox', id });
+    input.dataset.project = item.name;
+    input.checked = !ui.forms.unticked.has(item.name);
+    const label = el('label', { class: 'check', for: id });
+    const text = el('span', { class: 'check-text' });
+    text.append(el('span', { class: 'check-title' }, projectLabel(ui.lang, item)));
+    label.append(input, text);
+    const li = el('li');
+    li.append(label);
+    list.append(li);
+    if (focused === item.name) input.focus();
+  });
+  updateFormsCount();
+  renderInsertOutput('forms-output', ui.forms.output, 'forms.working');
+  if (ui.forms.showErrors) renderFormsErrors(validateFormsRequest(readFormsRequest(), !!ui.forms.items));
+}
+
+function updateFormsCount(): void {
+  const items = ui.forms.items ?? [];
+  const count = $('forms-projects-count');
+  count.textContent = items.length > 0 ? tr('forms.projectsCount', { n: items.length, m: readFormsRequest().projects.length }) : '';
+  for (const id of ['forms-select-all', 'forms-select-none']) $<HTMLButtonElement>(id).disabled = items.length === 0;
+}
+
+const FORMS_ERROR_BOX: Record<FormsField, string> = { projects: 'forms-projects-error', kinds: 'forms-kinds-error', department: 'forms-department-error' };
+
+function renderFormsErrors(errors: FormsErrors): void {
+  for (const [field, id] of Object.entries(FORMS_ERROR_BOX) as [FormsField, string][]) {
+    const m = errors[field];
+    const box = $(id);
+    box.hidden = !m;
+    box.textContent = m ? say(ui.lang, m) : '';
+  }
+  $('forms-department').setAttribute('aria-invalid', errors.department ? 'true' : 'false');
+  $('forms-projects-field').classList.toggle('invalid', !!errors.projects);
+  $('forms-kinds-field').classList.toggle('invalid', !!errors.kinds);
+}
+
+function focusFormsField(field: FormsField): void {
+  if (field === 'department') $('forms-department').focus();
+  else if (field === 'kinds') $('forms-target').focus();
+  else (document.querySelector<HTMLInputElement>('#forms-projects input[type="checkbox"]') ?? $('forms-load')).focus();
+}
+
+function setFormsOutput(out: FormsOutput | null, focus = false): void {
+  ui.forms.output = out;
+  renderInsertOutput('forms-output', out, 'forms.working');
+  if (focus && out) focusOutput('forms-output');
+}
+
+function refreshFormsValidation(): void {
+  updateFormsCount();
+  if (ui.forms.showErrors) renderFormsErrors(validateFormsRequest(readFormsRequest(), !!ui.forms.items));
+}
+
+/** 读取项目 / 刷新项目: the projects of the workbook's U2 table. */
+async function onFormsLoad(): Promise<void> {
+  if (ui.busy) return;
+  if (!ui.inExcel || typeof Excel === 'undefined') {
+    setFormsOutput({ kind: 'error', message: { key: 'forms.needsExcel' } }, true);
+    return;
+  }
+  setBusy(true);
+  setFormsOutput({ kind: 'status', message: { key: 'forms.reading' } });
+  let next: FormsOutput;
+  try {
+    const items = await Excel.run((context) => listProjects(context));
+    ui.forms.items = items;
+    next = items.length > 0 ? { kind: 'info', message: { key: 'forms.loaded', params: { n: items.length } } } : { kind: 'info', message: { key: 'forms.noU2' } };
+  } catch (err) {
+    console.error(err);
+    next = { kind: 'error', message: explainFormsError(err, 'read') };
+  } finally {
+    setBusy(false);
+  }
+  ui.forms.output = next;
+  renderForms();
+  focusOutput('forms-output');
+}
+
+/** 插入绩效表: the chosen forms for the ticked projects, never over an existing sheet. */
+async function onFormsInsert(): Promise<void> {
+  if (ui.busy) return;
+  ui.forms.showErrors = true;
+  const req = readFormsRequest();
+  const errors = validateFormsRequest(req, !!ui.forms.items);
+  renderFormsErrors(errors);
+  const fields = formsErrorFields(errors);
+  if (fields.length > 0) {
+    setFormsOutput({ kind: 'fix', count: fields.length });
+    focusFormsField(fields[0]);
+    return;
+  }
+  if (!ui.inExcel || typeof Excel === 'undefined') {
+    setFormsOutput({ kind: 'error', message: { key: 'excel.needsExcel' } }, true);
+    return;
+  }
+  setBusy(true);
+  setFormsOutput({ kind: 'working' });
+  let next: FormsOutput;
+  try {
+    const result = await Excel.run((context) => insertProjectForms(context, req));
+    const outcomes = formsOutcomes(result.wanted, result.sheets);
+    next = { kind: 'done', outcomes, notes: [...outcomeNotes(outcomes), ...result.notes] };
+  } catch (err) {
+    console.error(err);
+    next = { kind: 'error', message: explainFormsError(err, 'insert') };
+  } finally {
+    setBusy(false);
+  }
+  setFormsOutput(next, true);
+}
+
+function setFormsTicked(all: boolean): void {
+  for (const item of ui.forms.items ?? []) {
+    if (all) ui.forms.unticked.delete(item.name);
+    else ui.forms.unticked.add(item.name);
+  }
+  document.querySelectorAll<HTMLInputElement>('#forms-projects input[type="checkbox"]').forEach((box) => (box.checked = all));
+  refreshFormsValidation();
+}
+
 function storedLang(): Lang | null {
   try {
     const v = window.localStorage.getItem(LANG_KEY);
@@ -681,6 +871,20 @@ function wire(): void {
     updateCount();
     refreshValidation();
   });
+  $('forms-load').addEventListener('click', () => void onFormsLoad());
+  $('forms-insert').addEventListener('click', () => void onFormsInsert());
+  $('forms-select-all').addEventListener('click', () => setFormsTicked(true));
+  $('forms-select-none').addEventListener('click', () => setFormsTicked(false));
+  $('forms-projects').addEventListener('change', (e) => {
+    const box = e.target as HTMLInputElement;
+    const name = box.dataset.project;
+    if (name === undefined) return;
+    if (box.checked) ui.forms.unticked.delete(name);
+    else ui.forms.unticked.add(name);
+    refreshFormsValidation();
+  });
+  for (const id of ['forms-target', 'forms-self', 'forms-statement', 'forms-summary']) $(id).addEventListener('change', refreshFormsValidation);
+  $('forms-department').addEventListener('input', refreshFormsValidation);
   $('select-all').addEventListener('click', () => setTicked(true));
   $('select-none').addEventListener('click', () => setTicked(false));
 }
