@@ -156,13 +156,8 @@ describe('the built task pane', () => {
   test('a slow action: buttons disabled at once, the spinner after half a second, then the error in plain words', async () => {
     const { page, refused } = await openPane({ displayLanguage: 'zh-CN', officeTheme: LIGHT_THEME, runDelay: 1500, errorMessage: 'The request failed.' });
     await page.click('#check');
-    expect(await page.evaluate(() => ['insert', 'load-sample', 'check', 'clear-marks', 'freeze'].map((id) => (document.getElementById(id) as HTMLButtonElement).disabled))).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-    ]);
+    const ids = ['insert', 'load-sample', 'check', 'clear-marks', 'freeze', 'forms-load', 'forms-insert'];
+    expect(await page.evaluate((list) => list.map((id) => (document.getElementById(id) as HTMLButtonElement).disabled), ids)).toEqual(ids.map(() => true));
     const spinnerShown = () => page.evaluate(() => {
       const s = document.querySelector('#check-output .spinner') as HTMLElement | null;
       return !!s && getComputedStyle(s).display !== 'none';
@@ -179,6 +174,25 @@ describe('the built task pane', () => {
     expect(await spinnerShown()).toBe(false);
     expect(await page.isDisabled('#check')).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('check-output');
+    expect(refused).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  test('绩效表 asked to insert before the projects are read: says what to do and takes focus there, still accessible', async () => {
+    const { page, refused } = await openPane({ displayLanguage: 'zh-CN', officeTheme: LIGHT_THEME });
+    for (const id of ['forms-section', 'forms-load', 'forms-projects', 'forms-target', 'forms-self', 'forms-statement', 'forms-summary', 'forms-department', 'forms-insert']) {
+      expect({ id, present: (await page.$(`#${id}`)) !== null }).toEqual({ id, present: true });
+    }
+    await page.uncheck('#forms-target');
+    await page.click('#forms-insert');
+    expect(await page.textContent('#forms-projects-error')).toBe('请先点“读取项目”，再勾选项目。');
+    expect(await page.textContent('#forms-kinds-error')).toBe('请至少勾选一种表。');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('forms-load');
+    expect(await seriousViolations(page)).toEqual([]);
+    // reading needs Excel; the fake's Excel.run fails, and the pane says what to do next
+    await page.click('#forms-load');
+    await page.waitForSelector('#forms-output [role="alert"]', { timeout: 5000 });
+    expect(await page.textContent('#forms-output [role="alert"]')).toBe('Excel 没能读取工作簿（The operation failed.）。请保存工作簿后再点“读取项目”。');
     expect(refused).toEqual([]);
     await page.context().close();
   }, 60_000);
