@@ -2,9 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import evals from '../../seeds/performance/2021-self-evaluations.json';
 import targets from '../../seeds/performance/2026-targets.json';
+import type { BudgetContext } from '../core/model';
 import { planSelfEvaluation, planTargetForm } from '../core/plan/forms';
+import { planProjectForms, projectChoices, UnknownProjectsError } from '../core/plan/prefill';
 import type { SheetPlan } from '../core/plan/types';
 import type { SeedSelfEvaluation, SeedTargetForm } from '../core/seed-types';
+import { readWorkbookFile } from '../xlsx/reader';
 import { workbookFromPlans } from '../xlsx/writer';
 
 /**
@@ -35,5 +38,80 @@ export async function runForms(outDir: string, log: (s: string) => void): Promis
   const file = path.join(outDir, FORMS_FILE);
   await wb.xlsx.writeFile(file);
   log(`已生成 ${file}：${SEED_TARGET_FORMS.length} 张绩效目标申报表，${SEED_SELF_EVALUATIONS.length} 张绩效自评表`);
+  return file;
+}
+
+/** A wrong call or an input that cannot be used: the CLI says it in one line, exit 2. */
+export class FormsInputError extends Error {}
+
+export interface BudgetFormsRequest {
+  /** the budget workbook holding the U2 project list */
+  from: string;
+  outDir: string;
+  /** 'all', or project names separated by commas */
+  projects?: string;
+  selfEvaluation?: boolean;
+  statement?: boolean;
+  summary?: boolean;
+  department?: string;
+}
+
+/** Commas split the list; 、 does not, since project names use it (申领、补换卡网点运行费). */
+export function splitProjectNames(list: string): string[] {
+  return list
+    .split(/[,，]/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+}
+
+/** A file name from a unit's name: Windows' forbidden characters dropped. */
+function fileSafe(name: string): string {
+  return name.replace(/[\\/:*?"<>|]/g, '').trim() || '单位';
+}
+
+/**
+ * `budget-tables forms --from BUDGET.xlsx`: the performance forms of the projects in the
+ * workbook's U2 table, prefilled (名称, 当年财政拨款, 主管部门, 实施单位), written as
+ * `<单位>-绩效表.xlsx`. Returns the file written.
+ */
+export async function runBudgetForms(req: BudgetFormsRequest, log: (s: string) => void): Promise<string> {
+  let read;
+  try {
+    read = await readWorkbookFile(req.from);
+  } catch (e) {
+    throw new FormsInputError(`无法读取 ${req.from}（${(e as Error).message}），--from 应为预算工作簿 .xlsx`);
+  }
+  const choices = projectChoices(read.sheets);
+  if (choices.length === 0) throw new FormsInputError(`${req.from} 中没有找到财政拨款项目支出预算表（U2）或其中没有项目`);
+  const u2 = read.sheets.find((s) => s.sheetName === choices[0].sheetName);
+  const org = choices[0].org ?? u2?.context.org;
+  const year = choices[0].year ?? u2?.context.year;
+  if (!org) throw new FormsInputError(`${req.from} 的 U2 表没有写编制单位（“编制单位：…”），无法填写实施单位`);
+  if (!year) throw new FormsInputError(`${req.from} 的 U2 表标题中没有预算年度`);
+  const ctx: BudgetContext = { level: u2?.context.level ?? 'unit', org, year };
+  const wanted = req.projects === undefined || req.projects.trim() === 'all' ? choices.map((c) => c.name) : splitProjectNames(req.projects);
+  if (wanted.length === 0) throw new FormsInputError('--projects 应为 all 或以逗号分隔的项目名称');
+  let plans: SheetPlan[];
+  try {
+    plans = planProjectForms(ctx, read.sheets, wanted, {
+      selfEvaluation: req.selfEvaluation,
+      statement: req.statement,
+      summary: req.summary,
+      department: req.department,
+    });
+  } catch (e) {
+    if (e instanceof UnknownProjectsError) throw new FormsInputError(e.message);
+    throw e;
+  }
+  fs.mkdirSync(req.outDir, { recursive: true });
+  const file = path.join(req.outDir, `${fileSafe(org)}-绩效表.xlsx`);
+  const wb = await workbookFromPlans(plans);
+  await wb.xlsx.writeFile(file);
+  const count = (id: string) => plans.filter((p) => p.specId === id).length;
+  const parts = [`${count('target-form')} 张绩效目标申报表`];
+  if (req.selfEvaluation) parts.push(`${count('self-evaluation')} 张绩效自评表`);
+  if (req.statement) parts.push(`${count('project')} 份项目经费情况说明`);
+  if (req.summary) parts.push('1 张绩效目标汇总表');
+  log(`已生成 ${file}：${year}年 ${org}，${parts.join('，')}`);
   return file;
 }

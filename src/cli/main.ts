@@ -6,7 +6,7 @@ import { SEED_BUDGETS } from '../core/sample-seeds';
 import type { BudgetLevel, SpecId } from '../core/specs/types';
 import { workbookFromPlans } from '../xlsx/writer';
 import { checkFile, expandInputs, formatText, UnreadableFile } from './check';
-import { runForms } from './forms';
+import { FormsInputError, runBudgetForms, runForms } from './forms';
 
 /**
  * `budget-tables` on the command line. Every failure is one line saying what is wrong and
@@ -25,10 +25,17 @@ const USAGE = `用法 / usage:
   budget-tables forms [--out DIR]
       生成种子中的绩效表：10 张 2026 年绩效目标申报表与 10 张 2021 年绩效自评表，合为一个工作簿。
       Writes one workbook with the seeds' ten 2026 target forms and ten 2021 self-evaluations (default DIR: ./sample-output).
+  budget-tables forms --from BUDGET.xlsx [--projects all|"名称1,名称2"] [--self-evaluation] [--statement] [--summary] [--department 名] --out DIR
+      按预算工作簿 U2 表中的项目生成预填的绩效目标申报表（及自评表、项目经费情况说明、绩效目标汇总表），
+      写为 DIR/<单位>-绩效表.xlsx；项目名称以逗号分隔，找不到的项目名称退出码 2。
+      Writes prefilled performance forms for the U2 projects of a budget workbook; unknown project names exit 2.
   budget-tables check FILE.xlsx|DIR … [--format text|json]
       校验工作簿：表内、表间勾稽关系，科目编码与名称。退出码 0 无错误，1 有错误，2 文件无法读取。
       Validates workbooks; exit 0 when there is no 错误, 1 when there is, 2 when a file cannot be read.
   budget-tables help`;
+
+/** Flags that take no value, per command. */
+const SWITCHES: Record<string, string[]> = { forms: ['self-evaluation', 'statement', 'summary'] };
 
 export function parseArgs(argv: string[]): { command: string; flags: Record<string, string>; files: string[] } {
   const [command = 'help', ...rest] = argv;
@@ -44,6 +51,10 @@ export function parseArgs(argv: string[]): { command: string; flags: Record<stri
       throw new UsageError(`不认识的参数“${a}”（参数以 -- 开头，如 --out）`);
     }
     const key = a.slice(2);
+    if (SWITCHES[command]?.includes(key)) {
+      flags[key] = 'true';
+      continue;
+    }
     const value = rest[i + 1];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`参数 --${key} 缺少取值`);
     flags[key] = value;
@@ -131,7 +142,31 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
         return 0;
       }
       case 'forms':
-        await runForms(flags.out ?? 'sample-output', log);
+        if (flags.from === undefined) {
+          for (const f of ['projects', 'self-evaluation', 'statement', 'summary', 'department']) {
+            if (flags[f] !== undefined) throw new UsageError(`--${f} 需要与 --from 预算工作簿一起使用`);
+          }
+          await runForms(flags.out ?? 'sample-output', log);
+          return 0;
+        }
+        if (!flags.out) throw new UsageError('--out 缺少输出文件夹，如 --out 绩效表');
+        try {
+          await runBudgetForms(
+            {
+              from: flags.from,
+              outDir: flags.out,
+              projects: flags.projects,
+              selfEvaluation: flags['self-evaluation'] === 'true',
+              statement: flags.statement === 'true',
+              summary: flags.summary === 'true',
+              department: flags.department,
+            },
+            log,
+          );
+        } catch (e) {
+          if (e instanceof FormsInputError) throw new UsageError(e.message);
+          throw e;
+        }
         return 0;
       case 'template':
         await runTemplate(flags, log);

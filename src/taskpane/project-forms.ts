@@ -1,9 +1,9 @@
 import type { BudgetContext, ModelSheet } from '../core/model';
 import { formatAmount } from '../core/money';
-import { chooseProjects, planProjectForms, projectChoices } from '../core/plan/prefill';
+import { chooseProjects, planProjectForms, projectChoices, UnknownProjectsError } from '../core/plan/prefill';
 import type { SheetPlan } from '../core/plan/types';
 import { defaultYear, ORG_MAX } from './form';
-import { t, type Lang, type Message } from './i18n';
+import { joinList, t, type Lang, type Message } from './i18n';
 import { codeOf, errorDetail, explainExcelError, type SheetOutcome } from './result';
 
 /**
@@ -64,6 +64,8 @@ export function validateFormsRequest(req: FormsRequest, loaded: boolean): FormsE
   if (!loaded) errors.projects = { key: 'forms.error.notLoaded' };
   else if (req.projects.length === 0) errors.projects = { key: 'forms.error.noProject' };
   if (!req.kinds.target && !req.kinds.self && !req.kinds.statement && !req.kinds.summary) errors.kinds = { key: 'forms.error.noKind' };
+  // the summary's rows are formulas linking to each project's target form
+  else if (req.kinds.summary && !req.kinds.target) errors.kinds = { key: 'forms.error.summaryNeedsTarget' };
   const n = [...req.department.trim()].length;
   if (n > ORG_MAX) errors.department = { key: 'forms.error.departmentTooLong', params: { n, max: ORG_MAX } };
   return errors;
@@ -87,7 +89,7 @@ export interface FormsPlan {
   plans: SheetPlan[];
   /** per plan, the name it would have had in a workbook without those sheets: a different one was taken */
   wanted: string[];
-  /** said under the list of sheets made */
+  /** said under the list of sheets made (none yet: the names renamed are said from `wanted`) */
   notes: Message[];
 }
 
@@ -105,10 +107,7 @@ export function planForms(sheets: ModelSheet[], req: FormsRequest, existingSheet
   // Planned again as if the workbook were empty, for the names the clerk would expect; where
   // they differ, the result says which sheet took another name and why.
   const wanted = existingSheetNames.length === 0 ? plans.map((p) => p.name) : planProjectForms(ctx, sheets, req.projects, options).map((p) => p.name);
-  const notes: Message[] = [];
-  // The summary's plan comes with a later part of issue 5; until then the clerk is told, not left to wonder.
-  if (req.kinds.summary && !plans.some((p) => p.name.includes('汇总'))) notes.push({ key: 'forms.summaryLater' });
-  return { plans, wanted, notes };
+  return { plans, wanted, notes: [] };
 }
 
 /** The sheets made, each with the name it would have had, for the result list and its notes. */
@@ -120,8 +119,9 @@ export function formsOutcomes(wanted: readonly string[], made: readonly string[]
 export function explainFormsError(err: unknown, phase: 'read' | 'insert'): Message {
   const detail = errorDetail(err);
   if (err instanceof ReferenceError && /\b(Excel|Office)\b/.test(detail)) return { key: 'forms.needsExcel' };
-  // chooseProjects names the projects it cannot find: the workbook changed since the list was read
-  if (!codeOf(err) && /^找不到以下项目/.test(detail)) return { key: 'forms.error.projectsGone', params: { detail } };
+  // projects no longer in U2: the workbook changed since the list was read
+  if (err instanceof UnknownProjectsError) return { key: 'forms.error.projectsGone', params: { names: joinList('zh-CN', err.names) } };
+  if (!codeOf(err) && /^找不到以下项目/.test(detail)) return { key: 'forms.error.projectsGone', params: { names: detail } };
   if (phase === 'insert') return explainExcelError(err);
   const known = explainExcelError(err);
   if (known.key !== 'excel.generic' && known.key !== 'excel.genericNoDetail') return known;

@@ -62,7 +62,7 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, opt
       cell.font = { name: SHEET_FONT, size: 11 };
       if (v === null) return;
       if (typeof v === 'string' && v.startsWith('=')) {
-        const result = plan.results[cell.address];
+        const result = plan.results[cell.address] ?? plan.textResults?.[cell.address];
         cell.value = result === undefined ? { formula: v.slice(1) } : { formula: v.slice(1), result };
       } else cell.value = v;
     }),

@@ -58,23 +58,28 @@ describe('绩效表 in Excel', () => {
       MODERN_HOST,
       NOW,
     );
-    expect(result.sheets).toHaveLength(4);
-    const outcomes = formsOutcomes(result.wanted, result.sheets);
-    expect(result.wanted[0]).toBe(CLERK.name);
+    // the summary first, then the target forms, then the self-evaluations
+    expect(result.sheets).toHaveLength(5);
+    expect(result.sheets[0]).toBe('绩效目标汇总表');
+    const outcomes = formsOutcomes(result.wanted, result.sheets).slice(1);
+    expect(result.wanted[1]).toBe(CLERK.name);
     // the first form's own name is taken: it gets another, and the pane says so
     expect(outcomes[0].renamed).toBe(true);
     expect(outcomes[0].name).not.toBe(CLERK.name);
     expect(outcomes.slice(1).every((o) => !o.renamed)).toBe(true);
     expect(outcomeNotes(outcomes)).toEqual([{ key: 'status.renamed', params: { wanted: outcomes[0].wanted, name: outcomes[0].name } }]);
-    expect(result.notes).toEqual([{ key: 'forms.summaryLater' }]);
+    expect(result.notes).toEqual([]);
+    // the summary's first row reads the renamed form
+    const summary = fake.sheet(result.sheets[0]);
+    expect([...summary.cells.values()].some((c) => c.formula?.includes(`'${result.sheets[1]}'!B3`))).toBe(true);
     expect(JSON.stringify([...fake.sheet(CLERK.name).cells.entries()])).toBe(clerkBefore);
 
-    const target = fake.sheet(result.sheets[0]);
+    const target = fake.sheet(result.sheets[1]);
     expect(target.cells.get(TARGET_CELLS.projectName)?.value).toBe('正式居住证制作费');
     expect(target.cells.get(TARGET_CELLS.department)?.value).toBe('上海市人力资源和社会保障局');
     expect(target.cells.get(TARGET_CELLS.unit)?.value).toBe('上海市社会保障卡服务中心');
     expect(target.cells.get(TARGET_CELLS.annualFiscal)?.value).toBe(7958000);
-    const self = fake.sheet(result.sheets[2]);
+    const self = fake.sheet(result.sheets[3]);
     expect(self.cells.get(SELF_CELLS.projectName)?.value).toBe('正式居住证制作费');
     expect(self.cells.get(SELF_CELLS.unit)?.value).toBe('上海市社会保障卡服务中心');
   });

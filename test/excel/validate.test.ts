@@ -1,3 +1,5 @@
+import { planTargetForm } from '../../src/core/plan/forms';
+import { LISTS_SHEET } from '../../src/core/plan/lists';
 import type { SheetPlan } from '../../src/core/plan/types';
 import { planWorkbook } from '../../src/core/plan/workbook';
 import { RULES } from '../../src/core/rules/catalog-of-rules';
@@ -108,6 +110,17 @@ describe('validating a workbook in Excel', () => {
     await validateWorkbook(small.context);
     expect(small.fake.syncCount - b2).toBe(2);
     expect(small.sheets.length).not.toBe(sheets.length);
+  });
+
+  it('does not read _BT_LISTS, the forms\' drop-down lists, as a table', async () => {
+    const { fake, context } = createFakeExcel({ sheets: [CLERK] });
+    const plan = planTargetForm({ level: 'unit', org: 'X', year: 2026 });
+    const { sheets } = await insertPlans(context, [plan], MODERN_HOST);
+    fake.calculate((_f, sheet, addr) => (sheet === sheets[0] ? plan.results[addr] : undefined));
+    expect(fake.sheets.map((s) => s.name)).toContain(LISTS_SHEET);
+    const v = await validateWorkbook(context);
+    expect(v.findings.filter((f) => f.sheet === LISTS_SHEET)).toEqual([]);
+    expect(v.findings.some((f) => f.sheet === CLERK.name && f.rule === RULES.notRecognised.id)).toBe(true);
   });
 
   it('finds a wrong amount at its cell, marks it, and changes no value or formula', async () => {

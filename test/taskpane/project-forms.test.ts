@@ -131,10 +131,20 @@ describe('the 绩效表 section: plans', () => {
     expect(formsOutcomes(['甲'], ['甲'])).toEqual([{ wanted: '甲', name: '甲', renamed: false }]);
   });
 
-  test('the summary, not planned yet, is said plainly rather than silently dropped', () => {
-    const { plans, notes } = planForms(SHEETS, request({ kinds: { ...DEFAULT_KINDS, summary: true } }), [], NOW);
-    expect(plans).toHaveLength(1);
-    expect(notes).toEqual([{ key: 'forms.summaryLater' }]);
+  test('the summary comes first and links to the target forms; it cannot come without them', () => {
+    const { plans, wanted, notes } = planForms(SHEETS, request({ projects: ['正式居住证制作费', '交换平台运行费'], kinds: { ...DEFAULT_KINDS, summary: true } }), [], NOW);
+    expect(plans.map((p) => p.name)).toEqual(['绩效目标汇总表', '绩效目标-正式居住证制作费', '绩效目标-交换平台运行费']);
+    expect(wanted).toEqual(plans.map((p) => p.name));
+    expect(notes).toEqual([]);
+    expect(JSON.stringify(plans[0].cells)).toContain("'绩效目标-正式居住证制作费'!B3");
+    const onlySummary = { target: false, self: false, statement: false, summary: true };
+    expect(validateFormsRequest(request({ kinds: onlySummary }), true)).toEqual({ kinds: { key: 'forms.error.summaryNeedsTarget' } });
+  });
+
+  test('the summary links to the target forms under the names they were given', () => {
+    const { plans } = planForms(SHEETS, request({ kinds: { ...DEFAULT_KINDS, summary: true } }), ['绩效目标-正式居住证制作费'], NOW);
+    expect(plans[1].name).not.toBe('绩效目标-正式居住证制作费');
+    expect(JSON.stringify(plans[0].cells)).toContain(`'${plans[1].name}'!B3`);
   });
 });
 
@@ -148,7 +158,8 @@ describe('the 绩效表 section: errors in plain words', () => {
     }
     const m = explainFormsError(err, 'insert');
     expect(m.key).toBe('forms.error.projectsGone');
-    expect(say('zh-CN', m)).toMatch(/^读取项目后工作簿有改动（找不到以下项目：“早已删除的项目”.*）。请点“刷新项目”后重新勾选。$/);
+    expect(say('zh-CN', m)).toBe('U2 表中已没有这些项目：早已删除的项目。工作簿在读取项目后有改动，请点“刷新项目”后重新勾选。');
+    expect(say('en-US', m)).toBe('The U2 table no longer has these projects: 早已删除的项目. The workbook changed after the projects were read; choose Refresh projects and tick them again.');
   });
 
   test('Excel’s refusals are explained as for any insert; a failed read says to read again', () => {

@@ -11,6 +11,8 @@ export class PlanBuilder {
   readonly rowHeights: Record<number, number> = {};
   /** cached results of formula cells, by A1 address */
   readonly results: Record<string, number> = {};
+  /** cached text results of formula cells, by A1 address */
+  readonly textResults: Record<string, string> = {};
   private readonly helperSheets = new Map<string, HelperSheetPlan>();
   readonly helpers = {
     push: (h: HelperSheetPlan): void => void this.helperSheets.set(h.name, h),
@@ -73,9 +75,10 @@ export class PlanBuilder {
     return this.grid.length;
   }
 
-  finish(base: Omit<SheetPlan, 'cells' | 'merges' | 'styles' | 'validations' | 'names' | 'rowHeights' | 'results' | 'helpers'>, width: number): SheetPlan {
+  finish(base: Omit<SheetPlan, 'cells' | 'merges' | 'styles' | 'validations' | 'names' | 'rowHeights' | 'results' | 'helpers' | 'textResults'>, width: number): SheetPlan {
     return {
       ...(this.helperSheets.size > 0 ? { helpers: [...this.helperSheets.values()] } : {}),
+      ...(Object.keys(this.textResults).length > 0 ? { textResults: this.textResults } : {}),
       ...base,
       cells: this.cells(width),
       merges: this.merges,

@@ -41,17 +41,17 @@ export interface FormPrefill {
   fiscal: Money | null;
 }
 
-const AMOUNT_FORMAT = '#,##0.00';
+export const AMOUNT_FORMAT = '#,##0.00';
 const TEXT_FORMAT = '@';
 const TITLE: CellStyle = { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' };
 const SUBTITLE: CellStyle = { hAlign: 'center', vAlign: 'center' };
-const LABEL: CellStyle = { bold: true, hAlign: 'center', vAlign: 'center', wrap: true, border: true, fill: '#F2F2F2' };
-const BODY: CellStyle = { border: true, vAlign: 'center', wrap: true };
-const INPUT_TEXT: CellStyle = { numberFormat: TEXT_FORMAT, hAlign: 'left', locked: false, wrap: true };
-const INPUT_AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT, hAlign: 'right', locked: false };
+export const LABEL: CellStyle = { bold: true, hAlign: 'center', vAlign: 'center', wrap: true, border: true, fill: '#F2F2F2' };
+export const BODY: CellStyle = { border: true, vAlign: 'center', wrap: true };
+export const INPUT_TEXT: CellStyle = { numberFormat: TEXT_FORMAT, hAlign: 'left', locked: false, wrap: true };
+export const INPUT_AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT, hAlign: 'right', locked: false };
 const INPUT_NUMBER: CellStyle = { numberFormat: 'General', hAlign: 'right', locked: false };
-const FORMULA_AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT, hAlign: 'right', locked: true };
-const AMOUNT_VALIDATION = (range: string): ValidationPlan =>
+export const FORMULA_AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT, hAlign: 'right', locked: true };
+export const AMOUNT_VALIDATION = (range: string): ValidationPlan =>
   amountValidation(range, { title: '金额无效', text: '这里只能输入数字金额（元）。' }, { title: '金额（元）', text: '请输入数字金额，单位：元，可到分。' });
 
 /** Text for a cell: a leading `=` would make it a formula, so it becomes `="…"`. */
@@ -71,7 +71,7 @@ export function formText(v: unknown): string | null {
   return String(v);
 }
 
-const amount = (a: SeedAmount | undefined): number | null => (typeof a === 'string' ? new Money(a).toNumber() : null);
+export const amount = (a: SeedAmount | undefined): number | null => (typeof a === 'string' ? new Money(a).toNumber() : null);
 
 /** A published 分值 / 得分: a number when it is one ("2.5"), else the words ("—"). */
 function scoreCell(v: string | null | undefined): CellValue {
@@ -79,7 +79,7 @@ function scoreCell(v: string | null | undefined): CellValue {
   return /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v.trim()) : textCell(v);
 }
 
-function listValidation(range: string, items: string[], title: string): ValidationPlan {
+export function listValidation(range: string, items: string[], title: string): ValidationPlan {
   return { range, kind: 'list', items, error: { title, text: `请从列表中选择${title}。` }, strict: false };
 }
 
@@ -145,7 +145,7 @@ export function indicatorLevels(
 }
 
 /** A label cell and its input cell spanning c1..c2 on one row. */
-function field(b: PlanBuilder, row: number, labelCol: number, label: string, c1: number, c2: number, value: CellValue): void {
+export function field(b: PlanBuilder, row: number, labelCol: number, label: string, c1: number, c2: number, value: CellValue): void {
   b.set(row, labelCol, label);
   b.style(row, labelCol, row, labelCol, LABEL);
   b.set(row, c1, value);
@@ -154,7 +154,7 @@ function field(b: PlanBuilder, row: number, labelCol: number, label: string, c1:
   b.style(row, c1, row, c2, INPUT_TEXT);
 }
 
-function heading(b: PlanBuilder, width: number, title: string, year: number): void {
+export function heading(b: PlanBuilder, width: number, title: string, year: number): void {
   b.set(1, 1, title);
   b.merge(1, 1, 1, width);
   b.style(1, 1, 1, width, TITLE);

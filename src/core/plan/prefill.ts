@@ -4,6 +4,7 @@ import { PROJECT_STATEMENT } from '../specs/texts';
 import { planSheet, safeSheetName } from './build';
 import { planSelfEvaluation, planTargetForm, type FormPrefill } from './forms';
 import { freeSheetName } from './names';
+import { planTargetSummary } from './summary';
 import type { SheetPlan } from './types';
 
 /**
@@ -35,7 +36,7 @@ export interface ProjectFormOptions {
   selfEvaluation?: boolean;
   /** 项目经费情况说明, one per project */
   statement?: boolean;
-  /** 绩效目标汇总表 over the target forms (planned by `summary.ts`; see there) */
+  /** 绩效目标汇总表 over the target forms, first in the list (`summary.ts`) */
   summary?: boolean;
   /** 主管部门 */
   department?: string;
@@ -76,6 +77,17 @@ export function projectKey(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '');
 }
 
+/** Names asked for that the U2 list does not have; the message names every one. */
+export class UnknownProjectsError extends Error {
+  constructor(
+    readonly names: string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UnknownProjectsError';
+  }
+}
+
 /** A project chosen by name, with its 预算数 over every U2 row of that name. */
 export interface ChosenProject {
   name: string;
@@ -110,18 +122,19 @@ export function chooseProjects(sheets: ModelSheet[], names: string[]): ChosenPro
   }
   if (unknown.length > 0) {
     const where = choices.length === 0 ? '工作簿中没有找到财政拨款项目支出预算表（U2）或其中没有项目' : `U2 项目支出表共有 ${byKey.size} 个项目`;
-    throw new Error(`找不到以下项目：${unknown.map((n) => `“${n}”`).join('、')}（${where}；请核对项目名称）`);
+    throw new UnknownProjectsError(unknown, `找不到以下项目：${unknown.map((n) => `“${n}”`).join('、')}（${where}；请核对项目名称）`);
   }
   return [...byKey.entries()].filter(([k]) => wanted.has(k)).map(([, p]) => p);
 }
 
 /**
- * Sheet plans for the chosen projects: every 绩效目标申报表 first, then the 绩效自评表, then
- * the 项目经费情况说明, each in U2 order. Names are unique among themselves and never equal a
+ * Sheet plans for the chosen projects: the 绩效目标汇总表 if asked, then every 绩效目标申报表,
+ * the 绩效自评表, the 项目经费情况说明, each in U2 order. Names are unique among themselves and never equal a
  * sheet already in the workbook (compared as Excel does, ignoring case), so writing them
  * never overwrites a clerk's sheet and the names planned are the names written.
  */
 export function planProjectForms(ctx: BudgetContext, sheets: ModelSheet[], names: string[], opts: ProjectFormOptions = {}): SheetPlan[] {
+  if (opts.summary && opts.targetForm === false) throw new Error('绩效目标汇总表链接各项目的绩效目标申报表，不能只要汇总表而不要申报表');
   const projects = chooseProjects(sheets, names);
   const taken = [...(opts.existingSheetNames ?? [])];
   const unique = (plan: SheetPlan): SheetPlan => {
@@ -137,6 +150,8 @@ export function planProjectForms(ctx: BudgetContext, sheets: ModelSheet[], names
   });
   const plans: SheetPlan[] = [];
   if (opts.targetForm !== false) for (const p of projects) plans.push(unique(planTargetForm(ctx, undefined, { prefill: prefill(p) })));
+  // Planned after the forms it links to, so it names them as they will be written.
+  const summary = opts.summary ? [unique(planTargetSummary(ctx, plans))] : [];
   if (opts.selfEvaluation) for (const p of projects) plans.push(unique(planSelfEvaluation(ctx, undefined, { prefill: prefill(p) })));
   if (opts.statement) {
     for (const p of projects) {
@@ -144,7 +159,7 @@ export function planProjectForms(ctx: BudgetContext, sheets: ModelSheet[], names
       plans.push(unique(plan));
     }
   }
-  return plans;
+  return [...summary, ...plans];
 }
 
 /** The official outline with what the budget already says: the 年度预算安排 figure. */

@@ -62,6 +62,8 @@ export interface SheetPlan {
    * files so a reader without a formula engine, or without the add-in, sees the figures).
    */
   results: Record<string, number>;
+  /** the same for formulas that show text (a summary linking to a form's words) */
+  textResults?: Record<string, string>;
   columnWidths: number[];
   hiddenColumns: number[];
   rowHeights: Record<number, number>;

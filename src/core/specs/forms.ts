@@ -18,6 +18,20 @@ export const SELF_EVALUATION = {
   description: '项目支出绩效自评表，执行率与得分按规则计算',
 };
 
+export const LONG_TARGET_FORM = {
+  id: 'target-form-2020' as const,
+  title: '财政项目支出绩效目标申报表',
+  sheetPrefix: '绩效目标2020-',
+  description: '项目支出绩效目标申报表（2020 年版长表，含子项目）',
+};
+
+export const TARGET_SUMMARY = {
+  id: 'target-summary' as const,
+  title: '{year}年度项目支出绩效目标汇总表',
+  sheetName: '绩效目标汇总表',
+  description: '每个项目一行：项目名称、金额、年度目标、主要指标，链接到各项目的申报表',
+};
+
 /** 项目性质 and 项目类别 as the 2026 form offers them. */
 export const PROJECT_NATURES = ['经常性专项业务费', '其他一次性项目', '其他经常性项目'];
 export const PROJECT_CATEGORIES = ['特定目标类', '其他运转类'];

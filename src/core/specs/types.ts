@@ -6,8 +6,12 @@ export type CurrencyUnit = '元' | '万元';
 
 export type TableId = 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'U1' | 'U2';
 export type TextSectionId = 'functions' | 'organization' | 'glossary' | 'explanation' | 'other' | 'project';
-/** 'target-form' and 'self-evaluation': the performance forms (plan/forms.ts), outside the budget spec list. */
-export type FormSpecId = 'target-form' | 'self-evaluation';
+/**
+ * 'target-form' and 'self-evaluation': the performance forms (plan/forms.ts); 'target-form-2020'
+ * the long 2020 target form (plan/long-form.ts); 'target-summary' the 绩效目标汇总表
+ * (plan/summary.ts). Outside the budget spec list.
+ */
+export type FormSpecId = 'target-form' | 'self-evaluation' | 'target-form-2020' | 'target-summary';
 export type SpecId = TableId | TextSectionId | FormSpecId;
 
 /** Words that differ between a unit's tables and a department's; `{year}` and `{org}` are filled in. */

@@ -2,8 +2,8 @@ import { parseAddress } from '../../../src/core/plan/a1';
 import type { CellValue } from '../../../src/core/plan/types';
 
 /**
- * A small evaluator for the list-source formulas the plans write (OFFSET, MATCH exact, INDEX
- * over a row, `&`, `-`, references to a sheet or to the form itself), so a test can see which
+ * A small evaluator for the formulas the plans write (OFFSET, MATCH exact, INDEX over a row,
+ * IF, CHAR, `&`, `=`, `-`, references to a sheet or to the sheet itself), so a test can see which
  * items a drop-down would offer without Excel. It knows nothing of the planner: it reads the
  * formula text and the cells it is given, and fails on anything else.
  */
@@ -20,6 +20,14 @@ export interface Sheets {
   own: (a1: string) => CellValue;
   /** other sheets by name, as planned grids from A1 */
   others: Record<string, CellValue[][]>;
+}
+
+/** One value: what a formula cell shows (a single-cell reference is read). */
+export function evaluateValue(formula: string, sheets: Sheets): string | number | null {
+  const p = new Parser(formula.replace(/^=/, ''), sheets);
+  const v = p.expr();
+  if (!p.done()) throw new FormulaError(`trailing text in ${formula}`);
+  return p.value(v);
 }
 
 export function evaluateList(formula: string, sheets: Sheets): (string | number)[] {
@@ -62,6 +70,10 @@ class Parser {
     return grid[r - 1]?.[c - 1] ?? null;
   }
 
+  value(v: Value): string | number | null {
+    return this.scalar(v);
+  }
+
   private scalar(v: Value): string | number | null {
     if (v !== null && typeof v === 'object') {
       if (v.r1 !== v.r2 || v.c1 !== v.c2) throw new FormulaError('a range where one value is needed');
@@ -72,6 +84,16 @@ class Parser {
   }
 
   expr(): Value {
+    const left = this.concat();
+    if (this.peek() === '=') {
+      this.i++;
+      const right = this.concat();
+      return this.scalar(left) === this.scalar(right) || (this.scalar(left) ?? '') === (this.scalar(right) ?? '') ? 1 : 0;
+    }
+    return left;
+  }
+
+  private concat(): Value {
     let left = this.sum();
     while (this.peek() === '&') {
       this.i++;
@@ -161,6 +183,10 @@ class Parser {
         const k = Number(this.scalar(args[1]));
         return at(ref, k - 1) as string | number | null;
       }
+      case 'IF':
+        return this.scalar(args[0]) ? args[1] ?? null : args[2] ?? null;
+      case 'CHAR':
+        return String.fromCharCode(Number(this.scalar(args[0])));
       case 'OFFSET': {
         const base = args[0];
         if (base === null || typeof base !== 'object') throw new FormulaError('OFFSET needs a reference');
