@@ -2,6 +2,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { address } from '../../src/core/plan/a1';
+import { planWorkbook } from '../../src/core/plan/workbook';
+import { sampleFromSeed } from '../../src/core/sample';
+import { SEED_BUDGETS } from '../../src/core/sample-seeds';
 
 /**
  * The built task pane in Chromium, with test/e2e/fake-office.js served as office.js: no serious or
@@ -20,6 +24,8 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
 
 interface FakeOffice {
+  /** sheets a run may read (names and used ranges); without them every run fails */
+  sheets?: { name: string; values: unknown[][]; formulas: unknown[][] }[];
   displayLanguage?: string;
   officeTheme?: Record<string, unknown>;
   runDelay?: number;
@@ -193,6 +199,34 @@ describe('the built task pane', () => {
     await page.click('#forms-load');
     await page.waitForSelector('#forms-output [role="alert"]', { timeout: 5000 });
     expect(await page.textContent('#forms-output [role="alert"]')).toBe('Excel 没能读取工作簿（The operation failed.）。请保存工作簿后再点“读取项目”。');
+    expect(refused).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  test('绩效表 with the projects read: one labelled checkbox per project, reachable by Tab, still accessible', async () => {
+    // the 2021 card centre's U2 as the pane inserts it, as values and formulas the way Office.js reads them
+    const sample = sampleFromSeed(SEED_BUDGETS.find((s) => s.id === '2021-shanghai-social-security-card-unit')!);
+    const [u2] = planWorkbook({ ctx: sample.ctx, data: sample.data, specs: ['U2'] });
+    const width = Math.max(...u2.cells.map((r) => r.length));
+    const grid = u2.cells.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+    const values = grid.map((row, r) => row.map((v, c) => (typeof v === 'string' && v.startsWith('=') ? u2.results[address(r + 1, c + 1)] ?? '' : v)));
+    const { page, refused } = await openPane({ displayLanguage: 'zh-CN', officeTheme: LIGHT_THEME, sheets: [{ name: u2.name, values, formulas: grid }], runDelay: 100 });
+    await page.click('#forms-load');
+    await page.waitForSelector('#forms-projects input[type="checkbox"]');
+    const labels = await page.$$eval('#forms-projects label', (ls) => ls.map((l) => l.textContent));
+    expect(labels).toHaveLength(14);
+    expect(labels[1]).toBe('正式居住证制作费（7,958,000.00 元）');
+    expect(await page.textContent('#forms-projects-count')).toBe('共 14 个项目，已选 14 个');
+    expect(await page.textContent('#forms-load')).toBe('刷新项目');
+    expect(await page.textContent('#forms-output')).toBe('读取到 14 个项目，请勾选要插入绩效表的项目。');
+    // Tab from the 全选 button reaches 全不选 and then the first project
+    await page.focus('#forms-select-all');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('forms-project-0');
+    await page.keyboard.press('Space');
+    expect(await page.textContent('#forms-projects-count')).toBe('共 14 个项目，已选 13 个');
+    expect(await seriousViolations(page)).toEqual([]);
     expect(refused).toEqual([]);
     await page.context().close();
   }, 60_000);
