@@ -96,6 +96,12 @@ describe('taskpane.ts holds no text of its own', () => {
     expect(found).toEqual([]);
   });
 
+  test('nor in the modules it gets its words from (only i18n.ts looks strings up)', () => {
+    const modules = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'i18n.ts');
+    expect(modules).toEqual(expect.arrayContaining(['form.ts', 'check.ts', 'prepare.ts', 'result.ts', 'project-forms.ts', 'theme.ts']));
+    for (const f of modules) expect({ f, found: literals(path.join(dir, f)).filter(userText) }).toEqual({ f, found: [] });
+  });
+
   test('the check sees a hard-coded message', () => {
     const tmp = path.join(__dirname, 'literal-probe.tmp.ts');
     fs.writeFileSync(tmp, "const a = '正在插入'; const b = `Inserted ${1} sheets`; const c = '#output button'; throw new Error('a developer message here');\n");
