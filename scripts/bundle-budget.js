@@ -11,7 +11,7 @@ const BUDGETS = {
 };
 
 /** What taskpane.html loads before anything is clicked. */
-const FIRST_LOAD = ['office-fallback.js', 'vendor.js', 'functions.js', 'commands.js', 'taskpane.js', 'taskpane.css'];
+const FIRST_LOAD = ['taskpane.html', 'office-fallback.js', 'vendor.js', 'functions.js', 'commands.js', 'taskpane.js', 'taskpane.css'];
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
