@@ -929,6 +929,11 @@ function start(): void {
     // outside Office, or where Office says nothing about its theme, follow the system as it changes
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener?.('change', () => applyTheme(ui.inExcel ? officeTheme() : null));
   }
+  // Excel raises no theme-changed event (Office's is Outlook's alone); the pane looks again
+  // whenever it is shown, so a theme changed while it was hidden is picked up.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && ui.officeReady) applyTheme(ui.inExcel ? officeTheme() : null);
+  });
   wire();
   applyLanguage();
 
