@@ -83,7 +83,7 @@ export function listValidation(range: string, items: string[], title: string): V
   return { range, kind: 'list', items, error: { title, text: `请从列表中选择${title}。` }, strict: false };
 }
 
-/** An indicator row before it is planned: the words of its four levels (blank in a skeleton). */
+/** The 一级 and 二级 words of an indicator row (null when blank). */
 export interface IndicatorRowWords {
   level1: string | null;
   level2: string | null;

@@ -8,6 +8,7 @@ import type { CellValue, SheetPlan, ValidationPlan } from '../../../src/core/pla
 import type { SeedTargetForm } from '../../../src/core/seed-types';
 import { level1Names, level2NamesOf, LONG_FORM_2020_LEVELS } from '../../../src/core/specs/forms';
 import { insertPlans } from '../../../src/excel/writer';
+import { readWorkbook } from '../../../src/xlsx/reader';
 import { addPlannedSheet, workbookFromPlans } from '../../../src/xlsx/writer';
 import { createFakeExcel } from '../../excel/fake-excel';
 import { evaluateList, FormulaError } from './list-formula';
@@ -270,7 +271,6 @@ function formTextOf(v: unknown): string | null {
 
 describe('check skips _BT_LISTS', () => {
   it('reading a workbook with forms reports nothing about the lists sheet', async () => {
-    const { readWorkbook } = await import('../../../src/xlsx/reader');
     const wb = await reload(await workbookFromPlans([planTargetForm(ctx(2026))]));
     const read = readWorkbook(wb);
     expect(read.issues.filter((i) => i.sheet === LISTS_SHEET)).toEqual([]);

@@ -10,6 +10,9 @@ import { sampleFromSeed } from '../../../src/core/sample';
 import { SEED_BUDGETS } from '../../../src/core/sample-seeds';
 import { readWorkbook } from '../../../src/xlsx/reader';
 import { workbookFromPlans } from '../../../src/xlsx/writer';
+import { planLongTargetForm } from '../../../src/core/plan/long-form';
+import { insertPlans } from '../../../src/excel/writer';
+import { createFakeExcel, MODERN_HOST, supportUpTo } from '../../excel/fake-excel';
 
 const seed = SEED_BUDGETS.find((s) => s.id === '2021-shanghai-social-security-card-unit');
 if (!seed) throw new Error('seed 2021 card unit missing');
@@ -176,5 +179,27 @@ describe('planProjectForms', () => {
     expect(plans[0].results.E7).toBe(723.2);
     expect(formText(plans[0].cells[2][1])).toBe('信息化运维');
     expect(address(8, 5)).toBe(TARGET_CELLS.annualFiscal);
+  });
+});
+
+describe('the prefilled plans in Office.js', () => {
+  it('insert into a workbook in two syncs on current Excel and on the manifest minimum, every sheet as planned', async () => {
+    for (const support of [MODERN_HOST, supportUpTo({ ExcelApi: '1.7' })]) {
+      const { fake, context } = createFakeExcel({ support, sheets: [{ name: '绩效目标-正式居住证制作费' }] });
+      const plans = planProjectForms(ctx, seedSheets, projectChoices(seedSheets).map((c) => c.name), {
+        selfEvaluation: true,
+        statement: true,
+        summary: true,
+        department: '上海市人力资源和社会保障局',
+        existingSheetNames: ['绩效目标-正式居住证制作费'],
+      });
+      plans.push(planLongTargetForm({ ...ctx, year: 2020 }));
+      const result = await insertPlans(context, plans, support);
+      expect(result.sheets).toEqual(plans.map((p) => p.name));
+      expect(fake.syncCount).toBe(2);
+      expect(fake.sheets.map((s) => s.name)).toEqual(['绩效目标-正式居住证制作费', ...plans.map((p) => p.name), '_BT_LISTS']);
+      expect(fake.content('绩效目标-正式居住证制作费 (2)', TARGET_CELLS.annualFiscal)).toBe(7958000);
+      expect(fake.content('绩效目标汇总表', 'C4')).toBe("='绩效目标-上海市社会保障卡服务中心信息系统(运维)'!E7");
+    }
   });
 });
