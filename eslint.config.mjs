@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-node/**', 'node_modules/**', 'sample-output/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-preview/**', 'test-output/**', 'dist-node/**', 'node_modules/**', 'sample-output/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

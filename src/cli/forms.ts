@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import evals from '../../seeds/performance/2021-self-evaluations.json';
 import targets from '../../seeds/performance/2026-targets.json';
-import type { BudgetContext } from '../core/model';
+import { callsBudget } from '../core/prepare';
 import { planSelfEvaluation, planTargetForm } from '../core/plan/forms';
+import { address } from '../core/plan/a1';
+import type { BudgetContext } from '../core/model';
 import { planProjectForms, projectChoices, UnknownProjectsError } from '../core/plan/prefill';
 import type { SheetPlan } from '../core/plan/types';
 import type { SeedSelfEvaluation, SeedTargetForm } from '../core/seed-types';
@@ -26,10 +28,41 @@ function asForms<T extends { kind: string }>(json: unknown, kind: T['kind']): T[
 export const SEED_TARGET_FORMS: readonly SeedTargetForm[] = asForms<SeedTargetForm>(targets, 'target');
 export const SEED_SELF_EVALUATIONS: readonly SeedSelfEvaluation[] = asForms<SeedSelfEvaluation>(evals, 'self-evaluation');
 
-export function seedFormPlans(): SheetPlan[] {
-  const ctx = (f: { unit: string | null; year: number }) => ({ level: 'unit' as const, org: f.unit ?? '', year: f.year });
-  return [...SEED_TARGET_FORMS.map((f) => planTargetForm(ctx(f), f)), ...SEED_SELF_EVALUATIONS.map((f) => planSelfEvaluation(ctx(f), f))];
+const formCtx = (f: { unit: string | null; year: number }) => ({ level: 'unit' as const, org: f.unit ?? '', year: f.year });
+
+export function seedTargetPlans(): SheetPlan[] {
+  return SEED_TARGET_FORMS.map((f) => planTargetForm(formCtx(f), f));
 }
+
+export function seedSelfEvaluationPlans(): SheetPlan[] {
+  return SEED_SELF_EVALUATIONS.map((f) => planSelfEvaluation(formCtx(f), f));
+}
+
+export function seedFormPlans(): SheetPlan[] {
+  return [...seedTargetPlans(), ...seedSelfEvaluationPlans()];
+}
+
+/**
+ * A plan whose `BUDGET.*` formulas hold the value they show (the published 执行率), as
+ * 报送前准备 leaves a workbook: a sample file then reads the same in any spreadsheet and
+ * `check` sees the forms' own problems, not leftover formulas. Other formulas stay.
+ */
+export function withBudgetValues(plan: SheetPlan): SheetPlan {
+  const cells = plan.cells.map((row, r) =>
+    row.map((v, c) => {
+      if (typeof v !== 'string' || !callsBudget(v)) return v;
+      const result = plan.results[address(r + 1, c + 1)];
+      return result === undefined ? null : result;
+    }),
+  );
+  return { ...plan, cells };
+}
+
+/** The seeds' forms as sample workbooks, beside the seed budgets of the same unit. */
+export const FORM_SAMPLES: readonly { file: string; describe: string; plans: () => SheetPlan[] }[] = [
+  { file: '2021-shanghai-social-security-card-unit-self-evaluations.xlsx', describe: `2021年 上海市社会保障卡服务中心 绩效自评表`, plans: seedSelfEvaluationPlans },
+  { file: '2026-shanghai-social-security-card-unit-performance-targets.xlsx', describe: `2026年 上海市社会保障卡服务中心 绩效目标申报表`, plans: seedTargetPlans },
+];
 
 export async function runForms(outDir: string, log: (s: string) => void): Promise<string> {
   fs.mkdirSync(outDir, { recursive: true });

@@ -6,7 +6,7 @@ import { SEED_BUDGETS } from '../core/sample-seeds';
 import type { BudgetLevel, SpecId } from '../core/specs/types';
 import { workbookFromPlans } from '../xlsx/writer';
 import { checkFile, expandInputs, formatText, UnreadableFile } from './check';
-import { FormsInputError, runBudgetForms, runForms } from './forms';
+import { FORM_SAMPLES, FormsInputError, runBudgetForms, runForms, withBudgetValues } from './forms';
 
 /**
  * `budget-tables` on the command line. Every failure is one line saying what is wrong and
@@ -16,10 +16,11 @@ export class UsageError extends Error {}
 
 const USAGE = `用法 / usage:
   budget-tables sample [--out DIR] [--subtotals values|formulas]
-      为每份种子预算生成一个填好数据的工作簿（模板版式）。类、款、合计行默认填公布数（values）；
-      formulas 则写 BUDGET.ROLLUP 公式（需在装有本加载项的 Excel 中打开）。
-      Writes one filled workbook per seed budget, in the template layout (default DIR: ./sample-output).
-      Subtotal rows hold the published figures (values, the default) or BUDGET.ROLLUP formulas.
+      为每份种子预算生成一个填好数据的工作簿（模板版式），另有 2021 年绩效自评表与 2026 年绩效目标申报表各一个工作簿。
+      类、款、合计行与执行率默认填公布数（values）；formulas 则写 BUDGET 公式（需在装有本加载项的 Excel 中打开）。
+      Writes one filled workbook per seed budget, in the template layout, and the seeds' performance forms
+      (2021 self-evaluations, 2026 target forms) as two more workbooks (default DIR: ./sample-output).
+      Subtotal rows and 执行率 hold the published figures (values, the default) or BUDGET formulas.
   budget-tables template --level unit|department --org NAME --year YYYY --out FILE.xlsx [--tables T1,T2,…]
       生成空白模板工作簿 / writes an empty template workbook.
   budget-tables forms [--out DIR]
@@ -76,6 +77,13 @@ export async function runSample(outDir: string, log: (s: string) => void, subtot
     files.push(file);
     log(`已生成 ${file}：${seed.year}年 ${seed.org}，${plans.length} 张工作表`);
     for (const m of sample.missing) log(`  原文缺失：${m.table} ${m.where}（${m.reason}），单元格留空`);
+  }
+  for (const s of FORM_SAMPLES) {
+    const plans = subtotals === 'values' ? s.plans().map(withBudgetValues) : s.plans();
+    const file = path.join(outDir, s.file);
+    await (await workbookFromPlans(plans)).xlsx.writeFile(file);
+    files.push(file);
+    log(`已生成 ${file}：${s.describe}，${plans.length} 张工作表`);
   }
   return files;
 }

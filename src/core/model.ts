@@ -99,8 +99,76 @@ export interface TextData {
   paragraphs: string[];
 }
 
+/**
+ * One indicator row of a performance form. Texts exactly as shown in the cell; 分值 and 得分
+ * are numbers (a self-evaluation only). `row` is the sheet row when read from a sheet.
+ */
+export interface FormIndicator {
+  level1: string;
+  level2: string;
+  level3: string;
+  target: string | null;
+  actual?: string | null;
+  weight?: Money | null;
+  score?: Money | null;
+  deviation?: string | null;
+  row?: number;
+}
+
+/**
+ * Where a form's fields sit when it was read from a sheet: A1 address per field name
+ * (`annualTotal`, `rate`, `totalScore`, …), and per indicator column its sheet column. What
+ * lets a finding name its cell; a form made from a seed has none.
+ */
+export interface FormPositions {
+  cells: Partial<Record<string, string>>;
+  indicatorColumns: Partial<Record<keyof FormIndicator, number>>;
+  /** the indicator header row */
+  headerRow: number;
+}
+
+/** 绩效目标申报表 (domain.md §6). Amounts in 元. */
+export interface TargetFormData {
+  kind: 'target-form';
+  projectName: string;
+  /** the edition year: the form's own year */
+  year: number | null;
+  funds: {
+    total: Money | null;
+    fiscal: Money | null;
+    other: Money | null;
+    annualTotal: Money | null;
+    annualFiscal: Money | null;
+    carryOver: Money | null;
+    annualOther: Money | null;
+  };
+  indicators: FormIndicator[];
+  at?: FormPositions;
+}
+
+/** 绩效自评表 (domain.md §6): the 年度资金总额 row's figures, the indicators and the 总分 row. */
+export interface SelfEvaluationData {
+  kind: 'self-evaluation';
+  projectName: string;
+  /** the year evaluated; its indicators follow the year before's edition */
+  year: number | null;
+  funds: {
+    full: Money | null;
+    executed: Money | null;
+    weight: Money | null;
+    /** 执行率 in percent points (98.27), as the cell shows it, and its words for messages */
+    rate: Money | null;
+    rateText: string | null;
+    score: Money | null;
+  };
+  indicators: FormIndicator[];
+  total: { weight: Money | null; score: Money | null };
+  at?: FormPositions;
+}
+
+export type FormData = TargetFormData | SelfEvaluationData;
 export type TableData = CodedTableData | BalanceTableData | ThreePublicData | ProjectTableData;
-export type SheetData = TableData | TextData;
+export type SheetData = TableData | TextData | FormData;
 
 /** Who and when a sheet is for. */
 export interface BudgetContext {

@@ -66,6 +66,22 @@ function validationRule(v: ValidationPlan): Excel.DataValidationRule {
   }
 }
 
+/** Cells holding a formula that the plan formats as text (`@`), the last style naming a format winning. */
+export function textFormattedFormulas(plan: SheetPlan): string[] {
+  const formats = new Map<string, string>();
+  for (const { range, style } of plan.styles) {
+    if (style.numberFormat === undefined) continue;
+    const { r1, c1, r2, c2 } = parseRange(range);
+    for (let r = r1; r <= r2; r++) {
+      for (let c = c1; c <= c2; c++) {
+        const v = plan.cells[r - 1]?.[c - 1];
+        if (typeof v === 'string' && v.startsWith('=')) formats.set(address(r, c), style.numberFormat);
+      }
+    }
+  }
+  return [...formats].filter(([, f]) => f === '@').map(([a]) => a);
+}
+
 /** Queues one planned sheet; nothing is sent until the caller syncs. */
 function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string, takenNames: Set<string>, support: SupportCheck): void {
   const ws = context.workbook.worksheets.add(name);
@@ -87,7 +103,13 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string
   for (const { range, style } of plan.styles) {
     if (style.numberFormat !== undefined) ws.getRange(range).numberFormat = fill2D(range, style.numberFormat);
   }
+  // But Excel stores a formula written into a Text cell as its characters (`="=100%"` would show
+  // as typed), so those cells are General while the formula goes in and Text again after: a
+  // formula already in a cell stays a formula when the format changes.
+  const textFormulas = textFormattedFormulas(plan);
+  for (const a of textFormulas) ws.getRange(a).numberFormat = [['General']];
   all.formulas = plan.cells.map((row) => row.map((v) => (v === null ? '' : v))) as unknown as string[][];
+  for (const a of textFormulas) ws.getRange(a).numberFormat = [['@']];
   for (const { range, style } of plan.styles) applyStyle(ws.getRange(range), style, support);
   for (const m of plan.merges) ws.getRange(m).merge(false);
   for (const [row, h] of Object.entries(plan.rowHeights)) ws.getRange(`A${row}`).format.rowHeight = h * 1;

@@ -16,7 +16,7 @@ describe('budget-tables CLI', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it('sample writes one filled workbook per seed budget', async () => {
+  it('sample writes one filled workbook per seed budget, and the seed performance forms beside them', async () => {
     const dir = tmp();
     const log: string[] = [];
     expect(await main(['sample', '--out', dir], (s) => log.push(s))).toBe(0);
@@ -24,7 +24,9 @@ describe('budget-tables CLI', () => {
     expect(files).toEqual([
       '2018-shanghai-police-department.xlsx',
       '2020-shanghai-hrss-department.xlsx',
+      '2021-shanghai-social-security-card-unit-self-evaluations.xlsx',
       '2021-shanghai-social-security-card-unit.xlsx',
+      '2026-shanghai-social-security-card-unit-performance-targets.xlsx',
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, '2021-shanghai-social-security-card-unit.xlsx'));
@@ -114,6 +116,31 @@ describe('budget-tables check', () => {
     expect(report.findings[0]).toEqual({ rule: expect.any(String), severity: 'error', sheet: '单位收入总表', cell: expect.stringMatching(/^[A-Z]+\d+$/), message: expect.any(String) });
   });
 
+  it('reports exactly the real problems of the sample performance forms, each at sheet and cell', async () => {
+    const log: string[] = [];
+    expect(await main(['check', path.join(dir, '2026-shanghai-social-security-card-unit-performance-targets.xlsx')], (s) => log.push(s))).toBe(1);
+    const text = log.join('\n').split('\n').slice(1).join('\n');
+    expect(text).toBe(
+      [
+        '  【绩效目标-申领、补换卡网点运行费】',
+        '    错误 E15    E15：三级指标“维护工作完成数”没有指标值；每个三级指标都应有指标值，如 ≥90.00(%) 或“健全”',
+        '  【绩效目标-信息化运维项目】',
+        '    错误 E15    E15：三级指标“运维系统完成数”没有指标值；每个三级指标都应有指标值，如 ≥90.00(%) 或“健全”',
+        '  【绩效目标-交换平台运行费】',
+        '    提示 E22    E22：满意度指标“市民满意度”的目标为 =0.00(%)，满意度目标为 0% 不合常理，通常应为如 ≥90.00(%)',
+      ].join('\n'),
+    );
+    const json: string[] = [];
+    expect(await main(['check', path.join(dir, '2021-shanghai-social-security-card-unit-self-evaluations.xlsx'), '--format', 'json'], (s) => json.push(s))).toBe(1);
+    const report = JSON.parse(json.join('\n'));
+    expect(report.counts).toEqual({ error: 2, warning: 1 });
+    expect(report.findings.map((f: { rule: string; severity: string; sheet: string; cell: string }) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual([
+      'self-met-deducted warning 绩效自评-2021年(社保卡中心)公务车辆购置费!G25',
+      'self-rate error 绩效自评-上海市社会保障卡服务中心信息系统(2021升级改造)!G6',
+      'self-rate error 绩效自评-2021年(社保卡中心)敬老卡制作费!G6',
+    ]);
+  });
+
   it('treats leftover BUDGET formulas as a 提示', async () => {
     const d = tmp();
     await main(['sample', '--out', d, '--subtotals', 'formulas'], () => undefined);
@@ -130,8 +157,15 @@ describe('budget-tables check', () => {
     const errors: string[] = [];
     jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
     expect(await main(['check', dir], (s) => log.push(s))).toBe(2);
-    expect(log).toHaveLength(3);
-    expect(log.every((l) => l.includes('可以报送'))).toBe(true);
+    // The three budgets are ready; the two performance-form samples since `sample` writes them,
+    // and `check` reads forms, are not: they carry the seeds' real mistakes (2 错误 each).
+    expect(log.map((l) => path.basename(l))).toEqual([
+      '2018-shanghai-police-department.xlsx：可以报送（错误 0 个，提示 1 个）',
+      '2020-shanghai-hrss-department.xlsx：可以报送（错误 0 个，提示 0 个）',
+      '2021-shanghai-social-security-card-unit-self-evaluations.xlsx：不能报送（错误 2 个，提示 1 个）',
+      '2021-shanghai-social-security-card-unit.xlsx：可以报送（错误 0 个，提示 0 个）',
+      '2026-shanghai-social-security-card-unit-performance-targets.xlsx：不能报送（错误 2 个，提示 1 个）',
+    ]);
     expect(errors).toEqual([expect.stringContaining('不是 .xlsx 工作簿')]);
     fs.unlinkSync(path.join(dir, 'not-a-workbook.xlsx'));
   });

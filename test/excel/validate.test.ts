@@ -1,3 +1,5 @@
+import { seedSelfEvaluationPlans, seedTargetPlans, withBudgetValues } from '../../src/cli/forms';
+import { formText } from '../../src/core/plan/forms';
 import { planTargetForm } from '../../src/core/plan/forms';
 import { LISTS_SHEET } from '../../src/core/plan/lists';
 import type { SheetPlan } from '../../src/core/plan/types';
@@ -217,4 +219,59 @@ describe('validating a workbook in Excel', () => {
       expect(state(fake)).toBe(before);
     });
   }
+});
+
+describe('validating performance forms in Excel', () => {
+  /** The sample forms inserted into a workbook, every formula showing the plan's result. */
+  async function formsWorkbook(plans: SheetPlan[]) {
+    const { fake, context } = createFakeExcel({ support: MODERN_HOST, sheets: [CLERK] });
+    const { sheets } = await insertPlans(context, plans, MODERN_HOST);
+    const results = new Map(sheets.map((name, i) => [name, plans[i].results]));
+    // a text planned as the formula ="…" shows its words, as Excel calculates it
+    fake.calculate((f, sheet, addr) => results.get(sheet)?.[addr] ?? formText({ formula: f.replace(/^=/, '') }) ?? undefined);
+    return { fake, context, sheets };
+  }
+
+  it('a target such as =100% goes into its text-formatted cell as the formula ="=100%" (not its characters), and is read as =100%', async () => {
+    const { fake, context } = await formsWorkbook([seedTargetPlans()[0]]);
+    const cell = fake.cell('绩效目标-制卡设备更新及维护费', 'E15');
+    // the writer formats the cell General for the formula, then Text again for the clerk's typing
+    expect(cell.formula).toBe('="=100.00(%)"');
+    expect(cell.numberFormat).toBe('@');
+    expect(formText({ formula: '"=100.00(%)"' })).toBe('=100.00(%)');
+    const v = await validateWorkbook(context);
+    expect(v.findings.filter((f) => f.sheet !== CLERK.name)).toEqual([]);
+  });
+
+  it('a form sheet validated in the workbook yields the findings at their cells, in two syncs', async () => {
+    const targets = seedTargetPlans().map(withBudgetValues);
+    const evals = seedSelfEvaluationPlans().map(withBudgetValues);
+    // 交换平台运行费 (=0.00(%) satisfaction) and 信息化运维项目 (a blank target); 敬老卡制作费 (执行率 0.01 % high)
+    const { fake, context } = await formsWorkbook([targets[8], targets[7], evals[8], evals[0]]);
+    const before = fake.syncCount;
+    const v = await validateWorkbook(context);
+    expect(fake.syncCount - before).toBe(2);
+    expect(v.findings.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual([
+      `not-recognised warning ${CLERK.name}!A1`,
+      'form-suspicious warning 绩效目标-交换平台运行费!E22',
+      'form-target error 绩效目标-信息化运维项目!E15',
+      'self-rate error 绩效自评-2021年(社保卡中心)敬老卡制作费!G6',
+    ]);
+    expect(v.findings[3].message).toBe('G6：执行率填为 99.74%，应为 99.73%（全年执行数 2,557,145.00 元 ÷ 全年预算数 2,564,000.00 元）');
+    expect(v).toMatchObject({ ready: false, counts: { error: 2, warning: 2 }, sheets: 4 });
+  });
+
+  it('a clerk’s edit in Excel is caught at its cell: a 二级 under the wrong 一级, a score typed as text', async () => {
+    const { fake, context } = await formsWorkbook([seedTargetPlans()[0], seedSelfEvaluationPlans().map(withBudgetValues)[0]]);
+    fake.sheet('绩效目标-制卡设备更新及维护费').cells.get('B15')!.value = '生态效益指标';
+    fake.sheet('绩效自评-2021年(社保卡中心)交换平台运行费').cells.get('G13')!.value = '20';
+    const v = await validateWorkbook(context);
+    expect(v.findings.filter((f) => f.rule !== 'not-recognised').map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual([
+      'text-amount warning G13',
+      'form-level2 error B15',
+    ]);
+    expect(v.findings.find((f) => f.rule === 'form-level2')!.message).toBe(
+      'B15：三级指标“制卡设备维护完成率”的二级指标“生态效益指标”不属于一级指标“产出指标”（应为 数量指标、质量指标、时效指标）',
+    );
+  });
 });

@@ -1,71 +1,27 @@
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import { CellError, HyperFormula } from 'hyperformula';
 import type { SheetPlan } from '../../src/core/plan/types';
 import { planWorkbook } from '../../src/core/plan/workbook';
 import { sampleFromSeed } from '../../src/core/sample';
 import { SEED_BUDGETS } from '../../src/core/sample-seeds';
 import type { SeedAmount } from '../../src/core/seed-types';
 import { tableSpec } from '../../src/core/specs/tables';
-import { isProblem, rollup } from '../../src/functions/logic';
+import { HF_CONFIG, registerBudgetFunctions } from '../../src/dev/engine/budget-plugin';
+import { resolveOffsets, shiftRows } from '../../src/dev/engine/offsets';
+
+registerBudgetFunctions();
 
 /**
  * The templates' formulas evaluated by a real formula engine (HyperFormula, GPL, a dev
- * dependency for tests and the benchmark only) with BUDGET.ROLLUP registered as a function
- * that calls the add-in's own logic.
+ * dependency for tests and the benchmark only) with the BUDGET.* functions registered as
+ * calling the add-in's own logic (src/dev/engine, shared with the preview).
  *
  * HyperFormula evaluates OFFSET only with constant arguments, so each formula's OFFSET is
  * first resolved to the range Excel would compute from the sheet as it stands (the formula
  * text itself is the template's, shifted by row insertions exactly as Excel shifts it).
  */
-const plain = (v: unknown): unknown => (typeof v === 'symbol' || v === undefined ? null : v);
-
-class BudgetPlugin extends FunctionPlugin {
-  rollup(ast: unknown, state: unknown): unknown {
-    const self = this as unknown as {
-      runFunction: (args: unknown, state: unknown, meta: unknown, fn: (...a: unknown[]) => unknown) => unknown;
-      metadata: (name: string) => unknown;
-    };
-    return self.runFunction((ast as { args: unknown }).args, state, self.metadata('BUDGET.ROLLUP'), (codes, amounts, code) => {
-      const matrix = (v: unknown) => (v instanceof SimpleRangeValue ? v.data.map((r) => r.map(plain)) : [[plain(v)]]);
-      const r = rollup(matrix(codes), matrix(amounts), code === undefined ? undefined : matrix(code));
-      if (isProblem(r)) return new CellError(ErrorType.VALUE, r.message);
-      return Array.isArray(r) ? new CellError(ErrorType.VALUE, 'spill not used here') : r;
-    });
-  }
-}
-(BudgetPlugin as unknown as { implementedFunctions: unknown }).implementedFunctions = {
-  'BUDGET.ROLLUP': {
-    method: 'rollup',
-    parameters: [
-      { argumentType: FunctionArgumentType.RANGE },
-      { argumentType: FunctionArgumentType.RANGE },
-      { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-    ],
-  },
-};
-HyperFormula.registerFunctionPlugin(BudgetPlugin, { enGB: { 'BUDGET.ROLLUP': 'BUDGET.ROLLUP' } });
-
-const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const colLetters = (n: number): string => (n > 26 ? colLetters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
-
-/** Excel's rule on inserting a row at `at`: every row reference at or below it moves down one. */
-function shiftRows(formula: string, at: number): string {
-  return formula.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (_m, d1, col, d2, row) => `${d1}${col}${d2}${Number(row) >= at ? Number(row) + 1 : Number(row)}`);
-}
-
-/** OFFSET(anchor, rows, cols, height, width) → the static range Excel would compute now. */
-function resolveOffsets(formula: string): string {
-  return formula.replace(/OFFSET\(\$?([A-Z]+)\$?(\d+),(\d+),(\d+),([^,]+),(\d+)\)/g, (_m, col, row, dr, dc, height, width) => {
-    const h = Number(height.replace(/ROW\(\$?[A-Z]+\$?(\d+)\)/g, (_x: string, r: string) => r).split(/(?=[+-])/).reduce((s: number, t: string) => s + Number(t), 0));
-    const top = Number(row) + Number(dr);
-    const left = colNumber(col) + Number(dc);
-    if (h < 1) return '#REF!';
-    return `${colLetters(left)}${top}:${colLetters(left + Number(width) - 1)}${top + h - 1}`;
-  });
-}
-
 function evaluate(cells: (string | number | boolean | null)[][]): HyperFormula {
   const data = cells.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith('=') ? resolveOffsets(v) : typeof v === 'string' ? `'${v}` : v)));
-  return HyperFormula.buildFromArray(data, { licenseKey: 'gpl-v3' });
+  return HyperFormula.buildFromArray(data, HF_CONFIG);
 }
 
 const published = (a: SeedAmount | undefined) => (typeof a === 'string' ? Number(a) : 0);

@@ -18,6 +18,7 @@ import { THREE_PUBLIC_COLUMNS } from '../plan/build';
 import type { AmountKey, IncomeKey } from '../seed-types';
 import type { AmountColumn, BalanceTableSpec, CodedTableSpec, Spec } from '../specs/types';
 import { cellAt, compactText, GridValue, plainText, SheetGrid } from './grid';
+import { readFormSheet, recognizeForm } from './forms';
 import { recognizeSheet } from './recognize';
 
 /** A cell the reader could not take as it stands; the validator turns these into findings. */
@@ -36,6 +37,35 @@ export interface ReadResult {
 
 const HEADER_SCAN = 15;
 
+/**
+ * One amount cell as a clerk means it (blank, `—`, text with separators or full-width digits);
+ * what cannot be taken as it stands is added to `issues` for the validator.
+ */
+export function readAmountCell(grid: SheetGrid, row: number, col: number, issues: ReadIssue[]): Money | null {
+  const v: GridValue = cellAt(grid, row, col);
+  const cell = address(row, col);
+  if (v !== null && typeof v === 'object') {
+    issues.push({ sheet: grid.name, cell, kind: 'error-value', message: `${cell} 是错误值 ${v.error}` });
+    return null;
+  }
+  const p = parseAmount(v);
+  if (p.kind === 'blank') return null;
+  if (p.kind === 'invalid') {
+    issues.push({ sheet: grid.name, cell, kind: 'unreadable-amount', message: `${cell}“${p.text}”不能读作金额` });
+    return null;
+  }
+  if (p.fromText) {
+    issues.push({
+      sheet: grid.name,
+      cell,
+      kind: 'text-amount',
+      message: `${cell} 的金额是以文本输入的${p.fullWidth ? '（含全角数字）' : ''}，已按 ${p.value.toFixed()} 读取`,
+      fullWidth: p.fullWidth,
+    });
+  }
+  return p.value;
+}
+
 class SheetReader {
   readonly issues: ReadIssue[] = [];
   constructor(readonly grid: SheetGrid) {}
@@ -53,28 +83,7 @@ class SheetReader {
   }
 
   amount(row: number, col: number): Money | null {
-    const v: GridValue = cellAt(this.grid, row, col);
-    const cell = address(row, col);
-    if (v !== null && typeof v === 'object') {
-      this.issues.push({ sheet: this.grid.name, cell, kind: 'error-value', message: `${cell} 是错误值 ${v.error}` });
-      return null;
-    }
-    const p = parseAmount(v);
-    if (p.kind === 'blank') return null;
-    if (p.kind === 'invalid') {
-      this.issues.push({ sheet: this.grid.name, cell, kind: 'unreadable-amount', message: `${cell}“${p.text}”不能读作金额` });
-      return null;
-    }
-    if (p.fromText) {
-      this.issues.push({
-        sheet: this.grid.name,
-        cell,
-        kind: 'text-amount',
-        message: `${cell} 的金额是以文本输入的${p.fullWidth ? '（含全角数字）' : ''}，已按 ${p.value.toFixed()} 读取`,
-        fullWidth: p.fullWidth,
-      });
-    }
-    return p.value;
+    return readAmountCell(this.grid, row, col, this.issues);
   }
 
   /** The row holding `类` in its first columns: the last header row of a coded table. */
@@ -306,6 +315,10 @@ function readText(r: SheetReader, spec: Spec): TextData {
  * official table gives `sheet: null` and a `not-recognised` issue.
  */
 export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
+  // Performance forms first: their titles are not tables', and a form read as a table would
+  // give nothing but noise.
+  const form = recognizeForm(grid);
+  if (form) return readFormSheet(grid, form);
   const rec = recognizeSheet(grid);
   const r = new SheetReader(grid);
   if (!rec) {

@@ -28,6 +28,24 @@ export const RULES = {
   emptyTable: { id: 'empty-table', severity: 'warning', scope: 'table', description: '空表没有附“无…预算支出”的说明' },
   notRecognised: { id: 'not-recognised', severity: 'warning', scope: 'workbook', description: '工作表不是可识别的预算表' },
   leftoverFormula: { id: 'budget-formula', severity: 'warning', scope: 'cell', description: '报送文件中仍有 BUDGET 公式（没有本加载项时显示 #NAME?）' },
+  // Performance forms (domain.md §6): 绩效目标申报表 and 绩效自评表.
+  formEmpty: { id: 'form-empty', severity: 'warning', scope: 'table', description: '绩效表尚未填写' },
+  formFunds: { id: 'form-funds', severity: 'error', scope: 'table', description: '绩效目标申报表：年度资金申请总额应等于当年财政拨款、上年结转资金与其他资金之和' },
+  formLevel1: { id: 'form-level1', severity: 'error', scope: 'table', description: '绩效表：该年度版本的每个一级指标都应有，且其下至少有一个三级指标（成本指标自 2021 年起）' },
+  formLevel2: { id: 'form-level2', severity: 'error', scope: 'cell', description: '绩效表：二级指标应属于其一级指标' },
+  formLevel3: { id: 'form-level3', severity: 'error', scope: 'cell', description: '绩效表：填了指标值或分值的行应有三级指标名称' },
+  formTarget: { id: 'form-target', severity: 'error', scope: 'cell', description: '绩效表：每个三级指标都应有可读的指标值' },
+  formSuspicious: { id: 'form-suspicious', severity: 'warning', scope: 'cell', description: '绩效表：指标值不合常理（如满意度目标为 0%，或用“=”限定低于 100% 的比率）' },
+  formUnit: { id: 'form-unit', severity: 'warning', scope: 'cell', description: '绩效表：指标值的单位与指标不符（比率应为 %，成本应为元或万元）' },
+  selfRate: { id: 'self-rate', severity: 'error', scope: 'cell', description: '绩效自评表：执行率应等于全年执行数 ÷ 全年预算数，其得分为 10 × 执行率（不超过 10）' },
+  selfScore: { id: 'self-score', severity: 'error', scope: 'cell', description: '绩效自评表：得分不应超过分值' },
+  selfDeviation: { id: 'self-deviation', severity: 'error', scope: 'cell', description: '绩效自评表：得分低于分值的指标应填写偏差原因分析及改进措施' },
+  selfMetDeducted: { id: 'self-met-deducted', severity: 'warning', scope: 'cell', description: '绩效自评表：指标已达成却被扣分' },
+  selfScoreRules: { id: 'self-score-rules', severity: 'warning', scope: 'cell', description: '绩效自评表：得分与评分规则（按完成比例，定性指标达成满分、基本达成减半）不符' },
+  selfWeights: { id: 'self-weights', severity: 'error', scope: 'table', description: '绩效自评表：分值（含执行率 10 分）合计应为 100' },
+  selfTotal: { id: 'self-total', severity: 'error', scope: 'table', description: '绩效自评表：总分应等于各项得分之和' },
+  formVsProjects: { id: 'form-vs-projects', severity: 'error', scope: 'cross', description: '绩效目标申报表的当年财政拨款应等于项目支出预算表中该项目的金额' },
+  formMissing: { id: 'form-missing', severity: 'warning', scope: 'cross', description: '工作簿有绩效目标申报表时，项目支出预算表中的每个项目都应有一张' },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleKey = keyof typeof RULES;

@@ -4,6 +4,7 @@ import type { ReadIssue } from '../read/parse';
 import { checkBalance, checkCodedTable, checkProjects, checkThreePublic, issueFindings } from './checks';
 import { checkCompleteness } from './completeness';
 import { checkCrossTables } from './cross';
+import { checkForm, checkFormsAgainstProjects, isForm } from './forms';
 import { checkNarrative } from './narrative';
 import type { Finding, RuleContext } from './types';
 
@@ -16,7 +17,8 @@ export interface Validation {
 
 /** Runs every rule on the sheets read from one workbook. Reads nothing, changes nothing. */
 export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalog: Catalog): Validation {
-  const years = sheets.map((s) => s.context.year).filter((y): y is number => y !== undefined);
+  // The budget year is the tables': a workbook may carry the year before's self-evaluations.
+  const years = sheets.filter((s) => !isForm(s)).map((s) => s.context.year).filter((y): y is number => y !== undefined);
   const ctx: RuleContext = { sheets, catalog, year: years[0] };
   const findings: Finding[] = [...issueFindings(issues)];
   for (const s of sheets) {
@@ -25,9 +27,12 @@ export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalo
     else if (d.kind === 'balance') findings.push(...checkBalance(s, d));
     else if (d.kind === 'three-public') findings.push(...checkThreePublic(s, d));
     else if (d.kind === 'projects') findings.push(...checkProjects(s, d));
+    else if (d.kind === 'target-form' || d.kind === 'self-evaluation') findings.push(...checkForm(s, d));
   }
   findings.push(...checkCrossTables(sheets));
-  findings.push(...checkCompleteness(sheets, ctx.year));
+  findings.push(...checkFormsAgainstProjects(sheets));
+  // A workbook of performance forms only is not a budget missing its tables.
+  findings.push(...checkCompleteness(sheets.filter((s) => !isForm(s)), ctx.year));
   findings.push(...checkNarrative(sheets));
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
   return { findings, counts, ready: counts.error === 0 };

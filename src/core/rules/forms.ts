@@ -1,0 +1,85 @@
+import type { FormData, FormPositions, ModelSheet, ProjectTableData, TargetFormData } from '../model';
+import { ZERO } from '../money';
+import { selfEvaluationProblems, targetFormProblems, type FormProblem } from '../performance/rules';
+import { address } from '../plan/a1';
+import { projectKey } from '../plan/prefill';
+import { isEmptyForm } from '../read/forms';
+import { finding, v, yuan } from './checks';
+import type { Finding } from './types';
+
+/**
+ * The performance-form rules (`performance/rules.ts`) on forms read from sheets, as the
+ * validator's findings: the same ids and severities, each at the cell it is about, the
+ * message starting with that cell. Plus the two rules between a form and the workbook's
+ * 项目支出预算表 (U2).
+ */
+
+function cellOf(p: FormProblem, at: FormPositions | undefined): string {
+  if (!at) return 'A1';
+  if (p.indicator?.row && p.column) {
+    const col = at.indicatorColumns[p.column] ?? at.indicatorColumns.level3;
+    if (col) return address(p.indicator.row, col);
+  }
+  return (p.field && at.cells[p.field]) || at.cells.indicatorHeader || 'A1';
+}
+
+export function isForm(sheet: ModelSheet): sheet is ModelSheet & { data: FormData } {
+  return sheet.data.kind === 'target-form' || sheet.data.kind === 'self-evaluation';
+}
+
+export function checkForm(sheet: ModelSheet, data: FormData): Finding[] {
+  if (isEmptyForm(data)) {
+    const cell = data.at?.cells.projectName ?? 'A1';
+    const what = data.kind === 'target-form' ? '绩效目标申报表' : '绩效自评表';
+    return [finding('formEmpty', sheet.sheetName, cell, `${cell}：${what}尚未填写（没有项目名称、金额和指标）；请填写，或删去这张表`)];
+  }
+  const problems = data.kind === 'target-form' ? targetFormProblems(data) : selfEvaluationProblems(data);
+  return problems.map((p) => {
+    const cell = cellOf(p, data.at);
+    return finding(p.rule, sheet.sheetName, cell, `${cell}：${p.text}`);
+  });
+}
+
+/**
+ * A target form's 当年财政拨款 is the project's money in U2 (错误 when they differ), and when a
+ * workbook carries target forms, each U2 project should have one (提示). Forms and projects are
+ * matched by project name as the prefill matches them (`projectKey`: full-width brackets and
+ * spaces do not count).
+ */
+export function checkFormsAgainstProjects(sheets: ModelSheet[]): Finding[] {
+  const u2 = sheets.find((s) => s.specId === 'U2' && s.data.kind === 'projects');
+  const forms = sheets.filter((s): s is ModelSheet & { data: TargetFormData } => s.data.kind === 'target-form');
+  if (!u2 || forms.length === 0) return [];
+  const table = u2.data as ProjectTableData;
+  const projects = table.rows.flatMap((g) => g.projects.map((p) => ({ ...p, code: g.code })));
+  const out: Finding[] = [];
+  const matched = new Set<string>();
+  for (const f of forms) {
+    const name = projectKey(f.data.projectName);
+    if (!name) continue;
+    const same = projects.filter((p) => projectKey(p.name) === name);
+    if (same.length === 0) continue;
+    matched.add(name);
+    // A project listed under several 项 is one project: its money is the sum of its lines.
+    const inU2 = same.reduce((s, p) => s.plus(v(p.amount)), ZERO);
+    const fiscal = v(f.data.funds.annualFiscal);
+    if (fiscal.eq(inU2)) continue;
+    const cell = f.data.at?.cells.annualFiscal ?? 'A1';
+    const u2Cell = same[0].row ? address(same[0].row, table.at?.columns.amount ?? 7) : null;
+    out.push(
+      finding(
+        'formVsProjects',
+        f.sheetName,
+        cell,
+        `${cell}：项目“${f.data.projectName}”的当年财政拨款为 ${yuan(fiscal)}，${u2.sheetName}${u2Cell ? `!${u2Cell}` : ''}中该项目为 ${yuan(inU2)}，相差 ${yuan(fiscal.minus(inU2).abs())}；两者应一致`,
+      ),
+    );
+  }
+  for (const p of projects) {
+    if (!p.name || matched.has(projectKey(p.name))) continue;
+    matched.add(projectKey(p.name));
+    const cell = p.row ? address(p.row, table.at?.nameColumn ?? 6) : 'A1';
+    out.push(finding('formMissing', u2.sheetName, cell, `${cell}：项目“${p.name}”（${yuan(v(p.amount))}）没有绩效目标申报表；工作簿中已有其他项目的申报表，每个项目都应填报一张`));
+  }
+  return out;
+}

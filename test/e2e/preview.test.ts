@@ -1,0 +1,351 @@
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import type { Server } from 'http';
+import path from 'path';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { planWorkbook } from '../../src/core/plan/workbook';
+import { sampleFromSeed } from '../../src/core/sample';
+import { SEED_BUDGETS } from '../../src/core/sample-seeds';
+import { address as cellAddress } from '../../src/core/plan/a1';
+import { MARK_FILL } from '../../src/excel/marks';
+import { t } from '../../src/taskpane/i18n';
+import type { DevHost } from '../../src/dev/host/office-host';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startPreviewServer } = require('../../scripts/preview-server.js') as {
+  startPreviewServer: (o: { root: string; port: number }) => Promise<{ server: Server; url: string }>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { checkDist } = require('../../scripts/check-dist.js') as { checkDist: (dir: string) => string[] };
+
+/**
+ * The preview in headless Chromium (Debian's, never a downloaded one): every flow driven
+ * through the task pane's own controls (by id) and the grid, asserting on the workbook the
+ * stand-in host holds and on what the pane shows. Screenshots of each step go to
+ * test-output/e2e/.
+ */
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist-preview');
+const SHOTS = path.join(ROOT, 'test-output', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+/** every request any page made that did not go to the preview's own server */
+const offOrigin: string[] = [];
+let shot = 0;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
+  }
+  // Always built from the sources under test, so a stale dist-preview cannot pass.
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config', 'webpack.preview.config.js'], { cwd: ROOT, stdio: 'pipe' });
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const started = await startPreviewServer({ root: DIST, port: 0 });
+  server = started.server;
+  origin = new URL(started.url).origin;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+});
+
+interface Preview {
+  context: BrowserContext;
+  page: Page;
+  pane: Frame;
+}
+
+/** A fresh browser profile (no remembered language) with the preview open and the pane connected. */
+async function open(query = ''): Promise<Preview> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  // Nothing may leave the origin: such a request is recorded and refused, never sent.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    offOrigin.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${origin}/${query}`);
+  await page.waitForSelector('#taskpane');
+  const pane = await paneFrame(page);
+  await pane.waitForSelector('#banner', { state: 'hidden' }); // Office.onReady said Excel
+  expect(errors).toEqual([]);
+  return { context, page, pane };
+}
+
+async function paneFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('#taskpane');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('the task pane frame has no content');
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
+async function screenshot(page: Page, step: string): Promise<void> {
+  shot++;
+  await page.screenshot({ path: path.join(SHOTS, `${String(shot).padStart(2, '0')}-${step}.png`) });
+}
+
+/** Reads the stand-in host's workbook in the page. */
+function host<T>(page: Page, f: (host: DevHost) => T): Promise<T> {
+  return page.evaluate(`(${f.toString()})(window.__budgetDevHost)`) as Promise<T>;
+}
+
+const shown = (page: Page, sheet: string, addr: string) => page.evaluate(([s, a]) => (window as unknown as { __budgetDevHost: DevHost }).__budgetDevHost.workbook.shown(s, a), [sheet, addr] as const);
+
+async function tabs(page: Page): Promise<string[]> {
+  return page.$$eval('#sheet-tabs [role="tab"]', (els) => els.map((e) => (e as HTMLElement).dataset.sheet!));
+}
+
+async function showSheet(page: Page, name: string): Promise<void> {
+  await page.click(`#sheet-tabs [role="tab"][data-sheet="${name}"]`);
+  await page.waitForSelector(`#grid table[data-sheet="${name}"]`);
+}
+
+/** Types into a cell the way a clerk does here: click it, type in the formula bar, Enter. */
+async function typeInto(page: Page, addr: string, text: string): Promise<void> {
+  await page.click(`#grid td[data-address="${addr}"]`);
+  await page.waitForFunction((a) => document.getElementById('name-box')?.textContent === a, addr);
+  await page.fill('#formula-bar', text);
+  await page.press('#formula-bar', 'Enter');
+}
+
+const cellText = (page: Page, addr: string) => page.textContent(`#grid td[data-address="${addr}"]`);
+
+/** Every marked cell (fill of a finding) and every comment, across the workbook. */
+function marksOf(page: Page): Promise<{ fills: string[]; comments: string[] }> {
+  return page.evaluate((colors) => {
+    const wb = (window as unknown as { __budgetDevHost: DevHost }).__budgetDevHost.workbook;
+    const fills: string[] = [];
+    for (const s of wb.sheets) for (const [a, c] of s.cells) if (c.fill && colors.includes(c.fill.toUpperCase())) fills.push(`${s.name}!${a}`);
+    return { fills, comments: wb.comments.map((c) => `${c.sheet.name}!${c.address}: ${c.content}`) };
+  }, Object.values(MARK_FILL).map((c) => c.toUpperCase()));
+}
+
+describe('blank templates', () => {
+  let p: Preview;
+  beforeAll(async () => {
+    p = await open();
+  });
+  afterAll(() => p?.context.close());
+
+  it('opens on an empty workbook with the pane connected to the stand-in Excel', async () => {
+    expect(await tabs(p.page)).toEqual(['Sheet1']);
+    expect(await p.pane.isEnabled('#insert')).toBe(true);
+    // functions.js and commands.js ran on the shim as in Excel's shared runtime
+    const registered = await host(p.page, (h) => ({ functions: [...h.functions.keys()].sort(), actions: [...h.actions.keys()] }));
+    expect(registered.functions).toEqual(['DIFF', 'EXECRATE', 'GRADE', 'LEVEL', 'NAME', 'PARENT', 'ROLLUP', 'SCORE', 'WAN']);
+    expect(registered.actions).toEqual(['validateWorkbookCommand']);
+    await screenshot(p.page, 'open');
+  });
+
+  it('inserts the templates, and a taken name gets (2) without touching the sheet that has it', async () => {
+    await p.pane.fill('#org', '测试单位');
+    await p.pane.click('#insert');
+    await p.pane.waitForSelector('#output.done');
+    const made = await tabs(p.page);
+    expect(made).toEqual(expect.arrayContaining(['Sheet1', '单位收支总表', '单位收入总表', '单位支出总表', '单位财政拨款项目支出表']));
+    expect(await p.pane.textContent('#output')).toContain('单位收入总表');
+    await screenshot(p.page, 'templates-inserted');
+
+    await showSheet(p.page, '单位收入总表');
+    const input = await host(p.page, (h) => [...h.workbook.sheet('单位收入总表').cells].find(([, c]) => !c.locked && c.numberFormat !== '@')![0]);
+    await typeInto(p.page, input, '12345');
+    expect(await shown(p.page, '单位收入总表', input)).toBe(12345);
+    const before = await host(p.page, (h) => h.workbook.snapshotSheet('单位收入总表'));
+
+    await p.pane.click('#select-none');
+    await p.pane.check('#spec-T2');
+    await p.pane.click('#insert');
+    await p.pane.waitForSelector('#output.done');
+    expect(await tabs(p.page)).toContain('单位收入总表 (2)');
+    expect(await p.pane.textContent('#output')).toContain('单位收入总表 (2)');
+    expect(await host(p.page, (h) => h.workbook.snapshotSheet('单位收入总表'))).toBe(before);
+    await screenshot(p.page, 'name-collision');
+  });
+});
+
+describe('the sample budget', () => {
+  const seedIndex = SEED_BUDGETS.findIndex((s) => s.id === '2021-shanghai-social-security-card-unit');
+  const sample = sampleFromSeed(SEED_BUDGETS[seedIndex]);
+  const t3 = planWorkbook({ ctx: sample.ctx, data: sample.data, specs: ['T3'] })[0];
+  const col = t3.layout.amountColumns.total;
+  const [first] = t3.layout.dataRows;
+  const lei = cellAddress(first, col); // 204 公共安全支出
+  const kuan = cellAddress(first + 1, col); // 20402 公安
+  const xiang = cellAddress(first + 2, col); // 2040202 一般行政管理事务
+  const total = cellAddress(t3.layout.totalRow!, col);
+  let p: Preview;
+  let marksBefore: { fills: string[]; comments: string[] };
+
+  beforeAll(async () => {
+    p = await open();
+  });
+  afterAll(() => p?.context.close());
+
+  it('loads the sample into the workbook, with the rollups calculated to the published figures', async () => {
+    await p.pane.selectOption('#sample', String(seedIndex));
+    await p.pane.click('#load-sample');
+    await p.pane.waitForSelector('#output.done');
+    expect(await tabs(p.page)).toContain(t3.name);
+    await showSheet(p.page, t3.name);
+    expect(await p.page.getAttribute(`#grid td[data-address="${kuan}"]`, 'data-formula')).toMatch(/^=BUDGET\.ROLLUP\(/);
+    expect(await p.page.getAttribute(`#grid td[data-address="${kuan}"]`, 'title')).toContain(`${kuan}: =BUDGET.ROLLUP(OFFSET(`); // the formula on hover
+    expect(await cellText(p.page, kuan)).toBe('44,119,958');
+    expect(await cellText(p.page, total)).toBe('47,061,988');
+    marksBefore = await marksOf(p.page);
+    await screenshot(p.page, 'sample-loaded');
+  });
+
+  it('moves the 款, 类 and 合计 rollups when an amount is typed into a 项 row', async () => {
+    await typeInto(p.page, xiang, '30518606'); // 29,518,606 + 1,000,000
+    await p.page.waitForFunction((a) => document.querySelector(`#grid td[data-address="${a}"]`)?.textContent === '30,518,606', xiang);
+    expect(await cellText(p.page, kuan)).toBe('45,119,958');
+    expect(await cellText(p.page, lei)).toBe('45,119,958');
+    expect(await cellText(p.page, total)).toBe('48,061,988');
+    expect(await shown(p.page, t3.name, total)).toBe(48061988);
+    await screenshot(p.page, 'amount-typed');
+  });
+
+  it('refuses typing into a locked cell of the protected sheet', async () => {
+    const formula = await host(p.page, (h) => h.workbook.snapshotSheet(h.workbook.activeSheet!));
+    // typed straight into the grid this time, as in Excel: select, a character, Enter
+    await p.page.click(`#grid td[data-address="${kuan}"]`);
+    await p.page.keyboard.press('1');
+    expect(await p.page.inputValue('#formula-bar')).toBe('1');
+    await p.page.keyboard.press('Enter');
+    await p.page.waitForSelector('#grid-message:not([hidden])');
+    expect(await p.page.textContent('#grid-message')).toContain('受保护');
+    expect(await host(p.page, (h) => h.workbook.snapshotSheet(h.workbook.activeSheet!))).toBe(formula);
+    expect(await cellText(p.page, kuan)).toBe('45,119,958');
+    await screenshot(p.page, 'locked-cell');
+    await p.page.keyboard.press('ArrowDown'); // the message belongs to the refused cell
+    await p.page.waitForSelector(`#grid td.selected[data-address="${xiang}"]`);
+    expect(await p.page.isHidden('#grid-message')).toBe(true);
+  });
+
+  it('validates from the pane: marks in the grid and the findings listed by sheet', async () => {
+    await p.pane.click('#check');
+    await p.pane.waitForSelector('#check-output:not([aria-busy]) .output-title');
+    expect(await p.pane.getAttribute('#check-output', 'class')).toContain('error'); // 不能报送: the 项 no longer adds up
+    const findings = await p.pane.$$('#check-output button.link');
+    expect(findings.length).toBeGreaterThan(0);
+    const marks = await marksOf(p.page);
+    expect(marks.fills.some((f) => f.startsWith(`${t3.name}!`))).toBe(true);
+    expect(marks.comments.length).toBeGreaterThan(0);
+    await showSheet(p.page, t3.name);
+    expect(await p.page.$$eval('#grid td[data-fill]', (tds) => tds.length)).toBeGreaterThan(0);
+    expect(await p.page.$$eval('#grid td.has-comment', (tds) => tds.length)).toBeGreaterThan(0);
+    await screenshot(p.page, 'validated');
+  });
+
+  it('takes a finding to its cell: the sheet shown, the cell selected', async () => {
+    const groups = await p.pane.$$('#check-output details.check-sheet');
+    const target = groups[groups.length - 1];
+    const sheet = ((await target.$eval('summary', (s) => s.textContent)) ?? '').replace(/（\d+）$/, '');
+    const button = (await target.$('button.link'))!;
+    const cell = ((await button.textContent()) ?? '').trim().split(/\s+/)[0].split(':')[0];
+    await showSheet(p.page, sheet === t3.name ? 'Sheet1' : t3.name); // start elsewhere
+    await button.click();
+    await p.page.waitForSelector(`#grid table[data-sheet="${sheet}"] td.selected[data-address="${cell}"]`);
+    expect(await p.page.textContent('#name-box')).toBe(cell);
+    expect(await host(p.page, (h) => h.workbook.selected)).toBe(`${sheet}!${cell}`);
+    await screenshot(p.page, 'finding-selected');
+  });
+
+  it('清除标记 puts back the fills and comments that were there before', async () => {
+    await p.pane.click('#clear-marks');
+    await p.pane.waitForSelector('#check-output.info');
+    expect(await marksOf(p.page)).toEqual(marksBefore);
+    expect(await p.page.$$eval('#grid td.has-comment', (tds) => tds.length)).toBe(0);
+    await screenshot(p.page, 'marks-cleared');
+  });
+
+  it('the ribbon 校验 button validates and marks without the pane', async () => {
+    await p.page.click('#ribbon-validate');
+    await p.page.waitForFunction(() => document.getElementById('ribbon-status')?.textContent === '校验完成');
+    expect((await marksOf(p.page)).fills.length).toBeGreaterThan(0);
+    await screenshot(p.page, 'ribbon-validated');
+    await p.pane.click('#clear-marks');
+    await p.pane.waitForSelector('#check-output.info');
+    expect(await marksOf(p.page)).toEqual(marksBefore);
+  });
+
+  it('公式转为数值 asks first; 取消 changes nothing, 确定 turns every BUDGET formula into its value', async () => {
+    const budgetFormulas = () => host(p.page, (h) => h.workbook.sheets.flatMap((s) => [...s.cells].filter(([, c]) => /BUDGET\./i.test(c.formula ?? '')).map(([a]) => `${s.name}!${a}`)));
+    const count = (await budgetFormulas()).length;
+    expect(count).toBeGreaterThan(0);
+    await p.pane.click('#freeze');
+    await p.pane.waitForSelector('#freeze-cancel');
+    await screenshot(p.page, 'prepare-confirm');
+    await p.pane.click('#freeze-cancel');
+    expect((await budgetFormulas()).length).toBe(count);
+
+    await p.pane.click('#freeze');
+    await p.pane.click('#freeze-ok');
+    await p.pane.waitForSelector('#freeze-output.done');
+    expect(await budgetFormulas()).toEqual([]);
+    await showSheet(p.page, t3.name);
+    expect(await p.page.getAttribute(`#grid td[data-address="${kuan}"]`, 'data-formula')).toBeNull();
+    expect(await shown(p.page, t3.name, kuan)).toBe(45119958);
+    expect(await shown(p.page, t3.name, total)).toBe(48061988);
+    expect(await p.pane.textContent('#freeze-output')).toContain(String(count));
+    await screenshot(p.page, 'prepared');
+  });
+});
+
+describe('language', () => {
+  it('follows Office’s display language: zh-CN', async () => {
+    const p = await open('?displayLanguage=zh-CN');
+    expect(await p.pane.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await p.pane.textContent('#check')).toBe(t('zh-CN', 'button.check'));
+    await screenshot(p.page, 'display-zh');
+    await p.context.close();
+  });
+
+  it('follows Office’s display language: en-US', async () => {
+    const p = await open('?displayLanguage=en-US');
+    expect(await p.pane.getAttribute('html', 'lang')).toBe('en-US');
+    expect(await p.pane.textContent('#check')).toBe(t('en-US', 'button.check'));
+    await screenshot(p.page, 'display-en');
+    await p.context.close();
+  });
+
+  it('the toggle switches the pane and is remembered over Office’s language', async () => {
+    const p = await open('?displayLanguage=zh-CN');
+    await p.pane.click('#lang-toggle');
+    expect(await p.pane.getAttribute('html', 'lang')).toBe('en-US');
+    expect(await p.pane.textContent('#insert')).toBe(t('en-US', 'button.insert'));
+    await screenshot(p.page, 'toggle-en');
+    await p.page.selectOption('#display-language', 'zh-CN'); // the pane starts again
+    const pane = await paneFrame(p.page);
+    await pane.waitForSelector('#banner', { state: 'hidden' });
+    expect(await pane.getAttribute('html', 'lang')).toBe('en-US');
+    await pane.click('#lang-toggle');
+    expect(await pane.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await pane.textContent('#insert')).toBe(t('zh-CN', 'button.insert'));
+    await p.context.close();
+  });
+});
+
+describe('the preview itself', () => {
+  it('made every request to its own origin', () => {
+    expect(shot).toBeGreaterThan(10); // the flows above ran
+    expect(offOrigin).toEqual([]);
+  });
+
+  it('is a bundle the production guard would refuse', () => {
+    expect(checkDist(DIST).some((p) => p.includes('HyperFormula'))).toBe(true);
+  });
+});

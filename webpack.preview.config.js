@@ -1,0 +1,44 @@
+// The development preview (npm run preview) in dist-preview/: the production configuration
+// (webpack.config.js: entries, loaders, copied assets, the taskpane.html it makes) with
+// Microsoft's office.js replaced by the stand-in host (src/dev/host/office-shim.ts, built as
+// office.js) and the preview page with the grid (src/dev/preview) added. Deriving from the
+// production config keeps the pane here the pane there, whatever assets it gains. Never the
+// production build: HyperFormula (GPL-3) and src/dev are only here; scripts/check-dist.js
+// guards dist/.
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const production = require('./webpack.config.js');
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === 'production' ? 'production' : 'development';
+  const base = await production({}, { mode });
+  const plugins = base.plugins.map((plugin) => {
+    if (!(plugin instanceof CopyWebpackPlugin)) return plugin;
+    // office.js and Excel's host files: the shim stands in for them
+    return new CopyWebpackPlugin({ patterns: plugin.patterns.filter((p) => !(p.info && p.info.officeJs)) });
+  });
+  return {
+    ...base,
+    mode,
+    entry: {
+      office: './src/dev/host/office-shim.ts',
+      preview: './src/dev/preview/preview.ts',
+      ...base.entry,
+    },
+    output: { ...base.output, path: path.resolve(__dirname, 'dist-preview') },
+    performance: { hints: false },
+    devServer: undefined,
+    plugins: [
+      ...plugins,
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/dev/preview/index.html',
+        chunks: ['preview'],
+        scriptLoading: 'defer',
+        inject: 'head',
+      }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'src/dev/preview/preview.css', to: 'preview.css' }] }),
+    ],
+  };
+};
