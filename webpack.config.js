@@ -6,6 +6,7 @@ const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { BundleBudgetPlugin } = require('./scripts/bundle-budget');
 
 const PORT = 3000;
 const OFFICE_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
@@ -95,11 +96,17 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
       chunkFilename: '[name].js',
+      // Chunks sit beside taskpane.html. A fixed public path: webpack's automatic one brings in
+      // its global-object shim, which falls back to `new Function` (forbidden by the page's CSP).
+      publicPath: '',
       clean: true,
     },
     resolve: {
       extensions: ['.ts', '.js'],
     },
+    // No `global` shim: webpack's falls back to `new Function`, which the page's
+    // Content-Security-Policy (no 'unsafe-eval') forbids; every web view here has globalThis.
+    node: { global: false },
     module: {
       rules: [
         {
@@ -161,9 +168,12 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'assets/help.html', to: 'help.html' },
           { from: 'assets/help.html', to: 'assets/help.html' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/taskpane/office-fallback.js', to: 'office-fallback.js' },
           ...officeJsPatterns,
         ],
       }),
+      // gzipped sizes printed on every production build; over budget fails it
+      ...(dev ? [] : [new BundleBudgetPlugin({ isOfficeJs: isOfficeJsAsset })]),
     ],
     devServer: serving
       ? {

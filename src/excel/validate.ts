@@ -67,15 +67,28 @@ export function gridFromUsedRange(name: string, address: string, values: unknown
   return { name, values: gridValues, formulas: gridFormulas };
 }
 
-/** Validates the open workbook. Two syncs; changes nothing. */
-export async function validateWorkbook(
-  context: Excel.RequestContext,
-  onProgress?: (p: ValidateProgress) => void,
-): Promise<WorkbookValidation> {
+/** The open workbook read into the core's models: what 校验 checks and the 绩效表 section lists. */
+export interface WorkbookModels {
+  /** every sheet read as a table or text section, in workbook order */
+  sheets: ModelSheet[];
+  issues: ReadIssue[];
+  catalog: Catalog;
+  /** entries of the workbook's 科目目录 sheet; 0 when there is none */
+  catalogEntries: number;
+  /** every worksheet's name, hidden ones too: new sheets must not take one */
+  sheetNames: string[];
+}
+
+/**
+ * Reads every sheet of the open workbook into models. Two syncs whatever the size; changes
+ * nothing. `onProgress` is told after each sheet is parsed.
+ */
+export async function readWorkbookModels(context: Excel.RequestContext, onProgress?: (p: ValidateProgress) => void): Promise<WorkbookModels> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await context.sync();
 
+  const sheetNames = worksheets.items.map((ws) => ws.name);
   const queued = worksheets.items
     // `_BT_LISTS` holds the performance forms' drop-down lists, not a table to check.
     .filter((ws) => ws.name !== MARKS_SHEET_NAME && ws.name !== LISTS_SHEET)
@@ -107,6 +120,15 @@ export async function validateWorkbook(
     }
     onProgress?.({ done: i + 1, total: toRead.length, sheet: q.name });
   });
+  return { sheets, issues, catalog, catalogEntries, sheetNames };
+}
+
+/** Validates the open workbook. Two syncs; changes nothing. */
+export async function validateWorkbook(
+  context: Excel.RequestContext,
+  onProgress?: (p: ValidateProgress) => void,
+): Promise<WorkbookValidation> {
+  const { sheets, issues, catalog, catalogEntries } = await readWorkbookModels(context, onProgress);
   const validation = validateSheets(sheets, issues, catalog);
   return { ...validation, sheets: sheets.length, catalogEntries };
 }

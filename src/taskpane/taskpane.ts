@@ -25,9 +25,24 @@ import {
   validateForm,
   type Field,
 } from './form';
-import { isLang, Lang, Message, MessageKey, pickLanguage, say, SPEC_EN, t } from './i18n';
+import { isLang, Lang, Message, MessageKey, pickLanguage, say, specText, t } from './i18n';
 import { explainExcelError, explainPlanError, outcomeNotes, sheetOutcomes, SheetOutcome } from './result';
 import { afterCount, afterError, afterFreeze, freezeView, type FreezeState } from './prepare';
+import { startProgress, type Progress } from './progress';
+import { loadFluentSpinner } from './fluent';
+import { paneTheme, THEME_VARS, type OfficeThemeLike } from './theme';
+import { insertProjectForms, listProjects } from '../excel/project-forms';
+import {
+  explainFormsError,
+  formsErrorFields,
+  formsOutcomes,
+  projectLabel,
+  validateFormsRequest,
+  type FormsErrors,
+  type FormsField,
+  type FormsRequest,
+  type ProjectItem,
+} from './project-forms';
 
 /**
  * The task pane: DOM wiring only. Validation, the plan request, messages and result wording
@@ -59,7 +74,21 @@ const ui = {
   freeze: null as FreezeState | null,
   /** the 校验 section */
   check: null as CheckState | null,
+  /** the spinner's half-second timer while busy */
+  progress: null as Progress | null,
+  /** the 绩效表 section */
+  forms: {
+    /** the U2 projects as last read; null before 读取项目 */
+    items: null as ProjectItem[] | null,
+    /** names unticked by the clerk; a project read for the first time comes ticked */
+    unticked: new Set<string>(),
+    showErrors: false,
+    output: null as FormsOutput | null,
+  },
 };
+
+/** The insert results of the template form and of the 绩效表 section, and the section's reading. */
+type FormsOutput = Output | { kind: 'info'; message: Message } | { kind: 'status'; message: Message };
 
 type CheckState =
   | { kind: 'working'; message: Message }
@@ -82,6 +111,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
   return e;
+}
+
+/**
+ * The spinner of a working status line. Shown only once the work has lasted half a second
+ * (body.show-progress); a Fluent spinner once its chunk is loaded, a CSS ring before that.
+ */
+function spinner(): HTMLElement {
+  const s = document.createElement('fluent-spinner');
+  s.className = 'spinner';
+  s.setAttribute('size', 'tiny');
+  s.setAttribute('role', 'progressbar');
+  s.setAttribute('aria-label', tr('progress.label'));
+  return s;
 }
 
 // ---------------------------------------------------------------- form state
@@ -140,14 +182,15 @@ function updateTitles(): void {
     const desc = document.getElementById(`spec-${spec.id}-desc`);
     if (!title || !desc) continue;
     const zhTitle = specTitle(spec, state);
+    const text = specText(ui.lang, spec.id);
     if (ui.lang === 'zh-CN') {
       title.textContent = zhTitle;
       // 主要职能 titled 主要职能 needs no description repeating it
-      desc.textContent = zhTitle.includes(spec.description) ? '' : spec.description;
+      desc.textContent = zhTitle.includes(text.description) ? '' : text.description;
     } else {
-      title.textContent = SPEC_EN[spec.id].title;
+      title.textContent = text.title;
       desc.textContent = '';
-      desc.append(SPEC_EN[spec.id].description, el('br'), el('span', { lang: 'zh-CN', class: 'check-zh' }, zhTitle));
+      desc.append(text.description, el('br'), el('span', { lang: 'zh-CN', class: 'check-zh' }, zhTitle));
     }
     desc.hidden = desc.textContent === '';
   }
@@ -211,8 +254,12 @@ function focusField(field: Field): void {
 }
 
 function renderOutput(): void {
-  const box = $('output');
-  const out = ui.output;
+  renderInsertOutput('output', ui.output, 'status.working');
+}
+
+/** An insert result: the sheets made and the renamed ones, what to fix, or the error. */
+function renderInsertOutput(id: string, out: FormsOutput | null, working: MessageKey): void {
+  const box = $(id);
   box.textContent = '';
   box.className = 'output';
   box.removeAttribute('aria-busy');
@@ -225,7 +272,17 @@ function renderOutput(): void {
     case 'working':
       box.classList.add('working');
       box.setAttribute('aria-busy', 'true');
-      box.append(el('p', {}, tr('status.working')));
+      box.append(spinner(), el('p', {}, tr(working)));
+      break;
+    case 'status':
+      // reading the project list: a working line with its own words
+      box.classList.add('working');
+      box.setAttribute('aria-busy', 'true');
+      box.append(spinner(), el('p', {}, say(ui.lang, out.message)));
+      break;
+    case 'info':
+      box.classList.add('info');
+      box.append(el('p', {}, say(ui.lang, out.message)));
       break;
     case 'fix':
       box.classList.add('error');
@@ -277,7 +334,10 @@ function renderFreeze(): void {
   box.hidden = false;
   const view = freezeView(ui.lang, ui.freeze);
   box.classList.add(view.tone);
-  if (view.tone === 'working') box.setAttribute('aria-busy', 'true');
+  if (view.tone === 'working') {
+    box.setAttribute('aria-busy', 'true');
+    box.append(spinner());
+  }
   box.append(el('p', { id: 'freeze-text', ...(view.alert ? { role: 'alert' } : {}), ...(view.tone === 'done' ? { class: 'output-title' } : {}) }, view.text));
   for (const note of view.notes) box.append(el('p', { class: 'note' }, note));
   if (view.confirm) {
@@ -318,7 +378,10 @@ function renderCheck(): void {
   box.hidden = false;
   if (state.kind !== 'done') {
     box.classList.add(state.kind === 'working' ? 'working' : state.kind === 'error' ? 'error' : 'info');
-    if (state.kind === 'working') box.setAttribute('aria-busy', 'true');
+    if (state.kind === 'working') {
+      box.setAttribute('aria-busy', 'true');
+      box.append(spinner());
+    }
     box.append(el('p', state.kind === 'error' ? { role: 'alert' } : {}, say(ui.lang, state.message)));
     return;
   }
@@ -329,7 +392,7 @@ function renderCheck(): void {
   for (const sheet of groupFindings(validation.findings)) {
     const details = el('details', { class: 'check-sheet' });
     details.open = true;
-    details.append(el('summary', {}, `${sheet.sheet}（${sheet.count}）`));
+    details.append(el('summary', {}, tr('check.sheetCount', { sheet: sheet.sheet, n: sheet.count })));
     for (const rule of sheet.rules) {
       const group = el('div', { class: `check-rule ${rule.severity}` });
       group.append(el('p', { class: 'check-rule-title' }, `${severityLabel(ui.lang, rule.severity)} · ${tr('check.group', { rule: rule.description, n: rule.findings.length })}`));
@@ -363,10 +426,11 @@ function applyLanguage(): void {
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((node) => {
     node.textContent = tr(node.dataset.i18n as MessageKey);
   });
-  const toggle = $<HTMLButtonElement>('lang-toggle');
-  toggle.textContent = tr('lang.toggle');
-  toggle.lang = ui.lang === 'zh-CN' ? 'en' : 'zh-CN';
-  toggle.setAttribute('aria-label', tr('lang.toggleLabel'));
+  document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]').forEach((node) => {
+    node.setAttribute('aria-label', tr(node.dataset.i18nAriaLabel as MessageKey));
+  });
+  // the toggle names the other language, in that language
+  $<HTMLButtonElement>('lang-toggle').lang = ui.lang === 'zh-CN' ? 'en' : 'zh-CN';
   const lvl = level();
   $('org-label').textContent = tr(lvl === 'unit' ? 'field.org.unit' : 'field.org.department');
   $('org-hint').textContent = tr(lvl === 'unit' ? 'hint.org.unit' : 'hint.org.department');
@@ -377,6 +441,7 @@ function applyLanguage(): void {
   renderOutput();
   renderFreeze();
   renderCheck();
+  renderForms();
 }
 
 function refreshValidation(): void {
@@ -387,7 +452,16 @@ function refreshValidation(): void {
 
 function setBusy(busy: boolean): void {
   ui.busy = busy;
-  for (const id of ['insert', 'load-sample', 'freeze', 'check', 'clear-marks']) $<HTMLButtonElement>(id).disabled = busy;
+  ui.progress?.stop();
+  ui.progress = null;
+  if (busy) {
+    void loadFluentSpinner();
+    ui.progress = startProgress(
+      () => document.body.classList.add('show-progress'),
+      () => document.body.classList.remove('show-progress'),
+    );
+  }
+  for (const id of ['insert', 'load-sample', 'freeze', 'check', 'clear-marks', 'forms-load', 'forms-insert']) $<HTMLButtonElement>(id).disabled = busy;
   document.querySelectorAll<HTMLButtonElement>('#freeze-output button').forEach((b) => (b.disabled = busy));
   document.body.classList.toggle('busy', busy);
 }
@@ -573,6 +647,157 @@ function setTicked(all: boolean): void {
   refreshValidation();
 }
 
+// ---------------------------------------------------------------- 绩效表
+
+function readFormsRequest(): FormsRequest {
+  const items = ui.forms.items ?? [];
+  return {
+    projects: items.map((p) => p.name).filter((name) => !ui.forms.unticked.has(name)),
+    kinds: {
+      target: $<HTMLInputElement>('forms-target').checked,
+      self: $<HTMLInputElement>('forms-self').checked,
+      statement: $<HTMLInputElement>('forms-statement').checked,
+      summary: $<HTMLInputElement>('forms-summary').checked,
+    },
+    department: $<HTMLInputElement>('forms-department').value,
+  };
+}
+
+/** The project checkboxes, one per U2 project (name and amount), and the count. */
+function renderForms(): void {
+  const list = $<HTMLUListElement>('forms-projects');
+  const items = ui.forms.items;
+  const focused = (document.activeElement as HTMLInputElement | null)?.dataset?.project;
+  list.textContent = '';
+  list.hidden = !items || items.length === 0;
+  const status = $('forms-projects-status');
+  status.hidden = !!items && items.length > 0;
+  status.textContent = tr(items ? 'forms.noU2' : 'forms.projectsEmpty');
+  $('forms-load').textContent = tr(items ? 'button.formsRefresh' : 'button.formsLoad');
+  (items ?? []).forEach((item, i) => {
+    const id = `forms-project-${i}`;
+    const input = el('input', { type: 'checkbox', id });
+    input.dataset.project = item.name;
+    input.checked = !ui.forms.unticked.has(item.name);
+    const label = el('label', { class: 'check', for: id });
+    const text = el('span', { class: 'check-text' });
+    text.append(el('span', { class: 'check-title' }, projectLabel(ui.lang, item)));
+    label.append(input, text);
+    const li = el('li');
+    li.append(label);
+    list.append(li);
+    if (focused === item.name) input.focus();
+  });
+  updateFormsCount();
+  renderInsertOutput('forms-output', ui.forms.output, 'forms.working');
+  if (ui.forms.showErrors) renderFormsErrors(validateFormsRequest(readFormsRequest(), !!ui.forms.items));
+}
+
+function updateFormsCount(): void {
+  const items = ui.forms.items ?? [];
+  const count = $('forms-projects-count');
+  count.textContent = items.length > 0 ? tr('forms.projectsCount', { n: items.length, m: readFormsRequest().projects.length }) : '';
+  for (const id of ['forms-select-all', 'forms-select-none']) $<HTMLButtonElement>(id).disabled = items.length === 0;
+}
+
+const FORMS_ERROR_BOX: Record<FormsField, string> = { projects: 'forms-projects-error', kinds: 'forms-kinds-error', department: 'forms-department-error' };
+
+function renderFormsErrors(errors: FormsErrors): void {
+  for (const [field, id] of Object.entries(FORMS_ERROR_BOX) as [FormsField, string][]) {
+    const m = errors[field];
+    const box = $(id);
+    box.hidden = !m;
+    box.textContent = m ? say(ui.lang, m) : '';
+  }
+  $('forms-department').setAttribute('aria-invalid', errors.department ? 'true' : 'false');
+  $('forms-projects-field').classList.toggle('invalid', !!errors.projects);
+  $('forms-kinds-field').classList.toggle('invalid', !!errors.kinds);
+}
+
+function focusFormsField(field: FormsField): void {
+  if (field === 'department') $('forms-department').focus();
+  else if (field === 'kinds') $('forms-target').focus();
+  else (document.querySelector<HTMLInputElement>('#forms-projects input[type="checkbox"]') ?? $('forms-load')).focus();
+}
+
+function setFormsOutput(out: FormsOutput | null, focus = false): void {
+  ui.forms.output = out;
+  renderInsertOutput('forms-output', out, 'forms.working');
+  if (focus && out) focusOutput('forms-output');
+}
+
+function refreshFormsValidation(): void {
+  updateFormsCount();
+  if (ui.forms.showErrors) renderFormsErrors(validateFormsRequest(readFormsRequest(), !!ui.forms.items));
+}
+
+/** 读取项目 / 刷新项目: the projects of the workbook's U2 table. */
+async function onFormsLoad(): Promise<void> {
+  if (ui.busy) return;
+  if (!ui.inExcel || typeof Excel === 'undefined') {
+    setFormsOutput({ kind: 'error', message: { key: 'forms.needsExcel' } }, true);
+    return;
+  }
+  setBusy(true);
+  setFormsOutput({ kind: 'status', message: { key: 'forms.reading' } });
+  let next: FormsOutput;
+  try {
+    const items = await Excel.run((context) => listProjects(context));
+    ui.forms.items = items;
+    next = items.length > 0 ? { kind: 'info', message: { key: 'forms.loaded', params: { n: items.length } } } : { kind: 'info', message: { key: 'forms.noU2' } };
+  } catch (err) {
+    console.error(err);
+    next = { kind: 'error', message: explainFormsError(err, 'read') };
+  } finally {
+    setBusy(false);
+  }
+  ui.forms.output = next;
+  renderForms();
+  focusOutput('forms-output');
+}
+
+/** 插入绩效表: the chosen forms for the ticked projects, never over an existing sheet. */
+async function onFormsInsert(): Promise<void> {
+  if (ui.busy) return;
+  ui.forms.showErrors = true;
+  const req = readFormsRequest();
+  const errors = validateFormsRequest(req, !!ui.forms.items);
+  renderFormsErrors(errors);
+  const fields = formsErrorFields(errors);
+  if (fields.length > 0) {
+    setFormsOutput({ kind: 'fix', count: fields.length });
+    focusFormsField(fields[0]);
+    return;
+  }
+  if (!ui.inExcel || typeof Excel === 'undefined') {
+    setFormsOutput({ kind: 'error', message: { key: 'excel.needsExcel' } }, true);
+    return;
+  }
+  setBusy(true);
+  setFormsOutput({ kind: 'working' });
+  let next: FormsOutput;
+  try {
+    const result = await Excel.run((context) => insertProjectForms(context, req));
+    const outcomes = formsOutcomes(result.wanted, result.sheets);
+    next = { kind: 'done', outcomes, notes: [...outcomeNotes(outcomes), ...result.notes] };
+  } catch (err) {
+    console.error(err);
+    next = { kind: 'error', message: explainFormsError(err, 'insert') };
+  } finally {
+    setBusy(false);
+  }
+  setFormsOutput(next, true);
+}
+
+function setFormsTicked(all: boolean): void {
+  for (const item of ui.forms.items ?? []) {
+    if (all) ui.forms.unticked.delete(item.name);
+    else ui.forms.unticked.add(item.name);
+  }
+  document.querySelectorAll<HTMLInputElement>('#forms-projects input[type="checkbox"]').forEach((box) => (box.checked = all));
+  refreshFormsValidation();
+}
+
 function storedLang(): Lang | null {
   try {
     const v = window.localStorage.getItem(LANG_KEY);
@@ -646,14 +871,48 @@ function wire(): void {
     updateCount();
     refreshValidation();
   });
+  $('forms-load').addEventListener('click', () => void onFormsLoad());
+  $('forms-insert').addEventListener('click', () => void onFormsInsert());
+  $('forms-select-all').addEventListener('click', () => setFormsTicked(true));
+  $('forms-select-none').addEventListener('click', () => setFormsTicked(false));
+  $('forms-projects').addEventListener('change', (e) => {
+    const box = e.target as HTMLInputElement;
+    const name = box.dataset.project;
+    if (name === undefined) return;
+    if (box.checked) ui.forms.unticked.delete(name);
+    else ui.forms.unticked.add(name);
+    refreshFormsValidation();
+  });
+  for (const id of ['forms-target', 'forms-self', 'forms-statement', 'forms-summary']) $(id).addEventListener('change', refreshFormsValidation);
+  $('forms-department').addEventListener('input', refreshFormsValidation);
   $('select-all').addEventListener('click', () => setTicked(true));
   $('select-none').addEventListener('click', () => setTicked(false));
+}
+
+/** Light or dark and Office's colours, on the document element where taskpane.css reads them. */
+function applyTheme(officeTheme: OfficeThemeLike | null): void {
+  const prefersDark = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const theme = paneTheme(officeTheme, prefersDark);
+  const root = document.documentElement;
+  root.dataset.theme = theme.mode;
+  for (const name of THEME_VARS) root.style.removeProperty(name);
+  // CSSOM, not a style attribute: the Content-Security-Policy allows no inline styles
+  for (const [name, value] of Object.entries(theme.vars)) root.style.setProperty(name, value);
+}
+
+function officeTheme(): OfficeThemeLike | null {
+  try {
+    return (typeof Office !== 'undefined' && (Office.context?.officeTheme as OfficeThemeLike | undefined)) || null;
+  } catch {
+    return null; // hosts without the theme API throw on access
+  }
 }
 
 function officeReady(host: Office.HostType | null | undefined, displayLanguage: string | undefined): void {
   if (ui.officeReady) return;
   ui.officeReady = true;
   ui.inExcel = typeof Office !== 'undefined' && host === Office.HostType.Excel;
+  applyTheme(ui.inExcel ? officeTheme() : null);
   if (!ui.langChosen && ui.inExcel) ui.lang = pickLanguage(displayLanguage);
   applyLanguage();
 }
@@ -665,6 +924,16 @@ function start(): void {
     ui.langChosen = true;
   }
   $<HTMLInputElement>('year').value = initialState().year;
+  applyTheme(null);
+  if (typeof window.matchMedia === 'function') {
+    // outside Office, or where Office says nothing about its theme, follow the system as it changes
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener?.('change', () => applyTheme(ui.inExcel ? officeTheme() : null));
+  }
+  // Excel raises no theme-changed event (Office's is Outlook's alone); the pane looks again
+  // whenever it is shown, so a theme changed while it was hidden is picked up.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && ui.officeReady) applyTheme(ui.inExcel ? officeTheme() : null);
+  });
   wire();
   applyLanguage();
 

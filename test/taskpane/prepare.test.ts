@@ -141,8 +141,11 @@ describe('the pane', () => {
   const html = fs.readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
 
   test('has the 报送前准备 section, its button and a live output, with every string translated', () => {
-    expect(html).toMatch(/<h2 id="prepare-heading" data-i18n="section.prepare">报送前准备<\/h2>/);
-    expect(html).toMatch(/<button type="button" id="freeze" class="secondary" aria-describedby="prepare-hint" data-i18n="button.freeze">公式转为数值<\/button>/);
+    // the text itself comes from the locale files at start (test/taskpane/locales.test.ts)
+    expect(html).toMatch(/<h2 id="prepare-heading" data-i18n="section.prepare"><\/h2>/);
+    expect(html).toMatch(/<button type="button" id="freeze" class="secondary" aria-describedby="prepare-hint" data-i18n="button.freeze"><\/button>/);
+    expect(MESSAGES['zh-CN']['section.prepare']).toBe('报送前准备');
+    expect(MESSAGES['zh-CN']['button.freeze']).toBe('公式转为数值');
     expect(html).toMatch(/id="freeze-output" class="output" aria-live="polite" tabindex="-1" hidden/);
     for (const [, key] of html.matchAll(/data-i18n="([^"]+)"/g)) {
       for (const lang of LANGS) expect({ key, lang, has: key in MESSAGES[lang] }).toEqual({ key, lang, has: true });
