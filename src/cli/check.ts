@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { address } from '../core/plan/a1';
 import { findBudgetFormulas } from '../core/prepare';
 import { RULES } from '../core/rules/catalog-of-rules';
-import { SEVERITY_LABEL, type Finding } from '../core/rules/types';
+import { messageAfterCell, SEVERITY_LABEL, type Finding } from '../core/rules/types';
 import { validateSheets, type Validation } from '../core/rules/validate';
 import { gridFromWorksheet, readWorkbook, workbookCatalog } from '../xlsx/reader';
 
@@ -93,7 +93,7 @@ export function formatText(r: FileReport): string {
   for (const f of r.findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
   for (const [sheet, list] of bySheet) {
     lines.push(`  【${sheet}】`);
-    for (const f of list) lines.push(`    ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${f.message}`);
+    for (const f of list) lines.push(`    ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${messageAfterCell(f)}`);
   }
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import { insertPlans } from '../excel/writer';
 import { countBudgetFormulas, freezeBudgetFormulas } from '../excel/prepare';
 import { applyMarks, clearMarks, type MarkResult } from '../excel/marks';
 import { validateWorkbook, type WorkbookValidation } from '../excel/validate';
-import type { Finding } from '../core/rules/types';
+import { messageAfterCell, type Finding } from '../core/rules/types';
 import { explainCheckError, groupFindings, severityLabel, statusMessage } from './check';
 import { planWorkbook } from '../core/plan/workbook';
 import type { SheetPlan } from '../core/plan/types';
@@ -399,7 +399,7 @@ function renderCheck(): void {
       const list = el('ul', { class: 'check-findings' });
       for (const f of rule.findings) {
         const item = el('li');
-        const go = el('button', { type: 'button', class: 'link', title: tr('check.goTo', { sheet: f.sheet, cell: f.cell }) }, `${f.cell}  ${f.message}`);
+        const go = el('button', { type: 'button', class: 'link', title: tr('check.goTo', { sheet: f.sheet, cell: f.cell }) }, `${f.cell}  ${messageAfterCell(f)}`);
         go.addEventListener('click', () => void goToFinding(f));
         item.append(go);
         list.append(item);

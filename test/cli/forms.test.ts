@@ -35,7 +35,7 @@ describe('budget-tables forms', () => {
     expect(first.getCell('E7').result).toBe(955500);
     const selfEval = wb.worksheets[10];
     expect(selfEval.name.startsWith('绩效自评-')).toBe(true);
-    expect(selfEval.getCell('G6').formula).toBe('BUDGET.EXECRATE(D6,E6)');
+    expect(selfEval.getCell('G6').formula).toBe('IF(D6="","",BUDGET.EXECRATE(D6,E6))');
     expect(log.join('\n')).toContain('10 张绩效目标申报表');
   });
 

@@ -141,8 +141,8 @@ describe('绩效自评表', () => {
         else expect(((rate as { result: number }).result * 100).toFixed(2) + '%').toBe(row.rate);
       });
       const fr = SELF_CELLS.fundsFirstRow;
-      expect(formula(ws, address(fr, C.rate))).toBe(`=BUDGET.EXECRATE(D${fr},E${fr})`);
-      expect(formula(ws, address(fr, C.score))).toBe(`=MIN(10,ROUND(10*G${fr},2))`);
+      expect(formula(ws, address(fr, C.rate))).toBe(`=IF(D${fr}="","",BUDGET.EXECRATE(D${fr},E${fr}))`);
+      expect(formula(ws, address(fr, C.score))).toBe(`=IF(G${fr}="","",MIN(10,ROUND(10*G${fr},2)))`);
 
       const [first, last] = plan.layout.dataRows;
       expect(last - first + 1).toBe(f.indicators.length);
@@ -182,11 +182,12 @@ describe('绩效自评表', () => {
   it('an empty template carries the scoring formulas', async () => {
     const plan = planSelfEvaluation(ctx(2022));
     const [ws] = await roundTrip([plan]);
-    expect(formula(ws, 'G6')).toBe('=BUDGET.EXECRATE(D6,E6)');
-    expect(formula(ws, 'H6')).toBe('=MIN(10,ROUND(10*G6,2))');
+    // blank, not #VALUE!, until 全年预算数 (and each 实际完成值) is typed
+    expect(formula(ws, 'G6')).toBe('=IF(D6="","",BUDGET.EXECRATE(D6,E6))');
+    expect(formula(ws, 'H6')).toBe('=IF(G6="","",MIN(10,ROUND(10*G6,2)))');
     expect(ws.getCell('F6').value).toBe(10);
     expect(plan.layout.dataRows).toEqual([13, 23]);
-    for (let r = 13; r <= 23; r++) expect(formula(ws, `G${r}`)).toBe(`=BUDGET.SCORE(D${r},E${r},F${r})`);
+    for (let r = 13; r <= 23; r++) expect(formula(ws, `G${r}`)).toBe(`=IF(E${r}="","",BUDGET.SCORE(D${r},E${r},F${r}))`);
     expect(formula(ws, 'F24')).toBe('=SUM(F6,F13:F23)');
     expect(formula(ws, 'G24')).toBe('=SUM(H6,G13:G23)');
     expect(ws.getCell('C6').protection?.locked).toBe(false);
@@ -196,6 +197,23 @@ describe('绩效自评表', () => {
     const l1 = plan.validations.find((v) => v.range === 'A13:A23');
     expect(l1 && l1.kind === 'list' && l1.items).toEqual(['成本指标', '产出指标', '效益指标', '满意度指标']);
     expect(parseMarker(plan.marker)).toEqual({ specId: 'self-evaluation', level: 'unit', year: 2022 });
+  });
+
+  it('a new self-evaluation shows no error value in a formula engine; a score appears once its 实际完成值 is typed', () => {
+    const plan = planSelfEvaluation(ctx(2022));
+    const data = plan.cells.map((row) => row.map((v) => (typeof v === 'string' && !v.startsWith('=') ? `'${v}` : v)));
+    const hf = HyperFormula.buildFromArray(data, HF_CONFIG);
+    const errors = (hf.getSheetValues(0) as unknown[][]).flatMap((row, r) => row.map((v, c) => [address(r + 1, c + 1), v] as const)).filter(([, v]) => v instanceof Object);
+    expect(errors).toEqual([]);
+    expect(hf.getCellValue({ sheet: 0, row: 23, col: 6 })).toBe(0); // 总分 G24 of nothing yet
+    // 数量指标 row 16: target =100%, achieved 95%, weight 10 → 9.5
+    hf.setCellContents({ sheet: 0, row: 15, col: 2 }, "'完成率");
+    hf.setCellContents({ sheet: 0, row: 15, col: 3 }, "'=100%");
+    hf.setCellContents({ sheet: 0, row: 15, col: 5 }, 10);
+    hf.setCellContents({ sheet: 0, row: 15, col: 4 }, "'95%");
+    expect(hf.getCellValue({ sheet: 0, row: 15, col: 6 })).toBe(9.5);
+    expect(hf.getCellValue({ sheet: 0, row: 23, col: 6 })).toBe(9.5);
+    hf.destroy();
   });
 
   it('a 2021 self-evaluation lists the 2020 edition (成本 a 二级 under 产出)', () => {

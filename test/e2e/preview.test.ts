@@ -8,6 +8,11 @@ import { sampleFromSeed } from '../../src/core/sample';
 import { SEED_BUDGETS } from '../../src/core/sample-seeds';
 import { address as cellAddress } from '../../src/core/plan/a1';
 import { MARK_FILL } from '../../src/excel/marks';
+import { planTargetForm, TARGET_CELLS, TARGET_CHECK_COLUMN, TARGET_INDICATOR_COLUMNS } from '../../src/core/plan/forms';
+import { projectChoices } from '../../src/core/plan/prefill';
+import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from '../../src/core/plan/summary';
+import { SELF_EVALUATION, TARGET_FORM } from '../../src/core/specs/forms';
+import { seriousViolations } from './axe';
 import { t } from '../../src/taskpane/i18n';
 import type { DevHost } from '../../src/dev/host/office-host';
 
@@ -302,6 +307,83 @@ describe('the sample budget', () => {
     expect(await shown(p.page, t3.name, total)).toBe(48061988);
     expect(await p.pane.textContent('#freeze-output')).toContain(String(count));
     await screenshot(p.page, 'prepared');
+  });
+});
+
+describe('performance forms from the unit’s project list (U2)', () => {
+  const seedIndex = SEED_BUDGETS.findIndex((s) => s.id === '2021-shanghai-social-security-card-unit');
+  const sample = sampleFromSeed(SEED_BUDGETS[seedIndex]);
+  const choices = projectChoices([{ sheetName: 'U2', specId: 'U2', context: sample.ctx, data: sample.data.U2! }]);
+  const [one, two] = choices;
+  const DEPARTMENT = '上海市人力资源和社会保障局';
+  const formOf = (name: string) => TARGET_FORM.sheetPrefix + name;
+  let p: Preview;
+
+  beforeAll(async () => {
+    p = await open();
+    await p.pane.selectOption('#sample', String(seedIndex));
+    await p.pane.click('#load-sample');
+    await p.pane.waitForSelector('#output.done');
+  });
+  afterAll(() => p?.context.close());
+
+  it('reads the U2 projects into the pane and inserts the chosen forms, prefilled, with the 汇总表 linking to them', async () => {
+    await p.pane.click('#forms-load');
+    await p.pane.waitForSelector('#forms-projects:not([hidden]) input[type="checkbox"]');
+    const labels = await p.pane.$$eval('#forms-projects label', (ls) => ls.map((l) => (l.textContent ?? '').trim()));
+    expect(labels).toHaveLength(choices.length);
+    expect(labels[0]).toContain(one.name);
+    await p.pane.click('#forms-select-none');
+    const boxes = await p.pane.$$('#forms-projects input[type="checkbox"]');
+    await boxes[0].check();
+    await boxes[1].check();
+    await p.pane.check('#forms-self');
+    await p.pane.check('#forms-summary');
+    await p.pane.fill('#forms-department', DEPARTMENT);
+    await p.pane.click('#forms-insert');
+    await p.pane.waitForSelector('#forms-output.done');
+    const sheets = await tabs(p.page);
+    for (const name of ['绩效目标汇总表', formOf(one.name), formOf(two.name), SELF_EVALUATION.sheetPrefix + one.name]) expect(sheets).toContain(name);
+    // prefilled from U2: name, 当年财政拨款, 年度资金申请总额 (its SUM, calculated), 主管部门, 实施单位
+    expect(await shown(p.page, formOf(one.name), TARGET_CELLS.projectName)).toBe(one.name);
+    expect(await shown(p.page, formOf(one.name), TARGET_CELLS.annualFiscal)).toBe(one.amount!.toNumber());
+    expect(await shown(p.page, formOf(one.name), TARGET_CELLS.annualTotal)).toBe(one.amount!.toNumber());
+    expect(await shown(p.page, formOf(one.name), TARGET_CELLS.department)).toBe(DEPARTMENT);
+    expect(await shown(p.page, formOf(one.name), TARGET_CELLS.unit)).toBe(sample.ctx.org);
+    // the 汇总表 rows are formulas over the forms, calculated by the engine
+    const row = SUMMARY_FIRST_ROW + 1;
+    expect(await shown(p.page, '绩效目标汇总表', cellAddress(row, SUMMARY_COLUMNS.name))).toBe(two.name);
+    expect(await shown(p.page, '绩效目标汇总表', cellAddress(row, SUMMARY_COLUMNS.amount))).toBe(two.amount!.toNumber());
+    expect(await p.pane.textContent('#forms-output')).toContain(formOf(one.name));
+    await showSheet(p.page, formOf(one.name));
+    await screenshot(p.page, 'forms-inserted');
+  });
+
+  it('says beside the cell, as it is typed, a target that does not read, and falls silent once it does', async () => {
+    const sheet = formOf(one.name);
+    const plan = planTargetForm(sample.ctx);
+    const [first] = plan.layout.dataRows; // 成本指标 / 经济成本, the first skeleton row
+    const target = cellAddress(first, TARGET_INDICATOR_COLUMNS.target);
+    const check = cellAddress(first, TARGET_CHECK_COLUMN);
+    await showSheet(p.page, sheet);
+    expect(await cellText(p.page, check)).toBe('');
+    await typeInto(p.page, cellAddress(first, TARGET_INDICATOR_COLUMNS.level3), '人均运维成本');
+    await typeInto(p.page, target, '90');
+    await p.page.waitForFunction((a) => /缺少比较符和单位/.test(document.querySelector(`#grid td[data-address="${a}"]`)?.textContent ?? ''), check);
+    await screenshot(p.page, 'forms-target-said');
+    await typeInto(p.page, target, '≤90.00(元)');
+    await p.page.waitForFunction((a) => document.querySelector(`#grid td[data-address="${a}"]`)?.textContent === '', check);
+  });
+
+  it('校验 lists the forms’ findings with the tables’, and the findings list has no serious or critical axe violation', async () => {
+    await p.pane.click('#check');
+    await p.pane.waitForSelector('#check-output:not([aria-busy]) .output-title');
+    const groups = await p.pane.$$eval('#check-output details.check-sheet summary', (ss) => ss.map((s) => (s.textContent ?? '').replace(/（\d+）$/, '')));
+    // the skeleton forms have no 三级 under most 一级 yet: each is a finding at its sheet
+    expect(groups).toContain(formOf(two.name));
+    await p.pane.$$eval('#check-output details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    expect(await seriousViolations(p.pane)).toEqual([]);
+    await screenshot(p.page, 'forms-validated');
   });
 });
 

@@ -137,7 +137,7 @@ export function targetProblems(i: FormIndicator, level3Word = '三级指标'): F
   const name = i.level3.trim();
   const t = parseTargetValue(i.target);
   if (t.kind === 'invalid') {
-    out.push({ rule: 'formTarget', where: name, indicator: i, column: 'target', text: `${l3}“${name}”${t.reason === '指标值为空' ? `没有指标值；每个${l3}都应有指标值，如 ≥90.00(%) 或“健全”` : t.reason}` });
+    out.push({ rule: 'formTarget', where: name, indicator: i, column: 'target', text: `${l3}“${name}”${t.reason === '指标值为空' ? `没有指标值；每个${l3}都应有指标值，如 ≥90.00(%) 或“健全”` : `的指标值${t.reason}`}` });
     return out;
   }
   if (t.kind !== 'quantity') return out;

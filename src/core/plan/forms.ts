@@ -388,8 +388,9 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
       b.set(row, C.weight, form ? scoreCell(seed?.weight) : 10);
       const full = address(row, C.full);
       const rate = address(row, C.rate);
-      b.set(row, C.rate, `=BUDGET.EXECRATE(${full},${address(row, C.executed)})`);
-      b.set(row, C.score, `=MIN(10,ROUND(10*${rate},2))`);
+      // Blank until 全年预算数 is typed: a new form shows no #VALUE! for what is not yet filled.
+      b.set(row, C.rate, `=IF(${full}="","",BUDGET.EXECRATE(${full},${address(row, C.executed)}))`);
+      b.set(row, C.score, `=IF(${rate}="","",MIN(10,ROUND(10*${rate},2)))`);
       const publishedRate = percent(seed?.rate);
       const publishedScore = scoreCell(seed?.score);
       if (publishedRate !== null) b.results[rate] = publishedRate;
@@ -445,7 +446,9 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
     b.set(row, I.actual, textCell(ind?.actual));
     b.set(row, I.weight, scoreCell(ind?.weight));
     // The published 得分 when filled from a seed (kept as printed); a formula in a template.
-    b.set(row, I.score, form ? scoreCell(ind?.score) : `=BUDGET.SCORE(${address(row, I.target)},${address(row, I.actual)},${address(row, I.weight)})`);
+    // In a template the 得分 stays blank until 实际完成值 is typed (an unused row adds nothing to 总分).
+    const actual = address(row, I.actual);
+    b.set(row, I.score, form ? scoreCell(ind?.score) : `=IF(${actual}="","",BUDGET.SCORE(${address(row, I.target)},${actual},${address(row, I.weight)}))`);
     b.set(row, I.deviation, textCell(ind?.deviation));
   }
   if (count > 0) {

@@ -15,6 +15,14 @@ export interface Finding {
   message: string;
 }
 
+/**
+ * A finding's message without its leading `C7：`, for lists that show the cell beside it (the
+ * message keeps the cell so it stands alone in a comment or in JSON).
+ */
+export function messageAfterCell(f: Pick<Finding, 'cell' | 'message'>): string {
+  return f.cell && f.message.startsWith(`${f.cell}：`) ? f.message.slice(f.cell.length + 1) : f.message;
+}
+
 /** A rule as data: what it checks, how bad a failure is, and how it explains itself. */
 export interface RuleSpec {
   id: string;

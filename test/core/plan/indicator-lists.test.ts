@@ -159,7 +159,7 @@ describe('二级 lists depend on the 一级 of their row', () => {
     expect(plan.merges).toEqual(expect.arrayContaining([`A13:A15`, 'A16:A18', 'A19:A22']));
     expect(listFormulas(plan).map((v) => v.range)).toEqual(['B13:B15', 'B16:B18', 'B19:B22', 'B23']);
     expect(planned(plan, address(13, I.level2))).toBe('经济成本指标');
-    expect(planned(plan, address(23, I.score))).toBe('=BUDGET.SCORE(D23,E23,F23)');
+    expect(planned(plan, address(23, I.score))).toBe('=IF(E23="","",BUDGET.SCORE(D23,E23,F23))');
   });
 });
 
