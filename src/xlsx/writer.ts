@@ -56,7 +56,9 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, opt
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(plan.print.titleRows ? { printTitlesRow: plan.print.titleRows } : {}),
-      ...(plan.print.area ? { printArea: plan.print.area } : {}),
+      // ExcelJS writes `$` + each end of the area, so `A$1:F$20` becomes the absolute
+      // `$A$1:$F$20` that LibreOffice needs (`$A1:$F20` it ignores).
+      ...(plan.print.area ? { printArea: plan.print.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
     },
   });
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
