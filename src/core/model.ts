@@ -183,9 +183,29 @@ export interface SelfEvaluationData {
   at?: FormPositions;
 }
 
+/** One project line of a 绩效目标汇总表; `row` is the sheet row when read from a sheet. */
+export interface TargetSummaryRow {
+  name: string;
+  amount: Money | null;
+  row?: number;
+}
+
+/**
+ * 绩效目标汇总表 (domain.md §6): one line per project with its 金额 (the form's 年度资金申请总额,
+ * or 项目当年预算 on the 2020 form) and the 合计 below them. The goal and indicator columns are
+ * the forms' words again and are not read.
+ */
+export interface TargetSummaryData {
+  kind: 'target-summary';
+  rows: TargetSummaryRow[];
+  total: Money | null;
+  /** `columns.name` / `columns.amount`, the header row and the 合计 row */
+  at?: { columns: { name: number; amount: number }; headerRow: number; totalRow: number | null };
+}
+
 export type FormData = TargetFormData | SelfEvaluationData;
 export type TableData = CodedTableData | BalanceTableData | ThreePublicData | ProjectTableData;
-export type SheetData = TableData | TextData | FormData;
+export type SheetData = TableData | TextData | FormData | TargetSummaryData;
 
 /** Who and when a sheet is for. */
 export interface BudgetContext {

@@ -4,6 +4,8 @@ import { planTargetForm } from '../../src/core/plan/forms';
 import { LISTS_SHEET } from '../../src/core/plan/lists';
 import type { SheetPlan } from '../../src/core/plan/types';
 import { planWorkbook } from '../../src/core/plan/workbook';
+import { planProjectForms, projectChoices } from '../../src/core/plan/prefill';
+import type { ModelSheet, ProjectTableData } from '../../src/core/model';
 import { RULES } from '../../src/core/rules/catalog-of-rules';
 import { sampleFromSeed } from '../../src/core/sample';
 import { SEED_BUDGETS } from '../../src/core/sample-seeds';
@@ -273,5 +275,28 @@ describe('validating performance forms in Excel', () => {
     expect(v.findings.find((f) => f.rule === 'form-level2')!.message).toBe(
       'B15：三级指标“制卡设备维护完成率”的二级指标“生态效益指标”不属于一级指标“产出指标”（应为 数量指标、质量指标、时效指标）',
     );
+  });
+
+  it('a 绩效目标汇总表 inserted with its forms is read, not 不是可识别的预算表, and a link typed over is caught at its cell', async () => {
+    const seed = SEED_BUDGETS.find((x) => x.id === '2021-shanghai-social-security-card-unit')!;
+    const sample = sampleFromSeed(seed);
+    const u2: ModelSheet[] = [{ sheetName: '单位财政拨款项目支出表', specId: 'U2', context: sample.ctx, data: sample.data.U2 as ProjectTableData }];
+    const names = projectChoices(u2).map((c) => c.name).slice(0, 3);
+    const plans = planProjectForms(sample.ctx, u2, names, { summary: true });
+    const { fake, context, sheets } = await formsWorkbook(plans);
+    expect(sheets[0]).toBe('绩效目标汇总表');
+    const summaryRules = ['summary-total', 'summary-vs-form', 'summary-missing', 'summary-no-form'];
+    const v = await validateWorkbook(context);
+    expect(v.findings.filter((f) => f.sheet === '绩效目标汇总表' || summaryRules.includes(f.rule))).toEqual([]);
+    expect(v.findings.filter((f) => f.rule === 'not-recognised').map((f) => f.sheet)).toEqual([CLERK.name]);
+    // the clerk types a figure over the second line's link to 正式居住证制作费 (7,958,000)
+    const c5 = fake.sheet('绩效目标汇总表').cells.get('C5')!;
+    expect(c5.formula).toMatch(/正式居住证制作费'!E7$/);
+    Object.assign(c5, { formula: null, value: 7958100 });
+    const after = await validateWorkbook(context);
+    expect(after.findings.filter((f) => summaryRules.includes(f.rule)).map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual([
+      'summary-total error 绩效目标汇总表!C7',
+      'summary-vs-form error 绩效目标汇总表!C5',
+    ]);
   });
 });

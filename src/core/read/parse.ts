@@ -20,6 +20,7 @@ import type { AmountColumn, BalanceTableSpec, CodedTableSpec, Spec } from '../sp
 import { cellAt, compactText, GridValue, plainText, SheetGrid } from './grid';
 import { readFormSheet, recognizeForm } from './forms';
 import { recognizeSheet } from './recognize';
+import { readSummarySheet, recognizeSummary } from './summary';
 
 /** A cell the reader could not take as it stands; the validator turns these into findings. */
 export interface ReadIssue {
@@ -319,6 +320,8 @@ export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
   // give nothing but noise.
   const form = recognizeForm(grid);
   if (form) return readFormSheet(grid, form);
+  const summary = recognizeSummary(grid);
+  if (summary) return readSummarySheet(grid, summary);
   const rec = recognizeSheet(grid);
   const r = new SheetReader(grid);
   if (!rec) {

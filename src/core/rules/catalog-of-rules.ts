@@ -47,6 +47,11 @@ export const RULES = {
   selfTotal: { id: 'self-total', severity: 'error', scope: 'table', description: '绩效自评表：总分应等于各项得分之和' },
   formVsProjects: { id: 'form-vs-projects', severity: 'error', scope: 'cross', description: '绩效目标申报表的当年财政拨款应等于项目支出预算表中该项目的金额' },
   formMissing: { id: 'form-missing', severity: 'warning', scope: 'cross', description: '工作簿有绩效目标申报表时，项目支出预算表中的每个项目都应有一张' },
+  // 绩效目标汇总表 against itself and against the workbook's target forms.
+  summaryTotal: { id: 'summary-total', severity: 'error', scope: 'table', description: '绩效目标汇总表：合计应等于各项目金额之和' },
+  summaryVsForm: { id: 'summary-vs-form', severity: 'error', scope: 'cross', description: '绩效目标汇总表：各项目金额应等于其绩效目标申报表的年度资金申请总额（2020 年版：项目当年预算）' },
+  summaryMissing: { id: 'summary-missing', severity: 'warning', scope: 'cross', description: '工作簿中的绩效目标申报表都应列在绩效目标汇总表中' },
+  summaryNoForm: { id: 'summary-no-form', severity: 'warning', scope: 'cross', description: '绩效目标汇总表所列项目在工作簿中应有绩效目标申报表' },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleKey = keyof typeof RULES;

@@ -6,6 +6,7 @@ import { checkCompleteness } from './completeness';
 import { checkCrossTables } from './cross';
 import { checkForm, checkFormsAgainstProjects, isForm } from './forms';
 import { checkNarrative } from './narrative';
+import { checkSummaryAgainstForms, checkSummaryTotal, isSummary } from './summary';
 import type { Finding, RuleContext } from './types';
 
 export interface Validation {
@@ -18,7 +19,9 @@ export interface Validation {
 /** Runs every rule on the sheets read from one workbook. Reads nothing, changes nothing. */
 export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalog: Catalog): Validation {
   // The budget year is the tables': a workbook may carry the year before's self-evaluations.
-  const years = sheets.filter((s) => !isForm(s)).map((s) => s.context.year).filter((y): y is number => y !== undefined);
+  // The summary belongs with the forms: its year is theirs, and it is no budget table.
+  const performance = (s: ModelSheet) => isForm(s) || isSummary(s);
+  const years = sheets.filter((s) => !performance(s)).map((s) => s.context.year).filter((y): y is number => y !== undefined);
   const ctx: RuleContext = { sheets, catalog, year: years[0] };
   const findings: Finding[] = [...issueFindings(issues)];
   for (const s of sheets) {
@@ -28,11 +31,13 @@ export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalo
     else if (d.kind === 'three-public') findings.push(...checkThreePublic(s, d));
     else if (d.kind === 'projects') findings.push(...checkProjects(s, d));
     else if (d.kind === 'target-form' || d.kind === 'self-evaluation') findings.push(...checkForm(s, d));
+    else if (isSummary(s)) findings.push(...checkSummaryTotal(s));
   }
   findings.push(...checkCrossTables(sheets));
   findings.push(...checkFormsAgainstProjects(sheets));
+  findings.push(...checkSummaryAgainstForms(sheets));
   // A workbook of performance forms only is not a budget missing its tables.
-  findings.push(...checkCompleteness(sheets.filter((s) => !isForm(s)), ctx.year));
+  findings.push(...checkCompleteness(sheets.filter((s) => !performance(s)), ctx.year));
   findings.push(...checkNarrative(sheets));
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
   return { findings, counts, ready: counts.error === 0 };
