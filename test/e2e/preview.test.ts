@@ -381,6 +381,9 @@ describe('performance forms from the unit’s project list (U2)', () => {
     const groups = await p.pane.$$eval('#check-output details.check-sheet summary', (ss) => ss.map((s) => (s.textContent ?? '').replace(/（\d+）$/, '')));
     // the skeleton forms have no 三级 under most 一级 yet: each is a finding at its sheet
     expect(groups).toContain(formOf(two.name));
+    // the 汇总表 is read and agrees with its forms: no finding of its own
+    expect(groups).not.toContain('绩效目标汇总表');
+    expect(await p.pane.textContent('#check-output')).not.toContain('#VALUE!');
     await p.pane.$$eval('#check-output details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     expect(await seriousViolations(p.pane)).toEqual([]);
     await screenshot(p.page, 'forms-validated');
