@@ -179,7 +179,8 @@ export interface SelfEvaluationData {
     score: Money | null;
   };
   indicators: FormIndicator[];
-  total: { weight: Money | null; score: Money | null };
+  /** `grade`: the 自评等级 the form shows beside 总分 (优/良/中/差), when it shows one */
+  total: { weight: Money | null; score: Money | null; grade?: string | null };
   at?: FormPositions;
 }
 

@@ -206,6 +206,7 @@ describe('绩效自评表', () => {
     const errors = (hf.getSheetValues(0) as unknown[][]).flatMap((row, r) => row.map((v, c) => [address(r + 1, c + 1), v] as const)).filter(([, v]) => v instanceof Object);
     expect(errors).toEqual([]);
     expect(hf.getCellValue({ sheet: 0, row: 23, col: 6 })).toBe(0); // 总分 G24 of nothing yet
+    expect(hf.getCellValue({ sheet: 0, row: 23, col: 7 })).toBe(''); // and no 自评等级
     // 数量指标 row 16: target =100%, achieved 95%, weight 10 → 9.5
     hf.setCellContents({ sheet: 0, row: 15, col: 2 }, "'完成率");
     hf.setCellContents({ sheet: 0, row: 15, col: 3 }, "'=100%");
@@ -213,6 +214,19 @@ describe('绩效自评表', () => {
     hf.setCellContents({ sheet: 0, row: 15, col: 4 }, "'95%");
     expect(hf.getCellValue({ sheet: 0, row: 15, col: 6 })).toBe(9.5);
     expect(hf.getCellValue({ sheet: 0, row: 23, col: 6 })).toBe(9.5);
+    // 自评等级 beside 总分 follows it through BUDGET.GRADE: blank at 0, 差 at 9.5, 优 at 90
+    expect(plan.cells[23][7]).toBe('=IF(G24=0,"","自评等级："&BUDGET.GRADE(G24))');
+    expect(hf.getCellValue({ sheet: 0, row: 23, col: 7 })).toBe('自评等级：差');
+    hf.setCellContents({ sheet: 0, row: 5, col: 3 }, 100);
+    hf.setCellContents({ sheet: 0, row: 5, col: 4 }, 100);
+    hf.setCellContents({ sheet: 0, row: 5, col: 5 }, 90);
+    expect(hf.getCellValue({ sheet: 0, row: 23, col: 6 })).toBe(19.5);
+    hf.setCellContents({ sheet: 0, row: 16, col: 2 }, "'合格率");
+    hf.setCellContents({ sheet: 0, row: 16, col: 3 }, "'≥90%");
+    hf.setCellContents({ sheet: 0, row: 16, col: 5 }, 70.5);
+    hf.setCellContents({ sheet: 0, row: 16, col: 4 }, "'95%");
+    expect(hf.getCellValue({ sheet: 0, row: 23, col: 6 })).toBe(90);
+    expect(hf.getCellValue({ sheet: 0, row: 23, col: 7 })).toBe('自评等级：优');
     hf.destroy();
   });
 

@@ -170,6 +170,8 @@ describe('one injected fault per form rule, caught at its cell', () => {
     ],
     ['self-weights', (ws) => void (ws.getCell('F6').value = 12), ['self-weights error F20']],
     ['self-total', (ws) => void (ws.getCell('G20').value = 99), ['self-total error G20']],
+    // 总分 97.5 is 优; the grade typed over BUDGET.GRADE's value says 良
+    ['self-grade', (ws) => void (ws.getCell('H20').value = '自评等级：良'), ['self-grade error H20']],
     ['unreadable', (ws) => void (ws.getCell('D6').value = '四十四万'), ['unreadable error D6']],
   ];
   it.each(SELF_FAULTS)('self-evaluation: %s', async (_rule, mutate, expected) => {

@@ -5,7 +5,7 @@ import type { Severity } from '../rules/types';
 import type { SeedAmount, SeedIndicator, SeedSelfEvaluation, SeedTargetForm } from '../seed-types';
 import type { SeedLongTargetForm } from '../seed-types-2020-form';
 import { INDICATOR_LEVELS, level1Names, LONG_FORM_2020_LEVELS } from '../specs/forms';
-import { executionRate, executionScore, indicatorScore } from './scoring';
+import { executionRate, executionScore, grade, indicatorScore } from './scoring';
 import { parseTargetValue } from './targets';
 
 /**
@@ -26,7 +26,7 @@ export const LATEST_EDITION = 2021;
 export type FormRuleKey = Extract<
   RuleKey,
   | 'formFunds' | 'formSubprojects' | 'formLevel1' | 'formLevel2' | 'formLevel3' | 'formTarget' | 'formSuspicious' | 'formUnit'
-  | 'selfRate' | 'selfScore' | 'selfDeviation' | 'selfMetDeducted' | 'selfScoreRules' | 'selfWeights' | 'selfTotal'
+  | 'selfRate' | 'selfScore' | 'selfDeviation' | 'selfMetDeducted' | 'selfScoreRules' | 'selfWeights' | 'selfTotal' | 'selfGrade'
 >;
 
 /**
@@ -253,6 +253,13 @@ export function selfEvaluationProblems(f: SelfEvaluationData): FormProblem[] {
   if (!weights.eq(100)) out.push({ rule: 'selfWeights', where: '分值', field: 'totalWeight', text: `分值合计（执行率与各指标）为 ${weights.toFixed()}，应为 100` });
   if (f.total.score && !scores.eq(f.total.score)) {
     out.push({ rule: 'selfTotal', where: '总分', field: 'totalScore', text: `总分填为 ${f.total.score.toFixed()}，执行率得分与各项得分之和为 ${scores.toFixed()}` });
+  }
+  if (f.total.grade) {
+    const total = f.total.score ?? scores;
+    const expected = grade(total);
+    if (f.total.grade !== expected) {
+      out.push({ rule: 'selfGrade', where: '自评等级', field: 'grade', text: `自评等级为“${f.total.grade}”，总分 ${total.toFixed()} 的等级应为“${expected}”（优 ≥ 90，良 ≥ 80，中 ≥ 60，其余为差）` });
+    }
   }
   structure(f.indicators, (f.year ?? LATEST_EDITION + 1) - 1, out);
   return out;

@@ -3,6 +3,7 @@ import { Money } from '../money';
 import type { SeedAmount, SeedIndicator, SeedSelfEvaluation, SeedTargetForm } from '../seed-types';
 import { indicatorSkeleton, level1Names, PROJECT_CATEGORIES, PROJECT_NATURES, SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
 import { targetCheckText } from '../performance/rules';
+import { grade } from '../performance/scoring';
 import { address, rangeAddress } from './a1';
 import { absolute, editionListSet, level2ListFormula, planListsSheet, type ListSet } from './lists';
 import { PlanBuilder } from './builder';
@@ -478,8 +479,15 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   const ts = scoreCell(form?.total.score);
   b.results[address(totalRow, I.weight)] = typeof tw === 'number' ? tw : form ? 0 : 10;
   if (typeof ts === 'number') b.results[address(totalRow, I.score)] = ts;
+  // 自评等级 from 总分 beside it (BUDGET.GRADE); blank while nothing is scored.
+  const totalScore = address(totalRow, I.score);
+  const gradeCell = address(totalRow, I.deviation);
+  b.set(totalRow, I.deviation, `=IF(${totalScore}=0,"","自评等级："&BUDGET.GRADE(${totalScore}))`);
+  const scored = b.results[totalScore];
+  b.textResults[gradeCell] = typeof scored === 'number' && scored !== 0 ? `自评等级：${grade(new Money(scored))}` : '';
   b.style(totalRow, 1, totalRow, width, { ...LABEL, fill: '#F2F2F2' });
   b.style(totalRow, I.weight, totalRow, I.score, { numberFormat: 'General', hAlign: 'right' });
+  b.style(totalRow, I.deviation, totalRow, I.deviation, { hAlign: 'left' });
 
   const marker = formatMarker({ specId: SELF_EVALUATION.id, level: ctx.level, year });
   b.set(1, markerCol, marker);

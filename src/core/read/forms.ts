@@ -341,11 +341,28 @@ function readSelf(r: FormReader, year: number | null): SelfEvaluationData | null
   });
   if (!block) return null;
   const cols = block.at.indicatorColumns;
+  const grade = readGrade(r, totalRow);
   const total = {
     weight: r.amount('totalWeight', totalRow, cols.weight ?? null),
     score: r.amount('totalScore', totalRow, cols.score ?? null),
+    ...(grade ? { grade } : {}),
   };
   return { kind: 'self-evaluation', projectName, year, funds, indicators: block.indicators, total, at: { cells: r.cells, ...block.at } };
+}
+
+/** `自评等级：良` (the template's cell beside 总分), or a 自评等级 label with the grade in the next cell. */
+function readGrade(r: FormReader, row: number | null): string | null {
+  if (row === null) return null;
+  for (let c = 1; c <= r.width; c++) {
+    const words = compact(r.text(row, c));
+    const m = /^(?:自评)?等级[:：]?(.*)$/.exec(words);
+    if (!m) continue;
+    const grade = m[1] || compact(r.text(row, c + 1));
+    if (!grade) return null;
+    r.cells.grade = address(row, m[1] ? c : c + 1);
+    return grade;
+  }
+  return null;
 }
 
 /** Reads a sheet `recognizeForm` recognised into the model, with the cells of every field. */

@@ -45,6 +45,7 @@ export const RULES = {
   selfScoreRules: { id: 'self-score-rules', severity: 'warning', scope: 'cell', description: '绩效自评表：得分与评分规则（按完成比例，定性指标达成满分、基本达成减半）不符' },
   selfWeights: { id: 'self-weights', severity: 'error', scope: 'table', description: '绩效自评表：分值（含执行率 10 分）合计应为 100' },
   selfTotal: { id: 'self-total', severity: 'error', scope: 'table', description: '绩效自评表：总分应等于各项得分之和' },
+  selfGrade: { id: 'self-grade', severity: 'error', scope: 'table', description: '绩效自评表：自评等级应与总分相符（优 ≥ 90，良 ≥ 80，中 ≥ 60，其余为差）' },
   formVsProjects: { id: 'form-vs-projects', severity: 'error', scope: 'cross', description: '绩效目标申报表的当年财政拨款应等于项目支出预算表中该项目的金额' },
   formMissing: { id: 'form-missing', severity: 'warning', scope: 'cross', description: '工作簿有绩效目标申报表时，项目支出预算表中的每个项目都应有一张' },
   // 绩效目标汇总表 against itself and against the workbook's target forms.
