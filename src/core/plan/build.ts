@@ -15,6 +15,7 @@ import type {
 } from '../specs/types';
 import { rangeAddress } from './a1';
 import { PlanBuilder } from './builder';
+import { textUnits } from './text-height';
 import { formatMarker } from './marker';
 import type { CellStyle, CellValue, Message, SheetPlan, ValidationPlan } from './types';
 
@@ -507,9 +508,7 @@ const TEXT_COLUMN_CHARS = 110;
 
 /** Rough row height for wrapped text: CJK characters count double in Excel's width units. */
 function wrappedHeight(text: string): number {
-  let units = 0;
-  for (const ch of text) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  const lines = Math.max(1, Math.ceil(units / (TEXT_COLUMN_CHARS * 0.95)));
+  const lines = Math.max(1, Math.ceil(textUnits(text) / (TEXT_COLUMN_CHARS * 0.95)));
   return Math.min(409, lines * 16 + 4);
 }
 

@@ -7,6 +7,7 @@ import { grade } from '../performance/scoring';
 import { address, rangeAddress } from './a1';
 import { absolute, editionListSet, level2ListFormula, planListsSheet, type ListSet } from './lists';
 import { PlanBuilder } from './builder';
+import { fitRowHeights } from './text-height';
 import { amountValidation, safeSheetName } from './build';
 import { formatMarker } from './marker';
 import type { CellStyle, CellValue, SheetPlan, ValidationPlan } from './types';
@@ -308,7 +309,7 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
 
   const marker = formatMarker({ specId: TARGET_FORM.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
-  return b.finish(
+  return fitRowHeights(b.finish(
     {
       specId: TARGET_FORM.id,
       name: safeSheetName(TARGET_FORM.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
@@ -329,7 +330,7 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
       },
     },
     TARGET_CHECK_COLUMN,
-  );
+  ));
 }
 
 // ---------------------------------------------------------------- 绩效自评表
@@ -491,7 +492,7 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
 
   const marker = formatMarker({ specId: SELF_EVALUATION.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
-  return b.finish(
+  return fitRowHeights(b.finish(
     {
       specId: SELF_EVALUATION.id,
       name: safeSheetName(SELF_EVALUATION.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
@@ -512,5 +513,5 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
       },
     },
     markerCol,
-  );
+  ));
 }

@@ -4,6 +4,7 @@ import type { SeedLongTargetForm } from '../seed-types-2020-form';
 import { LONG_FORM_2020_LEVELS, LONG_TARGET_FORM } from '../specs/forms';
 import { address, rangeAddress } from './a1';
 import { PlanBuilder } from './builder';
+import { fitRowHeights } from './text-height';
 import { safeSheetName } from './build';
 import {
   amount,
@@ -221,7 +222,7 @@ export function planLongTargetForm(ctx: BudgetContext, form?: SeedLongTargetForm
 
   const marker = formatMarker({ specId: LONG_TARGET_FORM.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
-  return b.finish(
+  return fitRowHeights(b.finish(
     {
       specId: LONG_TARGET_FORM.id,
       name: safeSheetName(LONG_TARGET_FORM.sheetPrefix + (form?.projectName ?? '')),
@@ -242,5 +243,5 @@ export function planLongTargetForm(ctx: BudgetContext, form?: SeedLongTargetForm
       },
     },
     markerCol,
-  );
+  ));
 }

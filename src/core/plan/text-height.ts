@@ -1,0 +1,77 @@
+import { address, parseRange } from './a1';
+import type { SheetPlan } from './types';
+
+/**
+ * Row heights for wrapped text. Excel does not grow a row for text written by a program (nor
+ * for merged cells at all), so a long 偏差原因分析 or 年度总体目标 would spill over its
+ * neighbours in print; the plans size those rows themselves.
+ *
+ * Widths are in Excel's column-width units (about one `0` of the default font); a CJK or
+ * full-width character takes about two.
+ */
+
+const LINE_POINTS = 15;
+const PADDING_POINTS = 4;
+const MAX_ROW_POINTS = 409;
+
+export function textUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) units += ch.codePointAt(0)! > 0x2e80 ? 2 : 1;
+  return units;
+}
+
+/** Lines a text takes in a cell `width` units wide, each typed line break starting a new one. */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line) / usable)), 0);
+}
+
+/** Points for `lines` lines of 11-point text, within Excel's 409-point limit. */
+export function heightForLines(lines: number): number {
+  return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + PADDING_POINTS);
+}
+
+/** The words a planned cell shows: a value, or the text of a `="…"` formula. */
+function shownText(v: unknown): string | null {
+  if (typeof v !== 'string' || v === '') return null;
+  if (!v.startsWith('=')) return v;
+  const m = /^="((?:[^"]|"")*)"$/.exec(v);
+  return m ? m[1].replace(/""/g, '"') : null;
+}
+
+/**
+ * Raises each row where a wrapped text cell needs more than one line to the height it needs
+ * (never lowers a planned height). A cell merged over several rows is left to those rows.
+ */
+export function fitRowHeights(plan: SheetPlan): SheetPlan {
+  const wrapped = new Set<string>();
+  for (const { range, style } of plan.styles) {
+    if (style.wrap === undefined) continue;
+    const { r1, c1, r2, c2 } = parseRange(range);
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) (style.wrap ? wrapped.add(`${r},${c}`) : wrapped.delete(`${r},${c}`));
+  }
+  const spans = new Map<string, { rows: number; width: number }>();
+  for (const m of plan.merges) {
+    const { r1, c1, r2, c2 } = parseRange(m);
+    let width = 0;
+    for (let c = c1; c <= c2; c++) width += plan.columnWidths[c - 1] ?? 8.43;
+    spans.set(`${r1},${c1}`, { rows: r2 - r1 + 1, width });
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) spans.set(`${r},${c}`, { rows: 0, width: 0 });
+  }
+  const rowHeights = { ...plan.rowHeights };
+  plan.cells.forEach((row, i) => {
+    const r = i + 1;
+    let lines = 1;
+    row.forEach((v, j) => {
+      const c = j + 1;
+      // a formula's words as planned (a 填写提示, a linked name) count like typed text
+      const text = shownText(v) ?? plan.textResults?.[address(r, c)] ?? null;
+      if (!text || !wrapped.has(`${r},${c}`)) return;
+      const span = spans.get(`${r},${c}`) ?? { rows: 1, width: plan.columnWidths[j] ?? 8.43 };
+      if (span.rows !== 1) return;
+      lines = Math.max(lines, wrappedLines(text, span.width));
+    });
+    if (lines > 1) rowHeights[r] = Math.max(rowHeights[r] ?? 0, heightForLines(lines));
+  });
+  return { ...plan, rowHeights };
+}
