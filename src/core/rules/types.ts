@@ -28,7 +28,7 @@ export interface RuleSpec {
   id: string;
   severity: Severity;
   scope: 'table' | 'cross' | 'cell' | 'workbook';
-  /** Chinese, as the CLI, the JSON output and the cell comments show it */
+  /** Chinese, the reference wording; the pane's zh-CN heading for the rule's findings */
   description: string;
   /**
    * The same in English, for the task pane in en-US. Kept beside the Chinese, not in the
