@@ -1,5 +1,5 @@
 import { RULES } from '../core/rules/catalog-of-rules';
-import type { Finding, Severity } from '../core/rules/types';
+import type { Finding, RuleSpec, Severity } from '../core/rules/types';
 import { t, type Lang, type Message } from './i18n';
 import { errorDetail } from './result';
 
@@ -10,7 +10,7 @@ import { errorDetail } from './result';
 
 export interface RuleGroup {
   rule: string;
-  /** the rule's description from RULES, or its id when it has none */
+  /** the rule's description from RULES in the pane's language, or its id when it has none */
   description: string;
   /** the worst severity among its findings */
   severity: Severity;
@@ -23,19 +23,24 @@ export interface SheetGroup {
   rules: RuleGroup[];
 }
 
-const DESCRIPTIONS: ReadonlyMap<string, string> = new Map(Object.values(RULES).map((r) => [r.id, r.description]));
+const DESCRIPTIONS: ReadonlyMap<string, RuleSpec> = new Map(Object.values(RULES).map((r) => [r.id, r]));
 
-export function ruleDescription(rule: string): string {
-  return DESCRIPTIONS.get(rule) ?? rule;
+export function ruleDescription(rule: string, lang: Lang): string {
+  const spec = DESCRIPTIONS.get(rule);
+  if (!spec) return rule;
+  return lang === 'en-US' ? spec.descriptionEn : spec.description;
 }
 
-/** Sheets in the order they first appear; in each, rules with errors first, then as they first appear. */
-export function groupFindings(findings: readonly Finding[]): SheetGroup[] {
+/**
+ * Sheets in the order they first appear; in each, rules with errors first, then as they first
+ * appear. The headings are in `lang`; the findings' messages stay as the core wrote them (Chinese).
+ */
+export function groupFindings(findings: readonly Finding[], lang: Lang): SheetGroup[] {
   const sheets = new Map<string, Map<string, RuleGroup>>();
   for (const f of findings) {
     const rules = sheets.get(f.sheet) ?? new Map<string, RuleGroup>();
     sheets.set(f.sheet, rules);
-    const g = rules.get(f.rule) ?? { rule: f.rule, description: ruleDescription(f.rule), severity: f.severity, findings: [] };
+    const g = rules.get(f.rule) ?? { rule: f.rule, description: ruleDescription(f.rule, lang), severity: f.severity, findings: [] };
     if (f.severity === 'error') g.severity = 'error';
     g.findings.push(f);
     rules.set(f.rule, g);

@@ -389,17 +389,18 @@ function renderCheck(): void {
   box.classList.add(validation.ready ? 'done' : 'error');
   box.append(el('p', { class: 'output-title' }, say(ui.lang, statusMessage(validation))));
   if (!marks.comments && marks.marked > 0) box.append(el('p', { class: 'note' }, tr('check.noComments')));
-  for (const sheet of groupFindings(validation.findings)) {
+  for (const sheet of groupFindings(validation.findings, ui.lang)) {
     const details = el('details', { class: 'check-sheet' });
     details.open = true;
     details.append(el('summary', {}, tr('check.sheetCount', { sheet: sheet.sheet, n: sheet.count })));
     for (const rule of sheet.rules) {
-      const group = el('div', { class: `check-rule ${rule.severity}` });
+      const group = el('div', { class: `check-rule ${rule.severity}`, 'data-rule': rule.rule });
       group.append(el('p', { class: 'check-rule-title' }, `${severityLabel(ui.lang, rule.severity)} · ${tr('check.group', { rule: rule.description, n: rule.findings.length })}`));
       const list = el('ul', { class: 'check-findings' });
       for (const f of rule.findings) {
         const item = el('li');
-        const go = el('button', { type: 'button', class: 'link', title: tr('check.goTo', { sheet: f.sheet, cell: f.cell }) }, `${f.cell}  ${messageAfterCell(f)}`);
+        // the attributes let tests and assistive tools find a finding without parsing its text
+        const go = el('button', { type: 'button', class: 'link', 'data-sheet': f.sheet, 'data-cell': f.cell, title: tr('check.goTo', { sheet: f.sheet, cell: f.cell }) }, `${f.cell}  ${messageAfterCell(f)}`);
         go.addEventListener('click', () => void goToFinding(f));
         item.append(go);
         list.append(item);

@@ -14,6 +14,7 @@ import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from '../../src/core/plan/summary'
 import { SELF_EVALUATION, TARGET_FORM } from '../../src/core/specs/forms';
 import { seriousViolations } from './axe';
 import { t } from '../../src/taskpane/i18n';
+import { RULES } from '../../src/core/rules/catalog-of-rules';
 import type { DevHost } from '../../src/dev/host/office-host';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -260,13 +261,37 @@ describe('the sample budget', () => {
     const target = groups[groups.length - 1];
     const sheet = ((await target.$eval('summary', (s) => s.textContent)) ?? '').replace(/（\d+）$/, '');
     const button = (await target.$('button.link'))!;
-    const cell = ((await button.textContent()) ?? '').trim().split(/\s+/)[0].split(':')[0];
+    const cell = (await button.getAttribute('data-cell'))!;
+    expect(await button.getAttribute('data-sheet')).toBe(sheet);
+    expect(((await button.textContent()) ?? '').trim().startsWith(cell)).toBe(true);
     await showSheet(p.page, sheet === t3.name ? 'Sheet1' : t3.name); // start elsewhere
     await button.click();
     await p.page.waitForSelector(`#grid table[data-sheet="${sheet}"] td.selected[data-address="${cell}"]`);
     expect(await p.page.textContent('#name-box')).toBe(cell);
     expect(await host(p.page, (h) => h.workbook.selected)).toBe(`${sheet}!${cell}`);
     await screenshot(p.page, 'finding-selected');
+  });
+
+  it('the findings’ rule headings follow the language toggle; the findings themselves do not change', async () => {
+    const groups = () =>
+      p.pane.$$eval('#check-output .check-rule', (gs) =>
+        gs.map((g) => ({ rule: (g as HTMLElement).dataset.rule ?? '', title: g.querySelector('.check-rule-title')?.textContent ?? '', findings: Array.from(g.querySelectorAll('button.link'), (b) => b.textContent) })),
+      );
+    const zh = await groups();
+    expect(zh.length).toBeGreaterThan(0);
+    const spec = (id: string) => Object.values(RULES).find((r) => r.id === id)!;
+    for (const g of zh) expect(g.title).toContain(spec(g.rule).description);
+    await p.pane.click('#lang-toggle');
+    expect(await p.pane.getAttribute('html', 'lang')).toBe('en-US');
+    const en = await groups();
+    expect(en.map((g) => [g.rule, g.findings])).toEqual(zh.map((g) => [g.rule, g.findings]));
+    for (const g of en) {
+      expect(g.title).toContain(spec(g.rule).descriptionEn);
+      expect(g.title).not.toContain(spec(g.rule).description);
+    }
+    await screenshot(p.page, 'validated-en');
+    await p.pane.click('#lang-toggle');
+    expect((await groups()).map((g) => g.title)).toEqual(zh.map((g) => g.title));
   });
 
   it('清除标记 puts back the fills and comments that were there before', async () => {

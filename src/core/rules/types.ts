@@ -28,7 +28,14 @@ export interface RuleSpec {
   id: string;
   severity: Severity;
   scope: 'table' | 'cross' | 'cell' | 'workbook';
+  /** Chinese, the reference wording; the pane's zh-CN heading for the rule's findings */
   description: string;
+  /**
+   * The same in English, for the task pane in en-US. Kept beside the Chinese, not in the
+   * pane's locale files, so a rule cannot be added without both; Chinese terms a clerk will
+   * meet in the tables stay in brackets.
+   */
+  descriptionEn: string;
 }
 
 export interface RuleContext {
