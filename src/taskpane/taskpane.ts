@@ -474,6 +474,27 @@ interface Batch {
   missing: number;
 }
 
+/** Office said the host is Excel and its API is there. */
+function inExcel(): boolean {
+  return ui.inExcel && typeof Excel !== 'undefined';
+}
+
+/**
+ * One Excel batch from the pane: every action disabled while it runs, a failure turned into the
+ * section's own words by `onError` (and logged for the developer console).
+ */
+async function excelAction<T>(work: (context: Excel.RequestContext) => Promise<T>, onError: (err: unknown) => T): Promise<T> {
+  setBusy(true);
+  try {
+    return await Excel.run(work);
+  } catch (err) {
+    console.error(err);
+    return onError(err);
+  } finally {
+    setBusy(false);
+  }
+}
+
 async function insert(make: () => Batch): Promise<void> {
   if (ui.busy) return;
   let batch: Batch;
@@ -484,23 +505,20 @@ async function insert(make: () => Batch): Promise<void> {
     setOutput({ kind: 'error', message: explainPlanError(err) }, true);
     return;
   }
-  if (!ui.inExcel || typeof Excel === 'undefined') {
+  if (!inExcel()) {
     setOutput({ kind: 'error', message: { key: 'excel.needsExcel' } }, true);
     return;
   }
-  setBusy(true);
   setOutput({ kind: 'working' });
-  try {
-    const { plans, missing } = batch;
-    const result = await Excel.run((context) => insertPlans(context, plans));
-    const outcomes = sheetOutcomes(plans, result.sheets);
-    setOutput({ kind: 'done', outcomes, notes: outcomeNotes(outcomes, missing) }, true);
-  } catch (err) {
-    console.error(err);
-    setOutput({ kind: 'error', message: explainExcelError(err) }, true);
-  } finally {
-    setBusy(false);
-  }
+  const { plans, missing } = batch;
+  const next = await excelAction<Output>(
+    async (context) => {
+      const outcomes = sheetOutcomes(plans, (await insertPlans(context, plans)).sheets);
+      return { kind: 'done', outcomes, notes: outcomeNotes(outcomes, missing) };
+    },
+    (err) => ({ kind: 'error', message: explainExcelError(err) }),
+  );
+  setOutput(next, true);
 }
 
 function onInsert(event: Event): void {
@@ -531,21 +549,12 @@ function onLoadSample(): void {
 /** 公式转为数值: count first (changes nothing), then ask in the pane. */
 async function onFreeze(): Promise<void> {
   if (ui.busy) return;
-  if (!ui.inExcel || typeof Excel === 'undefined') {
+  if (!inExcel()) {
     setFreeze({ kind: 'error', message: { key: 'freeze.needsExcel' } }, 'output');
     return;
   }
-  setBusy(true);
   setFreeze({ kind: 'counting' });
-  let next: FreezeState;
-  try {
-    next = afterCount(await Excel.run((context) => countBudgetFormulas(context)));
-  } catch (err) {
-    console.error(err);
-    next = afterError(err);
-  } finally {
-    setBusy(false);
-  }
+  const next = await excelAction(async (context) => afterCount(await countBudgetFormulas(context)), afterError);
   // The question takes focus on 取消, so an extra Enter does not convert by accident.
   setFreeze(next, next.kind === 'confirm' ? 'cancel' : 'output');
 }
@@ -553,17 +562,8 @@ async function onFreeze(): Promise<void> {
 /** 确定: convert. The workbook is read again; the result says what was actually done. */
 async function onFreezeConfirm(): Promise<void> {
   if (ui.busy || ui.freeze?.kind !== 'confirm') return;
-  setBusy(true);
   setFreeze({ kind: 'working' }, 'output');
-  let next: FreezeState;
-  try {
-    next = afterFreeze(await Excel.run((context) => freezeBudgetFormulas(context)));
-  } catch (err) {
-    console.error(err);
-    next = afterError(err);
-  } finally {
-    setBusy(false);
-  }
+  const next = await excelAction(async (context) => afterFreeze(await freezeBudgetFormulas(context)), afterError);
   setFreeze(next, 'output');
 }
 
@@ -575,56 +575,43 @@ function onFreezeCancel(): void {
 /** 校验: read and check every sheet, then mark the cells (putting back earlier marks first). */
 async function onCheck(): Promise<void> {
   if (ui.busy) return;
-  if (!ui.inExcel || typeof Excel === 'undefined') {
+  if (!inExcel()) {
     setCheck({ kind: 'error', message: { key: 'check.needsExcel' } }, true);
     return;
   }
-  setBusy(true);
   setCheck({ kind: 'working', message: { key: 'check.reading' } });
-  let next: CheckState;
-  try {
-    next = await Excel.run(async (context) => {
+  const next = await excelAction<CheckState>(
+    async (context) => {
       const validation = await validateWorkbook(context, (p) =>
         setCheck({ kind: 'working', message: { key: 'check.progress', params: { done: p.done, total: p.total, sheet: p.sheet } } }),
       );
       setCheck({ kind: 'working', message: { key: 'check.marking' } });
       const marks = await applyMarks(context, validation.findings);
-      return { kind: 'done', validation, marks } as const;
-    });
-  } catch (err) {
-    console.error(err);
-    next = { kind: 'error', message: explainCheckError(err) };
-  } finally {
-    setBusy(false);
-  }
+      return { kind: 'done', validation, marks };
+    },
+    (err) => ({ kind: 'error', message: explainCheckError(err) }),
+  );
   setCheck(next, true);
 }
 
 /** 清除标记: put back every marked cell's fill and comment. */
 async function onClearMarks(): Promise<void> {
   if (ui.busy) return;
-  if (!ui.inExcel || typeof Excel === 'undefined') {
+  if (!inExcel()) {
     setCheck({ kind: 'error', message: { key: 'check.needsExcel' } }, true);
     return;
   }
-  setBusy(true);
   setCheck({ kind: 'working', message: { key: 'check.clearing' } });
-  let next: CheckState;
-  try {
-    const result = await Excel.run((context) => clearMarks(context));
-    next = { kind: 'info', message: { key: result.restored > 0 ? 'check.cleared' : 'check.nothingToClear' } };
-  } catch (err) {
-    console.error(err);
-    next = { kind: 'error', message: explainCheckError(err) };
-  } finally {
-    setBusy(false);
-  }
+  const next = await excelAction<CheckState>(
+    async (context) => ({ kind: 'info', message: { key: (await clearMarks(context)).restored > 0 ? 'check.cleared' : 'check.nothingToClear' } }),
+    (err) => ({ kind: 'error', message: explainCheckError(err) }),
+  );
   setCheck(next, true);
 }
 
 /** Shows a finding's cell: its sheet activated, the cell selected. */
 async function goToFinding(f: Finding): Promise<void> {
-  if (!ui.inExcel || typeof Excel === 'undefined') return;
+  if (!inExcel()) return;
   try {
     await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(f.sheet);
@@ -735,23 +722,19 @@ function refreshFormsValidation(): void {
 /** 读取项目 / 刷新项目: the projects of the workbook's U2 table. */
 async function onFormsLoad(): Promise<void> {
   if (ui.busy) return;
-  if (!ui.inExcel || typeof Excel === 'undefined') {
+  if (!inExcel()) {
     setFormsOutput({ kind: 'error', message: { key: 'forms.needsExcel' } }, true);
     return;
   }
-  setBusy(true);
   setFormsOutput({ kind: 'status', message: { key: 'forms.reading' } });
-  let next: FormsOutput;
-  try {
-    const items = await Excel.run((context) => listProjects(context));
-    ui.forms.items = items;
-    next = items.length > 0 ? { kind: 'info', message: { key: 'forms.loaded', params: { n: items.length } } } : { kind: 'info', message: { key: 'forms.noU2' } };
-  } catch (err) {
-    console.error(err);
-    next = { kind: 'error', message: explainFormsError(err, 'read') };
-  } finally {
-    setBusy(false);
-  }
+  const next = await excelAction<FormsOutput>(
+    async (context) => {
+      const items = await listProjects(context);
+      ui.forms.items = items;
+      return items.length > 0 ? { kind: 'info', message: { key: 'forms.loaded', params: { n: items.length } } } : { kind: 'info', message: { key: 'forms.noU2' } };
+    },
+    (err) => ({ kind: 'error', message: explainFormsError(err, 'read') }),
+  );
   ui.forms.output = next;
   renderForms();
   focusOutput('forms-output');
@@ -770,23 +753,19 @@ async function onFormsInsert(): Promise<void> {
     focusFormsField(fields[0]);
     return;
   }
-  if (!ui.inExcel || typeof Excel === 'undefined') {
+  if (!inExcel()) {
     setFormsOutput({ kind: 'error', message: { key: 'excel.needsExcel' } }, true);
     return;
   }
-  setBusy(true);
   setFormsOutput({ kind: 'working' });
-  let next: FormsOutput;
-  try {
-    const result = await Excel.run((context) => insertProjectForms(context, req));
-    const outcomes = formsOutcomes(result.wanted, result.sheets);
-    next = { kind: 'done', outcomes, notes: [...outcomeNotes(outcomes), ...result.notes] };
-  } catch (err) {
-    console.error(err);
-    next = { kind: 'error', message: explainFormsError(err, 'insert') };
-  } finally {
-    setBusy(false);
-  }
+  const next = await excelAction<FormsOutput>(
+    async (context) => {
+      const result = await insertProjectForms(context, req);
+      const outcomes = formsOutcomes(result.wanted, result.sheets);
+      return { kind: 'done', outcomes, notes: [...outcomeNotes(outcomes), ...result.notes] };
+    },
+    (err) => ({ kind: 'error', message: explainFormsError(err, 'insert') }),
+  );
   setFormsOutput(next, true);
 }
 

@@ -48,7 +48,12 @@ export function fitRowHeights(plan: SheetPlan): SheetPlan {
   for (const { range, style } of plan.styles) {
     if (style.wrap === undefined) continue;
     const { r1, c1, r2, c2 } = parseRange(range);
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) (style.wrap ? wrapped.add(`${r},${c}`) : wrapped.delete(`${r},${c}`));
+    for (let r = r1; r <= r2; r++) {
+      for (let c = c1; c <= c2; c++) {
+        if (style.wrap) wrapped.add(`${r},${c}`);
+        else wrapped.delete(`${r},${c}`);
+      }
+    }
   }
   const spans = new Map<string, { rows: number; width: number }>();
   for (const m of plan.merges) {
