@@ -177,6 +177,8 @@ export interface SelfEvaluationData {
     rate: Money | null;
     rateText: string | null;
     score: Money | null;
+    /** 年初预算数 of the 当年财政拨款 row: what the year's budget (U2) gave the project */
+    initialFiscal?: Money | null;
   };
   indicators: FormIndicator[];
   /** `grade`: the 自评等级 the form shows beside 总分 (优/良/中/差), when it shows one */

@@ -292,14 +292,21 @@ describe('target forms beside the budget’s 项目支出预算表 (U2)', () => 
     const read = readWorkbook(first, catalog);
     // a name typed with full-width brackets is the U2 project all the same
     const chosen = ['上海市社会保障卡服务中心信息系统（运维）', '交换平台运行费'];
-    const forms = planProjectForms(sample.ctx, read.sheets, chosen);
+    const forms = planProjectForms(sample.ctx, read.sheets, chosen, { selfEvaluation: true });
     const wb = await reload(await workbookFromPlans([...budget, ...forms]));
     const findings = validate(wb);
-    expect(findings.filter((f) => f.rule === 'form-vs-projects')).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'form-vs-projects' || f.rule === 'self-vs-projects')).toEqual([]);
     expect(findings.filter((f) => f.rule === 'form-missing')).toHaveLength(12);
     const onForms = findings.filter((f) => f.sheet.startsWith('绩效目标-'));
     // the empty skeleton rows (一级/二级 merged, no 三级) are no indicators: each 一级 of the 2021 edition is missing
     expect(onForms.map((f) => `${f.rule} ${f.cell}`)).toEqual(Array(8).fill('form-level1 A13'));
+    // a self-evaluation's 年初预算数 of 当年财政拨款 (C7) is held to the same year's U2 as well
+    const self = forms.find((p) => p.specId === 'self-evaluation' && p.name.endsWith('交换平台运行费'))!;
+    wb.getWorksheet(self.name)!.getCell('C7').value = 440000;
+    const selfWrong = validate(await reload(wb)).filter((f) => f.rule === 'self-vs-projects');
+    expect(selfWrong.map((f) => `${f.severity} ${f.sheet}!${f.cell}`)).toEqual([`error ${self.name}!C7`]);
+    expect(selfWrong[0].message).toMatch(/^C7：项目“交换平台运行费”当年财政拨款的年初预算数为 440,000 元，单位财政拨款项目支出表!G\d+中该项目为 446,048 元，相差 6,048 元/);
+    wb.getWorksheet(self.name)!.getCell('C7').value = 446048;
     // typing the 当年财政拨款 wrong is caught against U2
     wb.getWorksheet(forms[1].name)!.getCell('E8').value = 446000;
     const wrong = validate(await reload(wb)).filter((f) => f.rule === 'form-vs-projects');

@@ -327,11 +327,20 @@ export function longTargetFormFromSeed(f: SeedLongTargetForm): TargetFormData {
 
 export function selfEvaluationFromSeed(f: SeedSelfEvaluation): SelfEvaluationData {
   const x = f.funds[0];
+  const fiscal = money(f.funds[1]?.initial);
   return {
     kind: 'self-evaluation',
     projectName: f.projectName,
     year: f.year,
-    funds: { full: money(x.full), executed: money(x.executed), weight: points(x.weight), rate: percent(x.rate), rateText: x.rate, score: points(x.score) },
+    funds: {
+      full: money(x.full),
+      executed: money(x.executed),
+      weight: points(x.weight),
+      rate: percent(x.rate),
+      rateText: x.rate,
+      score: points(x.score),
+      ...(fiscal ? { initialFiscal: fiscal } : {}),
+    },
     indicators: f.indicators.map((i) => indicatorOf(i, true)),
     total: { weight: points(f.total.weight), score: points(f.total.score) },
   };

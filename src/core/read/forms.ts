@@ -326,12 +326,15 @@ function readSelf(r: FormReader, year: number | null): SelfEvaluationData | null
     fundsRow = at?.row ?? null;
   }
   const rate = readRate(r, fundsRow, columnOf((l) => l === '执行率'));
+  const fiscalRow = head ? (r.find((l) => /当年财政拨款$/.test(l), head.row + 1, head.row + 6)?.row ?? null) : null;
+  const initialFiscal = fiscalRow === null ? null : r.amount('initialFiscal', fiscalRow, columnOf((l) => l === '年初预算数'));
   const funds: SelfEvaluationData['funds'] = {
     full: r.amount('full', fundsRow, columnOf((l) => l === '全年预算数')),
     executed: r.amount('executed', fundsRow, columnOf((l) => l === '全年执行数')),
     weight: r.amount('rateWeight', fundsRow, columnOf((l) => l === '分值')),
     ...rate,
     score: r.amount('rateScore', fundsRow, columnOf((l) => l === '得分')),
+    ...(initialFiscal ? { initialFiscal } : {}),
   };
   let totalRow: number | null = null;
   const block = readIndicators(r, fundsRow ?? 1, true, (row) => {

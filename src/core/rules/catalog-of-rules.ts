@@ -46,6 +46,13 @@ export const RULES = {
   selfWeights: { id: 'self-weights', severity: 'error', scope: 'table', description: '绩效自评表：分值（含执行率 10 分）合计应为 100', descriptionEn: 'Self-evaluation: the weights (分值, with 10 for the execution rate) add up to 100' },
   selfTotal: { id: 'self-total', severity: 'error', scope: 'table', description: '绩效自评表：总分应等于各项得分之和', descriptionEn: 'Self-evaluation: the total score (总分) equals the sum of the scores' },
   selfGrade: { id: 'self-grade', severity: 'error', scope: 'table', description: '绩效自评表：自评等级应与总分相符（优 ≥ 90，良 ≥ 80，中 ≥ 60，其余为差）', descriptionEn: 'Self-evaluation: the grade (自评等级) fits the total score (excellent 优 at 90 or more, good 良 at 80, fair 中 at 60, otherwise poor 差)' },
+  selfVsProjects: {
+    id: 'self-vs-projects',
+    severity: 'error',
+    scope: 'cross',
+    description: '绩效自评表当年财政拨款的年初预算数应等于同年项目支出预算表中该项目的金额',
+    descriptionEn: 'Self-evaluation: the opening budget (年初预算数) of this year’s fiscal appropriation equals the project’s amount in the same year’s project expenditure table',
+  },
   formVsProjects: { id: 'form-vs-projects', severity: 'error', scope: 'cross', description: '绩效目标申报表的当年财政拨款应等于项目支出预算表中该项目的金额', descriptionEn: 'Performance target form: this year’s fiscal appropriation equals the project’s amount in the project expenditure table' },
   formMissing: { id: 'form-missing', severity: 'warning', scope: 'cross', description: '工作簿有绩效目标申报表时，项目支出预算表中的每个项目都应有一张', descriptionEn: 'When the workbook has performance target forms, every project in the project expenditure table has one' },
   // 绩效目标汇总表 against itself and against the workbook's target forms.

@@ -49,7 +49,8 @@ export function checkForm(sheet: ModelSheet, data: FormData): Finding[] {
 export function checkFormsAgainstProjects(sheets: ModelSheet[]): Finding[] {
   const u2 = sheets.find((s) => s.specId === 'U2' && s.data.kind === 'projects');
   const forms = sheets.filter((s): s is ModelSheet & { data: TargetFormData } => s.data.kind === 'target-form');
-  if (!u2 || forms.length === 0) return [];
+  if (!u2) return [];
+  if (forms.length === 0) return selfEvaluationsAgainstProjects(u2, sheets);
   const table = u2.data as ProjectTableData;
   const projects = table.rows.flatMap((g) => g.projects.map((p) => ({ ...p, code: g.code })));
   const out: Finding[] = [];
@@ -77,11 +78,45 @@ export function checkFormsAgainstProjects(sheets: ModelSheet[]): Finding[] {
       ),
     );
   }
+  out.push(...selfEvaluationsAgainstProjects(u2, sheets));
   for (const p of projects) {
     if (!p.name || matched.has(projectKey(p.name))) continue;
     matched.add(projectKey(p.name));
     const cell = p.row ? address(p.row, table.at?.nameColumn ?? 6) : 'A1';
     out.push(finding('formMissing', u2.sheetName, cell, `${cell}：项目“${p.name}”（${yuan(v(p.amount))}）没有绩效目标申报表；工作簿中已有其他项目的申报表，每个项目都应填报一张`));
+  }
+  return out;
+}
+
+/**
+ * A self-evaluation's 年初预算数 of 当年财政拨款 is what that year's budget gave the project, so
+ * beside a U2 of the same year it must be the project's U2 amount (错误 when not). Years that
+ * are not both known, or differ, say nothing: a 2021 evaluation is not held to a 2022 budget.
+ */
+function selfEvaluationsAgainstProjects(u2: ModelSheet, sheets: ModelSheet[]): Finding[] {
+  const table = u2.data as ProjectTableData;
+  const year = u2.context.year;
+  const out: Finding[] = [];
+  for (const s of sheets) {
+    if (s.data.kind !== 'self-evaluation') continue;
+    const f = s.data;
+    const initial = f.funds.initialFiscal;
+    if (!initial || year === undefined || f.year !== year) continue;
+    const name = projectKey(f.projectName);
+    const same = table.rows.flatMap((g) => g.projects).filter((p) => name && projectKey(p.name) === name);
+    if (same.length === 0) continue;
+    const inU2 = same.reduce((sum, p) => sum.plus(v(p.amount)), ZERO);
+    if (initial.eq(inU2)) continue;
+    const cell = f.at?.cells.initialFiscal ?? 'A1';
+    const u2Cell = same[0].row ? address(same[0].row, table.at?.columns.amount ?? 7) : null;
+    out.push(
+      finding(
+        'selfVsProjects',
+        s.sheetName,
+        cell,
+        `${cell}：项目“${f.projectName}”当年财政拨款的年初预算数为 ${yuan(initial)}，${u2.sheetName}${u2Cell ? `!${u2Cell}` : ''}中该项目为 ${yuan(inU2)}，相差 ${yuan(initial.minus(inU2).abs())}；年初预算数应为当年预算中的金额`,
+      ),
+    );
   }
   return out;
 }
