@@ -7,6 +7,7 @@ import { grade } from '../performance/scoring';
 import { address, rangeAddress } from './a1';
 import { absolute, editionListSet, level2ListFormula, planListsSheet, type ListSet } from './lists';
 import { PlanBuilder } from './builder';
+import { textCell } from './text-cells';
 import { fitRowHeights } from './text-height';
 import { amountValidation, safeSheetName } from './build';
 import { formatMarker } from './marker';
@@ -57,22 +58,7 @@ export const FORMULA_AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT, hAlign: 
 export const AMOUNT_VALIDATION = (range: string): ValidationPlan =>
   amountValidation(range, { title: '金额无效', text: '这里只能输入数字金额（元）。' }, { title: '金额（元）', text: '请输入数字金额，单位：元，可到分。' });
 
-/** Text for a cell: a leading `=` would make it a formula, so it becomes `="…"`. */
-export function textCell(v: string | null | undefined): CellValue {
-  if (v === null || v === undefined || v === '') return null;
-  return v.startsWith('=') ? `="${v.replace(/"/g, '""')}"` : v;
-}
-
-/** The words a cell planned by `textCell` shows (a value, or an ExcelJS `{ formula }`). */
-export function formText(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && 'formula' in v) {
-    const m = /^"((?:[^"]|"")*)"$/.exec(String((v as { formula: string }).formula));
-    return m ? m[1].replace(/""/g, '"') : null;
-  }
-  if (typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
-  return String(v);
-}
+export { formText, textCell } from './text-cells';
 
 export const amount = (a: SeedAmount | undefined): number | null => (typeof a === 'string' ? new Money(a).toNumber() : null);
 

@@ -4,7 +4,8 @@ import { TARGET_SUMMARY } from '../specs/forms';
 import { address, parseAddress, rangeAddress, sheetRef } from './a1';
 import { PlanBuilder } from './builder';
 import { fill, safeSheetName } from './build';
-import { AMOUNT_FORMAT, BODY, formText, LABEL, TARGET_CELLS, TARGET_INDICATOR_COLUMNS } from './forms';
+import { plannedText } from './text-cells';
+import { AMOUNT_FORMAT, BODY, LABEL, TARGET_CELLS, TARGET_INDICATOR_COLUMNS } from './forms';
 import { LONG_CELLS, LONG_INDICATOR_COLUMNS } from './long-form';
 import { formatMarker } from './marker';
 import type { CellValue, SheetPlan } from './types';
@@ -58,9 +59,7 @@ function formCells(plan: SheetPlan): FormCells | null {
 /** A planned cell's words ('' when blank), as `&""` shows them. */
 function words(plan: SheetPlan, a1: string): string {
   const { row, col } = parseAddress(a1);
-  const v = plan.cells[row - 1]?.[col - 1] ?? null;
-  if (typeof v === 'string' && v.startsWith('=')) return formText({ formula: v.slice(1) }) ?? '';
-  return v === null ? '' : String(v);
+  return plannedText(plan.cells[row - 1]?.[col - 1] ?? null) ?? '';
 }
 
 function plannedNumber(plan: SheetPlan, a1: string): number {

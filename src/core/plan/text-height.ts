@@ -1,4 +1,5 @@
 import { address, parseRange } from './a1';
+import { plannedText } from './text-cells';
 import type { SheetPlan } from './types';
 
 /**
@@ -29,14 +30,6 @@ export function wrappedLines(text: string, width: number): number {
 /** Points for `lines` lines of 11-point text, within Excel's 409-point limit. */
 export function heightForLines(lines: number): number {
   return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + PADDING_POINTS);
-}
-
-/** The words a planned cell shows: a value, or the text of a `="…"` formula. */
-function shownText(v: unknown): string | null {
-  if (typeof v !== 'string' || v === '') return null;
-  if (!v.startsWith('=')) return v;
-  const m = /^="((?:[^"]|"")*)"$/.exec(v);
-  return m ? m[1].replace(/""/g, '"') : null;
 }
 
 /**
@@ -70,7 +63,7 @@ export function fitRowHeights(plan: SheetPlan): SheetPlan {
     row.forEach((v, j) => {
       const c = j + 1;
       // a formula's words as planned (a 填写提示, a linked name) count like typed text
-      const text = shownText(v) ?? plan.textResults?.[address(r, c)] ?? null;
+      const text = (typeof v === 'string' ? plannedText(v) : null) ?? plan.textResults?.[address(r, c)] ?? null;
       if (!text || !wrapped.has(`${r},${c}`)) return;
       const span = spans.get(`${r},${c}`) ?? { rows: 1, width: plan.columnWidths[j] ?? 8.43 };
       if (span.rows !== 1) return;

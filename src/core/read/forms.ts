@@ -1,7 +1,7 @@
 import type { FormIndicator, FormPositions, LongTargetFormParts, ModelSheet, SelfEvaluationData, TargetFormData } from '../model';
 import { Money, toHalfWidth } from '../money';
 import { address } from '../plan/a1';
-import { formText } from '../plan/forms';
+import { quotedText } from '../plan/text-cells';
 import { parseMarker } from '../plan/marker';
 import { LONG_TARGET_FORM, SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
 import type { BudgetLevel, FormSpecId } from '../specs/types';
@@ -40,19 +40,18 @@ const TITLE_WORDS: [RegExp, FormSpecId][] = [
 
 /**
  * The words a cell means: its value, or for `="…"` (a text starting with `=`) the text inside.
- * Written by Office.js into a cell already formatted as text (`@`, as the plans' input cells
- * are), `="=100%"` is kept as those very characters instead of a formula: it is read as the
- * words inside all the same.
+ * Typed into a cell formatted as text (`@`, as the plans' input cells are), `="=100%"` stays
+ * those very characters instead of a formula: it is read as the words inside all the same.
  */
 export function cellText(grid: SheetGrid, row: number, col: number): string {
   const v = cellAt(grid, row, col);
   if (typeof v === 'string') {
-    const literal = /^="((?:[^"]|"")*)"$/.exec(v.trim());
-    return literal ? literal[1].replace(/""/g, '"') : v;
+    const t = v.trim();
+    return (t.startsWith('=') ? quotedText(t.slice(1)) : null) ?? v;
   }
   if (v !== null && typeof v !== 'object') return String(v);
   const f = grid.formulas?.[row - 1]?.[col - 1];
-  if (typeof f === 'string' && f.startsWith('=')) return formText({ formula: f.slice(1) }) ?? '';
+  if (typeof f === 'string' && f.startsWith('=')) return quotedText(f.slice(1)) ?? '';
   return '';
 }
 
