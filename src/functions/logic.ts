@@ -139,14 +139,17 @@ export function execRate(budget: unknown, actual: unknown): number | FunctionPro
   return cellNumber(rate.div(100));
 }
 
+/** A target or achieved value as the forms' words: a number in the cell means exactly it (`=95`). */
+function cellWords(v: unknown): string | null {
+  const c = firstCell(v);
+  return c === null || c === undefined ? null : typeof c === 'number' ? `=${c}` : String(c);
+}
+
 /** `BUDGET.SCORE(target, actual, weight)`: an indicator's 得分 by the forms' rules (scoring.ts). */
 export function score(target: unknown, actual: unknown, weight: unknown): number | FunctionProblem {
   const w = amountOf(weight, '分值');
   if (isProblem(w)) return w;
-  const t = firstCell(target);
-  const a = firstCell(actual);
-  const text = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'number' ? `=${v}` : String(v));
-  const s = indicatorScore(text(t), text(a), w);
+  const s = indicatorScore(cellWords(target), cellWords(actual), w);
   if (s.score === null) return { problem: 'invalid', message: s.basis };
   return cellNumber(s.score);
 }
@@ -165,9 +168,5 @@ export function gradeOf(total: unknown): string | FunctionProblem {
  * neither a 三级 name nor a target is an unused template row: ''.
  */
 export function targetCheck(target: unknown, indicator?: unknown, level1?: unknown): string {
-  const words = (v: unknown) => {
-    const c = firstCell(v);
-    return c === null || c === undefined ? '' : typeof c === 'number' ? `=${c}` : String(c);
-  };
-  return targetCheckText(words(target), words(indicator), words(level1));
+  return targetCheckText(cellWords(target) ?? '', cellWords(indicator) ?? '', cellWords(level1) ?? '');
 }
