@@ -1,5 +1,5 @@
 import type { FormData, FormPositions, ModelSheet, ProjectTableData, TargetFormData } from '../model';
-import { ZERO } from '../money';
+import { Money, ZERO } from '../money';
 import { placeCells, selfEvaluationProblems, targetFormProblems, type FormProblem } from '../performance/rules';
 import { address } from '../plan/a1';
 import { projectKey } from '../plan/prefill';
@@ -41,45 +41,60 @@ export function checkForm(sheet: ModelSheet, data: FormData): Finding[] {
 }
 
 /**
- * A target form's 当年财政拨款 is the project's money in U2 (错误 when they differ), and when a
- * workbook carries target forms, each U2 project should have one (提示). Forms and projects are
- * matched by project name as the prefill matches them (`projectKey`: full-width brackets and
- * spaces do not count).
+ * The forms beside the budget's U2: a target form's 当年财政拨款 and a self-evaluation's
+ * 年初预算数 are the project's money there. Forms and projects are matched by project name as
+ * the prefill matches them (`projectKey`: full-width brackets and spaces do not count).
  */
 export function checkFormsAgainstProjects(sheets: ModelSheet[]): Finding[] {
   const u2 = sheets.find((s) => s.specId === 'U2' && s.data.kind === 'projects');
-  const forms = sheets.filter((s): s is ModelSheet & { data: TargetFormData } => s.data.kind === 'target-form');
   if (!u2) return [];
-  if (forms.length === 0) return selfEvaluationsAgainstProjects(u2, sheets);
+  return [...targetFormsAgainstProjects(u2, sheets), ...selfEvaluationsAgainstProjects(u2, sheets)];
+}
+
+/**
+ * A project's money in U2 and the U2 cell that shows it; null when U2 does not list it. A
+ * project listed under several 项 is one project: its money is the sum of its lines.
+ */
+function inU2(table: ProjectTableData, projectName: string): { amount: Money; cell: string | null } | null {
+  const name = projectKey(projectName);
+  if (!name) return null;
+  const same = table.rows.flatMap((g) => g.projects).filter((p) => projectKey(p.name) === name);
+  if (same.length === 0) return null;
+  return {
+    amount: same.reduce((sum, p) => sum.plus(v(p.amount)), ZERO),
+    cell: same[0].row ? address(same[0].row, table.at?.columns.amount ?? 7) : null,
+  };
+}
+
+/**
+ * A target form's 当年财政拨款 is the project's money in U2 (错误 when they differ), and when a
+ * workbook carries target forms, each U2 project should have one (提示).
+ */
+function targetFormsAgainstProjects(u2: ModelSheet, sheets: ModelSheet[]): Finding[] {
+  const forms = sheets.filter((s): s is ModelSheet & { data: TargetFormData } => s.data.kind === 'target-form');
+  if (forms.length === 0) return [];
   const table = u2.data as ProjectTableData;
-  const projects = table.rows.flatMap((g) => g.projects.map((p) => ({ ...p, code: g.code })));
   const out: Finding[] = [];
   const matched = new Set<string>();
   for (const f of forms) {
-    const name = projectKey(f.data.projectName);
-    if (!name) continue;
-    const same = projects.filter((p) => projectKey(p.name) === name);
-    if (same.length === 0) continue;
-    matched.add(name);
-    // A project listed under several 项 is one project: its money is the sum of its lines.
-    const inU2 = same.reduce((s, p) => s.plus(v(p.amount)), ZERO);
+    const project = inU2(table, f.data.projectName);
+    if (!project) continue;
+    matched.add(projectKey(f.data.projectName));
     // The 2020 long form has no 当年财政拨款: its 项目当年预算 is the money asked of the budget.
     const key = f.data.long ? 'annualTotal' : 'annualFiscal';
     const fiscal = v(f.data.funds[key]);
-    if (fiscal.eq(inU2)) continue;
+    if (fiscal.eq(project.amount)) continue;
     const cell = f.data.at?.cells[key] ?? 'A1';
-    const u2Cell = same[0].row ? address(same[0].row, table.at?.columns.amount ?? 7) : null;
     out.push(
       finding(
         'formVsProjects',
         f.sheetName,
         cell,
-        `${cell}：项目“${f.data.projectName}”的${f.data.long ? '项目当年预算' : '当年财政拨款'}为 ${yuan(fiscal)}，${u2.sheetName}${u2Cell ? `!${u2Cell}` : ''}中该项目为 ${yuan(inU2)}，相差 ${yuan(fiscal.minus(inU2).abs())}；两者应一致`,
+        `${cell}：项目“${f.data.projectName}”的${f.data.long ? '项目当年预算' : '当年财政拨款'}为 ${yuan(fiscal)}，${u2.sheetName}${project.cell ? `!${project.cell}` : ''}中该项目为 ${yuan(project.amount)}，相差 ${yuan(fiscal.minus(project.amount).abs())}；两者应一致`,
       ),
     );
   }
-  out.push(...selfEvaluationsAgainstProjects(u2, sheets));
-  for (const p of projects) {
+  for (const p of table.rows.flatMap((g) => g.projects)) {
     if (!p.name || matched.has(projectKey(p.name))) continue;
     matched.add(projectKey(p.name));
     const cell = p.row ? address(p.row, table.at?.nameColumn ?? 6) : 'A1';
@@ -102,19 +117,15 @@ function selfEvaluationsAgainstProjects(u2: ModelSheet, sheets: ModelSheet[]): F
     const f = s.data;
     const initial = f.funds.initialFiscal;
     if (!initial || year === undefined || f.year !== year) continue;
-    const name = projectKey(f.projectName);
-    const same = table.rows.flatMap((g) => g.projects).filter((p) => name && projectKey(p.name) === name);
-    if (same.length === 0) continue;
-    const inU2 = same.reduce((sum, p) => sum.plus(v(p.amount)), ZERO);
-    if (initial.eq(inU2)) continue;
+    const project = inU2(table, f.projectName);
+    if (!project || initial.eq(project.amount)) continue;
     const cell = f.at?.cells.initialFiscal ?? 'A1';
-    const u2Cell = same[0].row ? address(same[0].row, table.at?.columns.amount ?? 7) : null;
     out.push(
       finding(
         'selfVsProjects',
         s.sheetName,
         cell,
-        `${cell}：项目“${f.projectName}”当年财政拨款的年初预算数为 ${yuan(initial)}，${u2.sheetName}${u2Cell ? `!${u2Cell}` : ''}中该项目为 ${yuan(inU2)}，相差 ${yuan(initial.minus(inU2).abs())}；年初预算数应为当年预算中的金额`,
+        `${cell}：项目“${f.projectName}”当年财政拨款的年初预算数为 ${yuan(initial)}，${u2.sheetName}${project.cell ? `!${project.cell}` : ''}中该项目为 ${yuan(project.amount)}，相差 ${yuan(initial.minus(project.amount).abs())}；年初预算数应为当年预算中的金额`,
       ),
     );
   }
