@@ -74,6 +74,10 @@ describe('catalog editions: codes known with an unconfirmed name', () => {
     expect(c.isKnown('22402', 2023)).toBe(true);
     // a dated sheet name wins over the built-in span too: the clerk knows the edition better
     expect(catalog.withOverrides([{ code: '2040204', name: '治安管理', from: 2020, to: 2020 }]).nameOf('2040204', 2020)).toBe('治安管理');
+    // so does a sheet row without years, even under a 款 the 2018 edition did not have
+    const undated = catalog.withOverrides([{ code: '2013801', name: '行政运行' }]);
+    expect(undated.nameOf('2013801', 2018)).toBe('行政运行');
+    expect(undated.isKnown('2013802', 2018)).toBe(false);
     expect(catalog.isKnown('2013899', 2021)).toBe(true);
     expect(catalog.nameConfirmed('2013899', 2021)).toBe(false);
   });

@@ -44,6 +44,8 @@ interface Versions {
   unconfirmed?: Array<{ from?: number; to?: number }>;
   /** how many leading editions came from a pasted sheet: they win over the span */
   sheetEditions?: number;
+  /** the base name came from a sheet row without years: in force every year, spans or not */
+  sheetBase?: boolean;
 }
 
 function inForce(e: { from?: number; to?: number }, year: number | undefined): boolean {
@@ -107,7 +109,7 @@ export class Catalog {
     for (const e of entries) {
       const existing = map.get(e.code);
       if (e.from === undefined && e.to === undefined) {
-        map.set(e.code, { base: e.name, editions: [], origin: 'sheet' });
+        map.set(e.code, { base: e.name, editions: [], origin: 'sheet', sheetBase: true });
       } else {
         const v = existing ?? { editions: [], origin: 'sheet' as EntryOrigin };
         // The sheet's dated name goes first so it wins over a built-in one for the same years.
@@ -170,6 +172,7 @@ export class Catalog {
     if (year !== undefined) {
       const fromSheet = v.editions.slice(0, v.sheetEditions ?? 0).find((e) => inForce(e, year));
       if (fromSheet) return fromSheet.name;
+      if (v.sheetBase) return v.base;
       if (!this.withinSpan(code, year)) return undefined;
       const dated = v.editions.find((e) => inForce(e, year));
       if (dated) return dated.name;
