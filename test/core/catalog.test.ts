@@ -45,7 +45,7 @@ describe('built-in catalog', () => {
     for (const seed of SEED_BUDGETS) {
       for (const id of ['T2', 'T3', 'T5', 'T6', 'T7', 'T8', 'U1'] as const) {
         for (const row of seed.tables[id]?.rows ?? []) {
-          if (!catalog.has(row.code) || catalog.nameOf(row.code, seed.year) === undefined) unknown.push(`${seed.year} ${id} ${row.code}`);
+          if (!catalog.has(row.code) || catalog.nameOf(row.code, seed.year) === undefined || !catalog.isKnown(row.code, seed.year)) unknown.push(`${seed.year} ${id} ${row.code}`);
         }
       }
       for (const g of seed.tables.U2?.rows ?? []) if (!catalog.has(g.code)) unknown.push(`${seed.year} U2 ${g.code}`);
@@ -70,7 +70,7 @@ describe('built-in catalog', () => {
           const n = normalizeCode([text(1), text(2), ws.getRow(8).getCell(3).value === '项' ? text(3) : '']);
           if (!n.ok) return;
           seen++;
-          if (catalog.nameOf(n.code, 2026) === undefined) missing.push(`${ws.name} ${n.code}`);
+          if (catalog.nameOf(n.code, 2026) === undefined || !catalog.nameConfirmed(n.code, 2026)) missing.push(`${ws.name} ${n.code}`);
         });
       });
     }

@@ -1,6 +1,7 @@
 import { Classification, CodeLevel, classificationOf, levelOf, normalizeCode, parentOf } from '../codes';
 import { ECONOMIC_EDITION_NAMES, ECONOMIC_ENTRIES } from './economic-data';
 import { FUNCTIONAL_EDITION_NAMES, FUNCTIONAL_ENTRIES } from './functional-data';
+import { FUNCTIONAL_SPANS, FUNCTIONAL_UNCONFIRMED } from './functional-editions';
 
 export type EntryOrigin = 'built-in' | 'sheet';
 
@@ -20,13 +21,34 @@ export interface EditionName {
   to?: number;
 }
 
+/** The budget years a code exists in: added in `from`, withdrawn after `to`; open ends are omitted. */
+export interface CodeSpan {
+  code: string;
+  from?: number;
+  to?: number;
+}
+
+/**
+ * A code that exists in budget years from..to but whose official name no stored source confirms:
+ * it is known (no unknown-code finding) and has no name to compare against (no name finding).
+ */
+export type UnconfirmedCode = CodeSpan;
+
 interface Versions {
   base?: string;
   editions: EditionName[];
   origin: EntryOrigin;
+  /** when set, the code exists only in these years (a sheet's own names still win) */
+  span?: { from?: number; to?: number };
+  /** years in which the code exists without a confirmed name */
+  unconfirmed?: Array<{ from?: number; to?: number }>;
+  /** how many leading editions came from a pasted sheet: they win over the span */
+  sheetEditions?: number;
+  /** the base name came from a sheet row without years: in force every year, spans or not */
+  sheetBase?: boolean;
 }
 
-function inForce(e: EditionName, year: number | undefined): boolean {
+function inForce(e: { from?: number; to?: number }, year: number | undefined): boolean {
   if (year === undefined) return e.from === undefined && e.to === undefined;
   return (e.from === undefined || year >= e.from) && (e.to === undefined || year <= e.to);
 }
@@ -47,14 +69,19 @@ export class Catalog {
   static fromData(
     entries: ReadonlyArray<readonly [string, string]>,
     editions: ReadonlyArray<EditionName>,
+    spans: ReadonlyArray<CodeSpan> = [],
+    unconfirmed: ReadonlyArray<UnconfirmedCode> = [],
   ): Catalog {
     const map = new Map<string, Versions>();
-    for (const [code, name] of entries) map.set(code, { base: name, editions: [], origin: 'built-in' });
-    for (const e of editions) {
-      const v = map.get(e.code) ?? { editions: [], origin: 'built-in' as EntryOrigin };
-      v.editions.push({ ...e });
-      map.set(e.code, v);
-    }
+    const at = (code: string) => {
+      const v = map.get(code) ?? { editions: [], origin: 'built-in' as EntryOrigin };
+      map.set(code, v);
+      return v;
+    };
+    for (const [code, name] of entries) at(code).base = name;
+    for (const e of editions) at(e.code).editions.push({ ...e });
+    for (const s of spans) at(s.code).span = { from: s.from, to: s.to };
+    for (const u of unconfirmed) (at(u.code).unconfirmed ??= []).push({ from: u.from, to: u.to });
     return new Catalog(map);
   }
 
@@ -65,6 +92,8 @@ export class Catalog {
       Catalog.builtInCache = Catalog.fromData(
         [...FUNCTIONAL_ENTRIES, ...ECONOMIC_ENTRIES],
         [...FUNCTIONAL_EDITION_NAMES, ...ECONOMIC_EDITION_NAMES],
+        FUNCTIONAL_SPANS,
+        FUNCTIONAL_UNCONFIRMED,
       );
     }
     return Catalog.builtInCache;
@@ -76,15 +105,16 @@ export class Catalog {
    */
   withOverrides(entries: ReadonlyArray<EditionName>): Catalog {
     const map = new Map<string, Versions>();
-    for (const [code, v] of this.byCode) map.set(code, { base: v.base, editions: [...v.editions], origin: v.origin });
+    for (const [code, v] of this.byCode) map.set(code, { ...v, editions: [...v.editions] });
     for (const e of entries) {
       const existing = map.get(e.code);
       if (e.from === undefined && e.to === undefined) {
-        map.set(e.code, { base: e.name, editions: [], origin: 'sheet' });
+        map.set(e.code, { base: e.name, editions: [], origin: 'sheet', sheetBase: true });
       } else {
         const v = existing ?? { editions: [], origin: 'sheet' as EntryOrigin };
         // The sheet's dated name goes first so it wins over a built-in one for the same years.
         v.editions.unshift({ ...e });
+        v.sheetEditions = (v.sheetEditions ?? 0) + 1;
         v.origin = 'sheet';
         map.set(e.code, v);
       }
@@ -92,8 +122,43 @@ export class Catalog {
     return new Catalog(map);
   }
 
+  /** Whether the code is in the catalog for any year (see `isKnown` for one budget year). */
   has(code: string): boolean {
     return this.byCode.has(code);
+  }
+
+  /**
+   * Whether `code` exists in the edition of budget year `year` (any edition when omitted), with
+   * or without a confirmed name. A code that is not known raises the unknown-code finding.
+   */
+  isKnown(code: string, year?: number): boolean {
+    if (this.nameOf(code, year) !== undefined) return true;
+    const v = this.byCode.get(code);
+    if (!v?.unconfirmed || !this.withinSpan(code, year)) return false;
+    return year === undefined || v.unconfirmed.some((u) => inForce(u, year));
+  }
+
+  /**
+   * Whether the catalog has a confirmed official name for `code` in budget year `year`. A known
+   * code without one (see `UnconfirmedCode`) must raise no name finding: there is nothing to compare.
+   */
+  nameConfirmed(code: string, year?: number): boolean {
+    return this.nameOf(code, year) !== undefined;
+  }
+
+  /** The codes that exist in the edition of budget year `year`, sorted; for counting an edition. */
+  codesIn(year: number, classification?: Classification, level?: CodeLevel): string[] {
+    return this.codes(classification, level).filter((c) => this.isKnown(c, year));
+  }
+
+  /** A code exists only while its own span and those of its 款 and 类 allow: a 项 goes with its 款. */
+  private withinSpan(code: string, year: number | undefined): boolean {
+    if (year === undefined) return true;
+    for (let c: string | null = code; c; c = parentOf(c)) {
+      const span = this.byCode.get(c)?.span;
+      if (span && !inForce(span, year)) return false;
+    }
+    return true;
   }
 
   get size(): number {
@@ -105,6 +170,10 @@ export class Catalog {
     const v = this.byCode.get(code);
     if (!v) return undefined;
     if (year !== undefined) {
+      const fromSheet = v.editions.slice(0, v.sheetEditions ?? 0).find((e) => inForce(e, year));
+      if (fromSheet) return fromSheet.name;
+      if (v.sheetBase) return v.base;
+      if (!this.withinSpan(code, year)) return undefined;
       const dated = v.editions.find((e) => inForce(e, year));
       if (dated) return dated.name;
       if (v.base !== undefined) return v.base;

@@ -18,7 +18,10 @@ export const ECONOMIC_SOURCE: string =
   '（2018年版及以后各年版，名称取现行版措辞）整理；改革前（2017年及以前）支出经济分类中名称不同或已撤销的科目单列为版本差异。' +
   '已逐一核对种子文件 seeds/000（2018年上海市公安局部门预算）、seeds/003（2020年上海市人力资源和社会保障局部门预算）、' +
   'seeds/002（2021年上海市社会保障卡服务中心单位预算）及 reference 中普陀区2026年单位、部门预算模板所列全部科目编码与名称。' +
-  '用户粘贴的科目表优先于本表。';
+  '款级科目另与检索库所存的两份公开副本的可见部分对照，编码与名称一致：' +
+  '《部门预算支出经济分类科目》（http://www.hd-u.com/cwc/info/1013/1198.htm ，2020年7月，301类 30101—30112）、' +
+  '《政府预算和部门预算支出经济分类科目对照表》（http://m.ishare.iask.sina.com.cn/f/oIuBYFV8aL.html ，2020年4月，301类及302类所列款）。' +
+  '2019—2026年各版未见可确认的款级增删，各年度均按本表。用户粘贴的科目表优先于本表。';
 
 /** the base edition: the 部门预算支出经济分类 in force since the 2018 reform (current wording) */
 export const ECONOMIC_ENTRIES: ReadonlyArray<readonly [code: string, name: string]> = [

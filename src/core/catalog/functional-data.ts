@@ -18,7 +18,9 @@ export const FUNCTIONAL_SOURCE: string =
   '沿用至今的名称取现行版措辞）整理；2018年及以前版本中名称不同或已撤销的科目单列为版本差异。' +
   '已逐一核对种子文件 seeds/000（2018年上海市公安局部门预算）、seeds/003（2020年上海市人力资源和社会保障局部门预算）、' +
   'seeds/002（2021年上海市社会保障卡服务中心单位预算）及 reference 中普陀区2026年单位、部门预算模板所列全部科目编码与名称。' +
-  '未能确认措辞的少见项级科目未收录；已撤销科目的停用年度按2019年版推定。用户粘贴的科目表优先于本表。';
+  '未能确认措辞的少见项级科目未收录；已撤销科目的停用年度按2019年版推定。用户粘贴的科目表优先于本表。' +
+  '科目的存续年度（2019年版新设的款及其项）与只确认编码、名称待确认的款级科目和“其他…支出”项级科目见 ' +
+  'functional-editions.ts 的 FUNCTIONAL_EDITIONS_SOURCE。';
 
 /** the base edition: names in force for budget years 2019 onward (the current edition's names where they have not changed since 2019) */
 export const FUNCTIONAL_ENTRIES: ReadonlyArray<readonly [code: string, name: string]> = [
