@@ -1,40 +1,32 @@
 import { RULES } from '../core/rules/catalog-of-rules';
 import { SEVERITY_LABEL, type Finding, type Severity } from '../core/rules/types';
-import { MARKS_SHEET_NAME } from './validate';
+import { Batcher, MARKS_PAYLOAD_BUDGET, OP_BYTES, opBytes } from './marks/batches';
+import { COMPLEX_FILL, decodePart, encodeRecords, MARKS_NAMESPACE, mergeParts, NO_FILL, PART_BYTES, type FillState, type MarkRecord } from './marks/record';
 import { officeSupport, type SupportCheck } from './writer';
 
 /**
  * 校验标记: each finding's cell gets a fill (错误 red, 提示 yellow) and, where the host has
- * comments (ExcelApi 1.10), a comment `【错误】…`. What a marked cell had before — its fill
- * (or no fill) and its comment — is kept in the very hidden sheet `_BT_MARKS`, so that
- * marking again, or `clearMarks`, puts it back exactly. Values and formulas are never written.
+ * comments (ExcelApi 1.10) and the cell has neither a comment nor a note of the clerk's, a
+ * comment `【错误】…`. Values, formulas, and the clerk's own comments and notes are never
+ * written: a cell that has one is marked by its fill alone, and the pane says how many.
  *
- * Office.js traffic, fixed whatever the number of sheets, cells or findings:
- * 1. the sheet names, the `_BT_MARKS` record, the comments;
- * 2. where each comment is, each touched sheet's protection, the fill of each cell to mark;
- * 3. the writes: per touched sheet unprotect, fills and comments, protect again with the
- *    options it had; the record sheet replaced (or deleted when nothing stays marked).
- * With no record and nothing to mark it stops after 1.
+ * What a mark covered (the fill before) and what it wrote (its fill, its comment) is kept in
+ * custom XML parts of our own namespace (see marks/record.ts), keyed by the sheet's id, which a
+ * rename keeps. Marking again or `clearMarks` puts a cell back only where the mark is still as it
+ * was written: a fill the clerk has changed since, or a mark comment the clerk has replied to or
+ * edited, is the clerk's now and stays.
+ *
+ * Office.js traffic: a first sync for the sheets, the record's parts and how many comments and
+ * notes there are; then reads and writes in batches under a payload budget (marks/batches.ts).
+ * A protected sheet is unprotected, written and protected again within each of its batches; one
+ * protected with a password the add-in does not have is skipped and named in the result; when a
+ * batch fails, the sheet it left unprotected is protected again before the error goes on.
  */
 
 export const MARK_FILL: Record<Severity, string> = { error: '#F8CBAD', warning: '#FFE699' };
 
-/** What `_BT_MARKS` says for a cell with no fill. */
-const NO_FILL = 'none';
-const HEADER = ['sheet', 'cell', 'originalFill', 'hadComment', 'commentText'];
-
 /** Findings that name no cell of their own (a whole sheet not recognised) are not marked. */
 const UNMARKED_RULES = new Set<string>([RULES.notRecognised.id]);
-
-export interface MarkRecord {
-  sheet: string;
-  /** A1 */
-  cell: string;
-  /** `#RRGGBB`, or `none` */
-  fill: string;
-  hadComment: boolean;
-  comment: string;
-}
 
 export interface MarkResult {
   /** cells marked now */
@@ -43,19 +35,22 @@ export interface MarkResult {
   restored: number;
   /** the host has comments: marks carry one */
   comments: boolean;
+  /** cells marked by their fill alone: the clerk's comment or note on them stays as it is */
+  fillOnly: number;
+  /** cells not marked at all: a patterned fill the marks could not put back, and a comment or note */
+  unmarked: number;
+  /** cells marked before that the clerk has changed since (fill, or a reply to the mark's comment): left as they are */
+  leftAsIs: number;
+  /** sheets protected with a password the add-in does not have: neither marked nor cleared */
+  skippedSheets: string[];
+  /** the host can keep what the marks cover (custom XML parts, ExcelApi 1.5); without it nothing is marked */
+  recorded: boolean;
 }
 
 /** The comment text a cell's findings give: one line each, `【错误】message`. */
 export function markText(findings: readonly Finding[]): string {
   return findings.map((f) => `【${SEVERITY_LABEL[f.severity]}】${f.message}`).join('\n');
 }
-
-/** A comment the marks made. */
-export function isMarkComment(content: string): boolean {
-  return Object.values(SEVERITY_LABEL).some((label) => content.startsWith(`【${label}】`));
-}
-
-const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 
 function normalCell(cell: string): string | null {
   const c = cell.replace(/\$/g, '').toUpperCase();
@@ -70,19 +65,6 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
   return { sheet, cell: address.slice(bang + 1).replace(/\$/g, '').toUpperCase() };
 }
 
-/** The rows of `_BT_MARKS` (after its header). */
-export function parseMarkRecords(values: unknown[][]): MarkRecord[] {
-  const out: MarkRecord[] = [];
-  for (const row of values.slice(1)) {
-    const sheet = String(row[0] ?? '');
-    const cell = normalCell(String(row[1] ?? ''));
-    if (sheet === '' || !cell) continue;
-    const fill = String(row[2] ?? '') || NO_FILL;
-    out.push({ sheet, cell, fill, hadComment: String(row[3]).toUpperCase() === 'TRUE', comment: String(row[4] ?? '') });
-  }
-  return out;
-}
-
 interface Target {
   sheet: string;
   cell: string;
@@ -94,10 +76,10 @@ interface Target {
 export function markTargets(findings: readonly Finding[]): Target[] {
   const byCell = new Map<string, Target>();
   for (const f of findings) {
-    if (UNMARKED_RULES.has(f.rule) || f.sheet === MARKS_SHEET_NAME) continue;
+    if (UNMARKED_RULES.has(f.rule)) continue;
     const cell = normalCell(f.cell);
     if (!cell) continue;
-    const k = key(f.sheet, cell);
+    const k = `${f.sheet}\u0000${cell}`;
     const t = byCell.get(k) ?? { sheet: f.sheet, cell, severity: f.severity, findings: [] };
     t.findings.push(f);
     if (f.severity === 'error') t.severity = 'error';
@@ -106,123 +88,362 @@ export function markTargets(findings: readonly Finding[]): Target[] {
   return [...byCell.values()];
 }
 
-/** Marks the findings' cells, first putting back what earlier marks covered. Three syncs. */
-export function applyMarks(context: Excel.RequestContext, findings: readonly Finding[], support: SupportCheck = officeSupport): Promise<MarkResult> {
-  return update(context, markTargets(findings), support);
+/** Marks the findings' cells, first putting back what earlier marks covered and no finding names now. */
+export function applyMarks(
+  context: Excel.RequestContext,
+  findings: readonly Finding[],
+  support: SupportCheck = officeSupport,
+  budget = MARKS_PAYLOAD_BUDGET,
+): Promise<MarkResult> {
+  return update(context, markTargets(findings), support, budget);
 }
 
-/** Puts back every marked cell's fill and comment and deletes `_BT_MARKS`. Three syncs; one when nothing is marked. */
-export function clearMarks(context: Excel.RequestContext, support: SupportCheck = officeSupport): Promise<MarkResult> {
-  return update(context, [], support);
+/** Puts back every marked cell's fill and takes away the marks' comments. One sync when nothing is marked. */
+export function clearMarks(context: Excel.RequestContext, support: SupportCheck = officeSupport, budget = MARKS_PAYLOAD_BUDGET): Promise<MarkResult> {
+  return update(context, [], support, budget);
 }
 
-async function update(context: Excel.RequestContext, targets: Target[], support: SupportCheck): Promise<MarkResult> {
-  const withComments = support('ExcelApi', '1.10');
-  const withPattern = support('ExcelApi', '1.9');
+interface LiveSheet {
+  ws: Excel.Worksheet;
+  id: string;
+  name: string;
+}
 
-  // Sync 1: names, the record, the comments.
+/** One cell the run looks at: marked before, to mark now, or both. */
+interface Work {
+  sheet: LiveSheet;
+  cell: string;
+  rec?: MarkRecord;
+  target?: Target;
+  fill?: Excel.RangeFill;
+  /** the comment on the cell now, if any */
+  comment?: Excel.Comment;
+  /** loaded when the record says the mark added a comment and there is one */
+  replies?: OfficeExtension.ClientResult<number>;
+}
+
+/** A queued write and its estimated size. */
+interface Op {
+  size: number;
+  run: () => void;
+}
+
+/** What one sheet's writes come to, counted only once they are done. */
+interface SheetTally {
+  marked: number;
+  restored: number;
+  fillOnly: number;
+  unmarked: number;
+  leftAsIs: number;
+  ops: Op[];
+  /** the sheet's records after the run */
+  records: MarkRecord[];
+  /** its records before the run: kept when the sheet is skipped */
+  before: MarkRecord[];
+}
+
+/** Room for a sheet-qualified address in a loaded response. */
+const ADDRESS_BYTES = 2 * OP_BYTES;
+
+async function update(context: Excel.RequestContext, targets: Target[], support: SupportCheck, budget: number): Promise<MarkResult> {
+  const has = (version: string) => support('ExcelApi', version);
+  const withComments = has('1.10');
+  const withNotes = has('1.18');
+  const withPattern = has('1.9');
+  const result: MarkResult = { marked: 0, restored: 0, comments: withComments, fillOnly: 0, unmarked: 0, leftAsIs: 0, skippedSheets: [], recorded: has('1.5') };
+  // Without a place for the originals a mark could not be taken back: mark nothing.
+  if (!result.recorded) return result;
+
+  // Sync 1: the sheets, the record's parts, how many comments and notes.
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
-  const marksSheet = worksheets.getItemOrNullObject(MARKS_SHEET_NAME);
-  const marksUsed = marksSheet.getUsedRangeOrNullObject(true);
-  marksUsed.load('values');
+  worksheets.load('items/name,id');
+  const parts = context.workbook.customXmlParts.getByNamespace(MARKS_NAMESPACE);
+  parts.load('items/id');
   const comments = withComments ? context.workbook.comments : null;
-  comments?.load('items/content');
+  const commentCount = comments?.getCount() ?? null;
+  const notes = withNotes ? context.workbook.notes : null;
+  const noteCount = notes?.getCount() ?? null;
   await context.sync();
 
-  const sheets = new Map(worksheets.items.filter((ws) => ws.name !== MARKS_SHEET_NAME).map((ws) => [ws.name, ws] as const));
-  const records = new Map<string, MarkRecord>();
-  if (!marksUsed.isNullObject) {
-    for (const r of parseMarkRecords(marksUsed.values)) if (sheets.has(r.sheet)) records.set(key(r.sheet, r.cell), r);
-  }
-  const marks = new Map(targets.filter((t) => sheets.has(t.sheet)).map((t) => [key(t.sheet, t.cell), t] as const));
-  const recordExists = !marksSheet.isNullObject;
-  if (!recordExists && marks.size === 0) return { marked: 0, restored: 0, comments: withComments };
+  const oldParts = parts.items;
+  if (oldParts.length === 0 && targets.length === 0) return result;
+  const batch = new Batcher(context, budget);
 
-  // Sync 2: where the comments are, the protection of each touched sheet, the fills to keep.
-  const located = (comments?.items ?? []).map((c) => {
-    const where = c.getLocation();
+  // Reads, batched: the record, where every comment and note is.
+  const xmls: OfficeExtension.ClientResult<string>[] = [];
+  for (const p of oldParts) {
+    await batch.take(OP_BYTES + PART_BYTES);
+    xmls.push(p.getXml());
+  }
+  const commentAt: { comment: Excel.Comment; where: Excel.Range }[] = [];
+  for (let i = 0; i < (commentCount?.value ?? 0); i++) {
+    await batch.take(2 * OP_BYTES + ADDRESS_BYTES);
+    const comment = comments!.getItemAt(i);
+    const where = comment.getLocation();
     where.load('address');
-    return { comment: c, where };
-  });
-  const touched = new Set([...records.values(), ...marks.values()].map((x) => x.sheet));
-  const protections = new Map(
-    [...touched].map((name) => {
-      const p = sheets.get(name)!.protection;
-      p.load('protected,options');
-      return [name, p] as const;
-    }),
-  );
-  const fills = new Map<string, Excel.RangeFill>();
-  for (const [k, t] of marks) {
-    if (records.has(k)) continue;
-    const fill = sheets.get(t.sheet)!.getRange(t.cell).format.fill;
-    fill.load(withPattern ? 'color,pattern' : 'color');
-    fills.set(k, fill);
+    commentAt.push({ comment, where });
   }
-  await context.sync();
+  const noteAt: Excel.Range[] = [];
+  for (let i = 0; i < (noteCount?.value ?? 0); i++) {
+    await batch.take(2 * OP_BYTES + ADDRESS_BYTES);
+    const where = notes!.getItemAt(i).getLocation();
+    where.load('address');
+    noteAt.push(where);
+  }
+  await batch.flush();
 
-  const commentAt = new Map<string, Excel.Comment>();
-  for (const { comment, where } of located) {
-    const { sheet, cell } = splitAddress(where.address);
-    commentAt.set(key(sheet, cell), comment);
-  }
-  const fillNow = (fill: Excel.RangeFill): string => {
-    if (withPattern) return fill.pattern === 'None' ? NO_FILL : fill.color;
-    // Without RangeFill.pattern, no fill reads as white: white is put back as no fill.
-    return !fill.color || fill.color.toUpperCase() === '#FFFFFF' ? NO_FILL : fill.color;
+  const { records, generation } = mergeParts(xmls.map((x) => decodePart(x.value)).filter((p) => p !== null));
+  const sheets: LiveSheet[] = worksheets.items.map((ws) => ({ ws, id: ws.id, name: ws.name }));
+  const byId = new Map(sheets.map((s) => [s.id, s] as const));
+  const byName = new Map(sheets.map((s) => [s.name, s] as const));
+  const recordedIds = new Set(records.map((r) => r.sheetId));
+  // A host that gave the sheets new ids (an old Excel opening the file) still finds a sheet by
+  // the name it had, unless that name is now another recorded sheet's; each cell is checked anyway.
+  const sheetOf = (r: MarkRecord): LiveSheet | undefined => {
+    const named = byName.get(r.sheetName);
+    return byId.get(r.sheetId) ?? (named && !recordedIds.has(named.id) ? named : undefined);
   };
+  const keyOf = (s: LiveSheet, cell: string) => `${s.id}\u0000${cell}`;
 
-  // Sync 3: the writes.
-  const protectedSheets = [...touched].filter((name) => protections.get(name)!.protected);
-  for (const name of protectedSheets) sheets.get(name)!.protection.unprotect();
+  const work = new Map<string, Work>();
+  for (const rec of records) {
+    const sheet = sheetOf(rec);
+    if (sheet) work.set(keyOf(sheet, rec.cell), { sheet, cell: rec.cell, rec });
+  }
+  for (const t of targets) {
+    const sheet = byName.get(t.sheet);
+    if (!sheet) continue;
+    const k = keyOf(sheet, t.cell);
+    const w = work.get(k) ?? { sheet, cell: t.cell };
+    w.target = t;
+    work.set(k, w);
+  }
+  const located = (address: string): string | null => {
+    const { sheet, cell } = splitAddress(address);
+    const s = byName.get(sheet);
+    return s ? keyOf(s, cell) : null;
+  };
+  const commentByKey = new Map<string, Excel.Comment>();
+  for (const { comment, where } of commentAt) {
+    const k = located(where.address);
+    if (k) commentByKey.set(k, comment);
+  }
+  const noteKeys = new Set(noteAt.map((where) => located(where.address)));
 
-  const kept: MarkRecord[] = [];
-  let restored = 0;
-  for (const k of new Set([...records.keys(), ...marks.keys()])) {
-    const rec = records.get(k);
-    const mark = marks.get(k);
-    const sheet = (mark ?? rec)!.sheet;
-    const cell = (mark ?? rec)!.cell;
-    const range = sheets.get(sheet)!.getRange(cell);
-    const existing = commentAt.get(k);
-    const existingIsOurs = existing !== undefined && isMarkComment(existing.content);
-    // The cell's own comment: one there now that is not ours (the clerk's), else the one kept.
-    const ownComment = existing && !existingIsOurs ? existing.content : rec?.hadComment ? rec.comment : null;
-    if (mark) {
-      const fill = rec ? rec.fill : fillNow(fills.get(k)!);
-      range.format.fill.color = MARK_FILL[mark.severity];
-      if (comments) {
-        existing?.delete();
-        comments.add(range, markText(mark.findings));
+  // Reads, batched: each cell's fill, the mark comments' text and replies, each touched sheet's protection.
+  const fillProps = withPattern ? 'color,pattern,tintAndShade' : 'color';
+  const contents = new Map<string, Excel.Comment>();
+  for (const [k, w] of work) {
+    await batch.take(2 * OP_BYTES);
+    w.fill = w.sheet.ws.getRange(w.cell).format.fill;
+    w.fill.load(fillProps);
+    w.comment = commentByKey.get(k);
+    if (w.comment && w.rec?.comment != null) {
+      await batch.take(opBytes(w.rec.comment) + OP_BYTES);
+      w.comment.load('content');
+      contents.set(k, w.comment);
+      w.replies = w.comment.replies.getCount();
+    }
+  }
+  const touched = sheets.filter((s) => [...work.values()].some((w) => w.sheet === s));
+  const protections = new Map<LiveSheet, Excel.WorksheetProtection>();
+  for (const s of touched) {
+    await batch.take(OP_BYTES + 2 * OP_BYTES);
+    const p = s.ws.protection;
+    p.load('protected,options');
+    protections.set(s, p);
+  }
+  await batch.flush();
+
+  // What to write, sheet by sheet.
+  const tallies = new Map<LiveSheet, SheetTally>(touched.map((s) => [s, { marked: 0, restored: 0, fillOnly: 0, unmarked: 0, leftAsIs: 0, ops: [], records: [], before: [] }]));
+  for (const [k, w] of work) {
+    const tally = tallies.get(w.sheet)!;
+    if (w.rec) tally.before.push(w.rec);
+    planCell(w, {
+      now: fillState(w.fill!, withPattern),
+      ourComment: w.rec?.comment != null && w.comment !== undefined && contents.get(k)?.content === w.rec.comment && w.replies?.value === 0,
+      hasNote: noteKeys.has(k),
+      comments,
+      tally,
+    });
+  }
+
+  // Writes. First the record with every original known (old and new), so a run that stops
+  // part-way leaves each cell it changed recorded.
+  const made: Excel.CustomXmlPart[] = [];
+  if (targets.length > 0) {
+    const all = new Map<string, MarkRecord>();
+    // A cell's new record wins over its old one: it names the fill the cell will be put back to.
+    for (const r of [...tallies.values()].flatMap((t) => [...t.before, ...t.records])) all.set(`${r.sheetId}\u0000${r.cell}`, r);
+    for (const xml of encodeRecords([...all.values()], generation + 1)) {
+      await batch.take(opBytes(xml));
+      made.push(context.workbook.customXmlParts.add(xml));
+    }
+  }
+  for (const s of touched) {
+    const tally = tallies.get(s)!;
+    if (tally.ops.length === 0) continue;
+    const protection = protections.get(s)!;
+    if (!protection.protected) {
+      for (const op of tally.ops) {
+        await batch.take(op.size);
+        op.run();
       }
-      kept.push({ sheet, cell, fill, hadComment: ownComment !== null, comment: ownComment ?? '' });
-    } else if (rec) {
-      if (rec.fill === NO_FILL) range.format.fill.clear();
-      else range.format.fill.color = rec.fill;
-      if (comments && existingIsOurs) {
-        existing!.delete();
-        if (ownComment !== null) comments.add(range, ownComment);
-      }
-      restored++;
+      continue;
+    }
+    const done = await writeProtectedSheet(context, batch, s, protection.options, tally.ops);
+    if (!done) {
+      result.skippedSheets.push(s.name);
+      // Nothing of it was written: it keeps its records as they were.
+      tally.records = tally.before;
+      tally.marked = tally.restored = tally.fillOnly = tally.unmarked = tally.leftAsIs = 0;
     }
   }
 
-  if (recordExists) {
-    // Hidden first: some hosts refuse to delete a very hidden sheet.
-    marksSheet.visibility = 'Hidden';
-    marksSheet.delete();
+  // The record of what is marked now; the earlier parts go.
+  const kept = [...tallies.values()].flatMap((t) => t.records);
+  for (const xml of encodeRecords(kept, generation + 2)) {
+    await batch.take(opBytes(xml));
+    context.workbook.customXmlParts.add(xml);
   }
-  if (kept.length > 0) {
-    const ws = worksheets.add(MARKS_SHEET_NAME);
-    const rows = [HEADER, ...kept.map((r) => [r.sheet, r.cell, r.fill, r.hadComment ? 'TRUE' : 'FALSE', r.comment])];
-    const block = ws.getRange(`A1:E${rows.length}`);
-    // Text cells: a comment `=…` or a sheet named `2024` is kept as written.
-    block.numberFormat = rows.map((row) => row.map(() => '@'));
-    block.values = rows;
-    ws.visibility = 'VeryHidden';
+  for (const p of [...oldParts, ...made]) {
+    await batch.take(OP_BYTES);
+    p.delete();
   }
-  for (const name of protectedSheets) sheets.get(name)!.protection.protect(protections.get(name)!.options);
-  await context.sync();
-  return { marked: kept.length, restored, comments: withComments };
+  await batch.flush();
+
+  for (const t of tallies.values()) {
+    result.marked += t.marked;
+    result.restored += t.restored;
+    result.fillOnly += t.fillOnly;
+    result.unmarked += t.unmarked;
+    result.leftAsIs += t.leftAsIs;
+  }
+  return result;
+}
+
+/** A fill as the record keeps it: `none`, `#RRGGBB`, or `complex` (a pattern, a gradient, a tint). */
+function fillState(fill: Excel.RangeFill, withPattern: boolean): FillState {
+  if (withPattern) {
+    if (fill.pattern === 'None') return NO_FILL;
+    if (fill.pattern !== 'Solid' || !fill.color || (fill.tintAndShade ?? 0) !== 0) return COMPLEX_FILL;
+    return fill.color.toUpperCase();
+  }
+  // Without RangeFill.pattern, no fill reads as white: white is put back as no fill.
+  return !fill.color || fill.color.toUpperCase() === '#FFFFFF' ? NO_FILL : fill.color.toUpperCase();
+}
+
+interface CellFacts {
+  /** the cell's fill now */
+  now: FillState;
+  /** the comment on the cell is the mark's, as it wrote it, with no reply */
+  ourComment: boolean;
+  hasNote: boolean;
+  comments: Excel.CommentCollection | null;
+  tally: SheetTally;
+}
+
+/** Queues one cell's writes on its sheet's tally and the record it leaves. */
+function planCell(w: Work, f: CellFacts): void {
+  const { rec, target, sheet, cell } = w;
+  const { tally } = f;
+  const range = () => sheet.ws.getRange(cell);
+  const fillIsOurs = rec?.markFill != null && f.now === rec.markFill.toUpperCase();
+
+  if (target) {
+    // The fill before the first mark, unless the clerk has filled the cell since.
+    const original = fillIsOurs ? rec!.fill : f.now;
+    const markFill = original === COMPLEX_FILL ? null : MARK_FILL[target.severity];
+    if (markFill) tally.ops.push({ size: opBytes(markFill) + OP_BYTES, run: () => (range().format.fill.color = markFill) });
+    const text = markText(target.findings);
+    let comment: string | null = null;
+    if (f.ourComment) {
+      comment = text;
+      if (rec!.comment !== text) tally.ops.push({ size: opBytes(text), run: () => (w.comment!.content = text) });
+    } else if (f.comments && !w.comment && !f.hasNote) {
+      comment = text;
+      const comments = f.comments;
+      tally.ops.push({ size: opBytes(text) + OP_BYTES, run: () => void comments.add(range(), text) });
+    }
+    if (!markFill && comment === null) {
+      tally.unmarked++;
+      return;
+    }
+    tally.marked++;
+    if (f.comments && comment === null) tally.fillOnly++;
+    tally.records.push({ sheetId: sheet.id, sheetName: sheet.name, cell, fill: original, markFill, comment });
+    return;
+  }
+
+  // Marked before, not now: put back what is still as the mark left it.
+  let restored = false;
+  let left = false;
+  if (rec!.markFill !== null) {
+    if (fillIsOurs) {
+      const fill = rec!.fill;
+      tally.ops.push({ size: opBytes(fill) + OP_BYTES, run: () => (fill === NO_FILL ? range().format.fill.clear() : (range().format.fill.color = fill)) });
+      restored = true;
+    } else left = true;
+  }
+  if (rec!.comment !== null && w.comment) {
+    if (f.ourComment) {
+      tally.ops.push({ size: OP_BYTES, run: () => w.comment!.delete() });
+      restored = true;
+    } else left = true;
+  }
+  if (restored) tally.restored++;
+  if (left) tally.leftAsIs++;
+}
+
+/**
+ * A protected sheet's writes, each batch of them between an unprotect and a protect with the
+ * options the sheet had. Returns false when the sheet could not be unprotected (a password the
+ * add-in does not have): nothing of it is written. When a batch fails after the sheet was
+ * unprotected, the sheet is protected again before the error goes on.
+ */
+async function writeProtectedSheet(
+  context: Excel.RequestContext,
+  batch: Batcher,
+  s: LiveSheet,
+  options: Excel.WorksheetProtectionOptions,
+  ops: readonly Op[],
+): Promise<boolean> {
+  await batch.flush();
+  let first = true;
+  let open = false;
+  try {
+    for (const op of ops) {
+      if (open && batch.full(op.size + OP_BYTES)) {
+        s.ws.protection.protect(options);
+        batch.add(OP_BYTES);
+        await batch.flush();
+        open = false;
+        first = false;
+      }
+      if (!open) {
+        s.ws.protection.unprotect();
+        batch.add(OP_BYTES);
+        open = true;
+      }
+      batch.add(op.size);
+      op.run();
+    }
+    s.ws.protection.protect(options);
+    batch.add(OP_BYTES);
+    await batch.flush();
+    return true;
+  } catch (err) {
+    batch.discard();
+    const p = s.ws.protection;
+    p.load('protected');
+    await context.sync();
+    // Still protected after its first batch failed: its unprotect was refused, nothing was written.
+    if (p.protected && first) return false;
+    if (!p.protected) {
+      s.ws.protection.protect(options);
+      await context.sync();
+    }
+    throw err;
+  }
 }
