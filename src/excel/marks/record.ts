@@ -44,25 +44,28 @@ function asciiJson(value: unknown): string {
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const xmlUnescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-function part(generation: number, rows: Row[]): string {
-  return `<marks xmlns="${MARKS_NAMESPACE}" generation="${generation}">${xmlEscape(asciiJson(rows))}</marks>`;
+/** A part from rows already encoded (`asciiJson` of each, XML-escaped): `[row,row,…]`. */
+function part(generation: number, rows: string[]): string {
+  return `<marks xmlns="${MARKS_NAMESPACE}" generation="${generation}">[${rows.join(',')}]</marks>`;
 }
 
 /** The record as the XML of one or more parts, each at most `maxBytes`. No records, no parts. */
 export function encodeRecords(records: readonly MarkRecord[], generation: number, maxBytes = PART_BYTES): string[] {
   const out: string[] = [];
-  let rows: Row[] = [];
-  let size = part(generation, []).length;
+  const empty = part(generation, []).length;
+  let rows: string[] = [];
+  let size = empty;
   for (const r of records) {
     const row: Row = [r.sheetId, r.sheetName, r.cell, r.fill, r.markFill, r.comment];
-    const bytes = xmlEscape(asciiJson(row)).length + 1;
-    if (rows.length > 0 && size + bytes > maxBytes) {
+    // ASCII only, so its length is its size in bytes.
+    const text = xmlEscape(asciiJson(row));
+    if (rows.length > 0 && size + text.length + 1 > maxBytes) {
       out.push(part(generation, rows));
       rows = [];
-      size = part(generation, []).length;
+      size = empty;
     }
-    rows.push(row);
-    size += bytes;
+    rows.push(text);
+    size += text.length + 1;
   }
   if (rows.length > 0) out.push(part(generation, rows));
   return out;

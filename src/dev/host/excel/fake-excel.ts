@@ -846,8 +846,8 @@ export class FakeCommentCollection {
     const { ws, address } = this.cellOf(cellAddress, 'CommentCollection.add');
     const sheet = ws.change('CommentCollection.add', 'ExcelApi', '1.10');
     if (typeof content !== 'string' || content === '') throw new FakeOfficeError('InvalidArgument', 'CommentCollection.add: content');
-    if (this.ctx.comments.some((c) => c.sheet === sheet && c.address === address)) {
-      throw new FakeOfficeError('InvalidOperation', `${sheet.name}!${address} already has a comment`);
+    for (const c of this.ctx.comments) {
+      if (c.sheet === sheet && c.address === address) throw new FakeOfficeError('InvalidOperation', `${sheet.name}!${address} already has a comment`);
     }
     refuseBothOnOneCell(this.ctx, sheet, address, 'CommentCollection.add');
     const state: FakeCommentState = { sheet, address, content, author: CURRENT_USER, resolved: false, replies: [] };
