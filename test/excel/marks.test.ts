@@ -2,6 +2,7 @@ import { RULES } from '../../src/core/rules/catalog-of-rules';
 import type { Finding, Severity } from '../../src/core/rules/types';
 import { applyMarks, clearMarks, MARK_FILL } from '../../src/excel/marks';
 import { MARKS_NAMESPACE } from '../../src/excel/marks/record';
+import { validateWorkbook } from '../../src/excel/validate';
 import {
   createFakeExcel,
   DEFAULT_PROTECTION,
@@ -62,6 +63,12 @@ describe('marks keep what the clerk had', () => {
     expect([fake.snapshotSheet('_BT_MARKS'), fake.snapshotSheet('_BT_LISTS'), threadAt(fake, '_BT_MARKS', 'B2')]).toEqual(mine);
     expect(seen(fake)).toBe(before);
     expect(fake.customXmlParts).toEqual([]);
+  });
+
+  it("checks a clerk's own sheet named _BT_LISTS like any other: the forms' lists sheet is known by the marker in its A1", async () => {
+    const { context } = createFakeExcel({ sheets: [{ name: '_BT_LISTS', cells: { A1: '我的清单', A2: '甲' } }] });
+    const v = await validateWorkbook(context);
+    expect(v.findings).toEqual([expect.objectContaining({ sheet: '_BT_LISTS', rule: RULES.notRecognised.id })]);
   });
 
   it('puts back the fill and comment of a sheet renamed between 校验 and 清除标记, and takes its marks away', async () => {
@@ -321,7 +328,6 @@ describe('marks in batches under a payload budget', () => {
       expect(markSyncs).toBeLessThan(60);
       expect(perSync.length - markSyncs).toBeLessThan(60);
       expect(Math.max(...perSync)).toBeLessThan(BUDGET);
-      // eslint-disable-next-line no-console
       console.log(`20,000 cells: mark ${markSyncs} syncs, clear ${perSync.length - markSyncs} syncs, largest ${Math.max(...perSync)} bytes; ${markSeconds} s and ${clearSeconds} s on the fake`);
     } finally {
       restore();
