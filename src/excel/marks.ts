@@ -126,6 +126,23 @@ interface Work {
 interface Op {
   size: number;
   run: () => void;
+  /** a comment added to this cell (A1): `refused` is told when Excel refuses it */
+  cell?: string;
+  refused?: () => void;
+}
+
+/** How many refused comments one sheet may meet before the marks give up on it. */
+const MAX_REFUSALS = 200;
+
+/**
+ * The errors a refused action gives (Excel names no more precise code for a comment refused
+ * beside a note); anything else (a busy host, a request too large, a lost connection) goes on.
+ */
+const REFUSAL_CODES = new Set(['InvalidOperation', 'InvalidArgument', 'GeneralException']);
+
+function isRefusal(err: unknown): boolean {
+  const code = err && typeof err === 'object' && 'code' in err ? (err as { code: unknown }).code : undefined;
+  return typeof code === 'string' && REFUSAL_CODES.has(code);
 }
 
 /** What one sheet's writes come to, counted only once they are done. */
@@ -175,21 +192,8 @@ async function update(context: Excel.RequestContext, targets: Target[], support:
     await batch.take(OP_BYTES + PART_BYTES);
     xmls.push(p.getXml());
   }
-  const commentAt: { comment: Excel.Comment; where: Excel.Range }[] = [];
-  for (let i = 0; i < (commentCount?.value ?? 0); i++) {
-    await batch.take(2 * OP_BYTES + ADDRESS_BYTES);
-    const comment = comments!.getItemAt(i);
-    const where = comment.getLocation();
-    where.load('address');
-    commentAt.push({ comment, where });
-  }
-  const noteAt: Excel.Range[] = [];
-  for (let i = 0; i < (noteCount?.value ?? 0); i++) {
-    await batch.take(2 * OP_BYTES + ADDRESS_BYTES);
-    const where = notes!.getItemAt(i).getLocation();
-    where.load('address');
-    noteAt.push(where);
-  }
+  const commentAt = comments ? await locate(batch, comments, commentCount!.value) : [];
+  const noteAt = notes ? await locate(batch, notes, noteCount!.value) : [];
   await batch.flush();
 
   const { records, generation } = mergeParts(xmls.map((x) => decodePart(x.value)).filter((p) => p !== null));
@@ -224,11 +228,11 @@ async function update(context: Excel.RequestContext, targets: Target[], support:
     return s ? keyOf(s, cell) : null;
   };
   const commentByKey = new Map<string, Excel.Comment>();
-  for (const { comment, where } of commentAt) {
+  for (const { item, where } of commentAt) {
     const k = located(where.address);
-    if (k) commentByKey.set(k, comment);
+    if (k) commentByKey.set(k, item);
   }
-  const noteKeys = new Set(noteAt.map((where) => located(where.address)));
+  const noteKeys = new Set(noteAt.map(({ where }) => located(where.address)));
 
   // Reads, batched: each cell's fill, the mark comments' text and replies, each touched sheet's protection.
   const fillProps = withPattern ? 'color,pattern,tintAndShade' : 'color';
@@ -281,18 +285,36 @@ async function update(context: Excel.RequestContext, targets: Target[], support:
       made.push(context.workbook.customXmlParts.add(xml));
     }
   }
+  // A host with comments but without ExcelApi 1.18 cannot see notes, and Excel refuses a
+  // comment on a cell that has one: there each sheet goes in batches of its own, and when one
+  // fails, the first comment it did not add is taken as refused (Excel runs a batch in order and
+  // stops at the failing action), that cell keeps its fill mark only, and the rest is sent again.
+  const noteBlind = withComments && !withNotes;
   for (const s of touched) {
     const tally = tallies.get(s)!;
     if (tally.ops.length === 0) continue;
-    const protection = protections.get(s)!;
-    if (!protection.protected) {
-      for (const op of tally.ops) {
-        await batch.take(op.size);
-        op.run();
+    // As read before any write: reading it again after a failed batch would say what the failure left.
+    const protection = { protected: protections.get(s)!.protected, options: protections.get(s)!.options };
+    let pending: readonly Op[] = tally.ops;
+    let done = true;
+    for (let refusals = 0; ; refusals++) {
+      try {
+        done = await writeSheet(context, batch, s, protection, pending, noteBlind);
+        break;
+      } catch (err) {
+        if (!noteBlind || !isRefusal(err) || refusals >= MAX_REFUSALS) throw err;
+        const present = new Set(
+          (await locate(batch, comments!, await count(context, comments!)))
+            .map(({ where }) => splitAddress(where.address))
+            .filter((at) => at.sheet === s.name)
+            .map((at) => at.cell),
+        );
+        const i = pending.findIndex((op) => op.refused && !present.has(op.cell!));
+        if (i < 0) throw err;
+        pending[i].refused!();
+        pending = pending.slice(i + 1);
       }
-      continue;
     }
-    const done = await writeProtectedSheet(context, batch, s, protection.options, tally.ops);
     if (!done) {
       result.skippedSheets.push(s.name);
       // Nothing of it was written: it keeps its records as they were.
@@ -357,22 +379,34 @@ function planCell(w: Work, f: CellFacts): void {
     const markFill = original === COMPLEX_FILL ? null : MARK_FILL[target.severity];
     if (markFill) tally.ops.push({ size: opBytes(markFill) + OP_BYTES, run: () => (range().format.fill.color = markFill) });
     const text = markText(target.findings);
-    let comment: string | null = null;
-    if (f.ourComment) {
-      comment = text;
-      if (rec!.comment !== text) tally.ops.push({ size: opBytes(text), run: () => (w.comment!.content = text) });
-    } else if (f.comments && !w.comment && !f.hasNote) {
-      comment = text;
-      const comments = f.comments;
-      tally.ops.push({ size: opBytes(text) + OP_BYTES, run: () => void comments.add(range(), text) });
-    }
-    if (!markFill && comment === null) {
+    if (f.ourComment && rec!.comment !== text) tally.ops.push({ size: opBytes(text), run: () => (w.comment!.content = text) });
+    const addComment = !f.ourComment && f.comments !== null && !w.comment && !f.hasNote;
+    if (!markFill && !f.ourComment && !addComment) {
       tally.unmarked++;
       return;
     }
+    const record: MarkRecord = { sheetId: sheet.id, sheetName: sheet.name, cell, fill: original, markFill, comment: f.ourComment || addComment ? text : null };
+    if (addComment) {
+      const comments = f.comments!;
+      tally.ops.push({
+        size: opBytes(text) + OP_BYTES,
+        run: () => void comments.add(range(), text),
+        cell,
+        // A note the host could not show us is there: the cell keeps its fill mark only, or none.
+        refused: () => {
+          record.comment = null;
+          if (markFill) tally.fillOnly++;
+          else {
+            tally.marked--;
+            tally.unmarked++;
+            tally.records.splice(tally.records.indexOf(record), 1);
+          }
+        },
+      });
+    }
     tally.marked++;
-    if (f.comments && comment === null) tally.fillOnly++;
-    tally.records.push({ sheetId: sheet.id, sheetName: sheet.name, cell, fill: original, markFill, comment });
+    if (f.comments && record.comment === null) tally.fillOnly++;
+    tally.records.push(record);
     return;
   }
 
@@ -396,6 +430,57 @@ function planCell(w: Work, f: CellFacts): void {
   if (left) tally.leftAsIs++;
 }
 
+/** Where each item of a comment or note collection is, read in batches. */
+async function locate<T extends Excel.Comment | Excel.Note>(
+  batch: Batcher,
+  collection: { getItemAt(index: number): T },
+  n: number,
+): Promise<{ item: T; where: Excel.Range }[]> {
+  const out: { item: T; where: Excel.Range }[] = [];
+  for (let i = 0; i < n; i++) {
+    await batch.take(2 * OP_BYTES + ADDRESS_BYTES);
+    const item = collection.getItemAt(i);
+    const where = item.getLocation();
+    where.load('address');
+    out.push({ item, where });
+  }
+  await batch.flush();
+  return out;
+}
+
+async function count(context: Excel.RequestContext, collection: Excel.CommentCollection): Promise<number> {
+  const n = collection.getCount();
+  await context.sync();
+  return n.value;
+}
+
+/**
+ * One sheet's writes: through the shared batches, or, when the sheet is protected or a refused
+ * comment must be told from the rest, in batches of its own. False when a password kept it shut.
+ */
+async function writeSheet(
+  context: Excel.RequestContext,
+  batch: Batcher,
+  s: LiveSheet,
+  protection: { protected: boolean; options: Excel.WorksheetProtectionOptions },
+  ops: readonly Op[],
+  ownBatches: boolean,
+): Promise<boolean> {
+  if (protection.protected) return writeProtectedSheet(context, batch, s, protection.options, ops);
+  if (ownBatches) await batch.flush();
+  try {
+    for (const op of ops) {
+      await batch.take(op.size);
+      op.run();
+    }
+    if (ownBatches) await batch.flush();
+  } catch (err) {
+    batch.discard();
+    throw err;
+  }
+  return true;
+}
+
 /**
  * A protected sheet's writes, each batch of them between an unprotect and a protect with the
  * options the sheet had. Returns false when the sheet could not be unprotected (a password the
@@ -409,6 +494,7 @@ async function writeProtectedSheet(
   options: Excel.WorksheetProtectionOptions,
   ops: readonly Op[],
 ): Promise<boolean> {
+  if (ops.length === 0) return true;
   await batch.flush();
   let first = true;
   let open = false;

@@ -136,6 +136,23 @@ describe('marks keep what the clerk had', () => {
     expect(seen(fake)).toBe(before);
   });
 
+  it('on a host that cannot see notes (before ExcelApi 1.18), a comment Excel refuses beside a note leaves that cell marked by fill alone', async () => {
+    const sheets: ExistingSheet[] = [
+      { name: '甲', cells: { A1: 1, A2: 2, A3: 3 }, notes: { A2: '甲的备注' }, protected: true },
+      { name: '乙', cells: { A1: 1, A2: 2 }, notes: { A1: '乙的备注' } },
+    ];
+    const { fake, context } = createFakeExcel({ sheets });
+    const before = seen(fake);
+    const marked = await applyMarks(context, ['A1', 'A2', 'A3'].map((c) => finding('甲', c)).concat([finding('乙', 'A1'), finding('乙', 'A2')]), MODERN_HOST);
+    expect(marked).toMatchObject({ marked: 5, fillOnly: 2, unmarked: 0 });
+    expect([noteAt(fake, '甲', 'A2'), noteAt(fake, '乙', 'A1')]).toEqual(['甲的备注', '乙的备注']);
+    expect(['甲!A1', '甲!A2', '甲!A3', '乙!A1', '乙!A2'].map((at) => fake.comment(at.split('!')[0], at.split('!')[1]) !== null)).toEqual([true, false, true, false, true]);
+    expect(['A1', 'A2', 'A3'].map((c) => fake.cell('甲', c).fill)).toEqual([MARK_FILL.error, MARK_FILL.error, MARK_FILL.error]);
+    expect(fake.sheet('甲').protection.protected).toBe(true);
+    await clearMarks(context, MODERN_HOST);
+    expect(seen(fake)).toBe(before);
+  });
+
   it('does not change a patterned fill it could not put back: such a cell with a comment is left unmarked and counted', async () => {
     const { fake, context } = createFakeExcel({ sheets: [{ name: '表', cells: { A1: 1 }, comments: { A1: '我的' } }] });
     const spy = jest.spyOn(Object.getPrototypeOf(context.workbook.worksheets.getItem('表').getRange('A1').format.fill), 'pattern', 'get').mockReturnValue('Gray50');
@@ -213,30 +230,35 @@ describe('marks on protected sheets', () => {
     expect(fake.customXmlParts).toEqual([]);
   });
 
-  it('a failure part-way leaves no sheet unprotected, and the record lets 清除标记 put back what was done', async () => {
-    const { fake, context } = createFakeExcel({ sheets: [...sheets().filter((s) => s.name !== '乙'), { name: '丁', cells: { A1: 1, B1: 2 }, protected: true }] });
-    const before = seen(fake);
-    const add = FakeCommentCollection.prototype.add;
-    let calls = 0;
-    const spy = jest.spyOn(FakeCommentCollection.prototype, 'add').mockImplementation(function (this: FakeCommentCollection, ...args) {
-      // the second comment of 丁 fails, after its first was written
-      if (++calls === 4) throw new Error('GeneralException: 出错了');
-      return add.apply(this, args);
+  for (const [host, support] of [
+    ['ExcelApi 1.18', NOTES_HOST],
+    ['ExcelApi 1.17 (notes unseen)', MODERN_HOST],
+  ] as const) {
+    it(`a failure part-way leaves no sheet unprotected, and the record lets 清除标记 put back what was done, on ${host}`, async () => {
+      const { fake, context } = createFakeExcel({ support, sheets: [...sheets().filter((s) => s.name !== '乙'), { name: '丁', cells: { A1: 1, B1: 2 }, protected: true }] });
+      const before = seen(fake);
+      const add = FakeCommentCollection.prototype.add;
+      let calls = 0;
+      const spy = jest.spyOn(FakeCommentCollection.prototype, 'add').mockImplementation(function (this: FakeCommentCollection, ...args) {
+        // the second comment of 丁 fails, after its first was written: the host went away
+        if (++calls === 4) throw Object.assign(new Error('ServiceNotAvailable: 出错了'), { code: 'ServiceNotAvailable' });
+        return add.apply(this, args);
+      });
+      try {
+        await expect(applyMarks(context, [finding('甲', 'A1'), finding('丙', 'A1'), finding('丁', 'A1'), finding('丁', 'B1')], support)).rejects.toThrow('出错了');
+      } finally {
+        spy.mockRestore();
+      }
+      expect(fake.sheets.map((s) => [s.name, s.protection.protected])).toEqual([
+        ['甲', true],
+        ['丙', true],
+        ['丁', true],
+      ]);
+      expect(fake.cell('丁', 'A1').fill).toBe(MARK_FILL.error);
+      await clearMarks(context, support);
+      expect(seen(fake)).toBe(before);
     });
-    try {
-      await expect(applyMarks(context, [finding('甲', 'A1'), finding('丙', 'A1'), finding('丁', 'A1'), finding('丁', 'B1')], MODERN_HOST)).rejects.toThrow('出错了');
-    } finally {
-      spy.mockRestore();
-    }
-    expect(fake.sheets.map((s) => [s.name, s.protection.protected])).toEqual([
-      ['甲', true],
-      ['丙', true],
-      ['丁', true],
-    ]);
-    expect(fake.cell('丁', 'A1').fill).toBe(MARK_FILL.error);
-    await clearMarks(context, MODERN_HOST);
-    expect(seen(fake)).toBe(before);
-  });
+  }
 });
 
 describe('marks in batches under a payload budget', () => {
