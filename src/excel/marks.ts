@@ -249,7 +249,8 @@ async function update(context: Excel.RequestContext, targets: Target[], support:
       w.replies = w.comment.replies.getCount();
     }
   }
-  const touched = sheets.filter((s) => [...work.values()].some((w) => w.sheet === s));
+  const workSheets = new Set([...work.values()].map((w) => w.sheet));
+  const touched = sheets.filter((s) => workSheets.has(s));
   const protections = new Map<LiveSheet, Excel.WorksheetProtection>();
   for (const s of touched) {
     await batch.take(OP_BYTES + 2 * OP_BYTES);
