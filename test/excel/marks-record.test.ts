@@ -21,7 +21,6 @@ describe('the marks record in custom XML parts', () => {
     const parts = encodeRecords(records, 7, 20_000);
     expect(parts.length).toBeGreaterThan(1);
     for (const xml of parts) {
-      // eslint-disable-next-line no-control-regex
       expect(xml).toMatch(/^[\u0020-\u007e]+$/);
       expect(xml.startsWith(`<marks xmlns="${MARKS_NAMESPACE}" generation="7">`)).toBe(true);
     }
