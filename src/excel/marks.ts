@@ -1,7 +1,9 @@
 import { RULES } from '../core/rules/catalog-of-rules';
-import { SEVERITY_LABEL, type Finding, type Severity } from '../core/rules/types';
+import type { Finding } from '../core/rules/types';
 import { Batcher, MARKS_PAYLOAD_BUDGET, OP_BYTES, opBytes } from './marks/batches';
-import { COMPLEX_FILL, decodePart, encodeRecords, MARKS_NAMESPACE, mergeParts, NO_FILL, PART_BYTES, type FillState, type MarkRecord } from './marks/record';
+import { fillState, planCell, type LiveSheet, type Op, type SheetTally, type Target, type Work } from './marks/cells';
+import { decodePart, encodeRecords, MARKS_NAMESPACE, mergeParts, PART_BYTES, type MarkRecord } from './marks/record';
+import { count, isRefusal, locate, MAX_REFUSALS, writeSheet } from './marks/write';
 import { officeSupport, type SupportCheck } from './writer';
 
 /**
@@ -23,7 +25,7 @@ import { officeSupport, type SupportCheck } from './writer';
  * batch fails, the sheet it left unprotected is protected again before the error goes on.
  */
 
-export const MARK_FILL: Record<Severity, string> = { error: '#F8CBAD', warning: '#FFE699' };
+export { MARK_FILL, markText } from './marks/cells';
 
 /** Findings that name no cell of their own (a whole sheet not recognised) are not marked. */
 const UNMARKED_RULES = new Set<string>([RULES.notRecognised.id]);
@@ -47,11 +49,6 @@ export interface MarkResult {
   recorded: boolean;
 }
 
-/** The comment text a cell's findings give: one line each, `【错误】message`. */
-export function markText(findings: readonly Finding[]): string {
-  return findings.map((f) => `【${SEVERITY_LABEL[f.severity]}】${f.message}`).join('\n');
-}
-
 function normalCell(cell: string): string | null {
   const c = cell.replace(/\$/g, '').toUpperCase();
   return /^[A-Z]{1,3}[1-9]\d*$/.test(c) ? c : null;
@@ -63,13 +60,6 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
   let sheet = address.slice(0, bang);
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, cell: address.slice(bang + 1).replace(/\$/g, '').toUpperCase() };
-}
-
-interface Target {
-  sheet: string;
-  cell: string;
-  severity: Severity;
-  findings: Finding[];
 }
 
 /** The cells to mark, one per cell: the worse severity, all its findings. */
@@ -102,65 +92,6 @@ export function applyMarks(
 export function clearMarks(context: Excel.RequestContext, support: SupportCheck = officeSupport, budget = MARKS_PAYLOAD_BUDGET): Promise<MarkResult> {
   return update(context, [], support, budget);
 }
-
-interface LiveSheet {
-  ws: Excel.Worksheet;
-  id: string;
-  name: string;
-}
-
-/** One cell the run looks at: marked before, to mark now, or both. */
-interface Work {
-  sheet: LiveSheet;
-  cell: string;
-  rec?: MarkRecord;
-  target?: Target;
-  fill?: Excel.RangeFill;
-  /** the comment on the cell now, if any */
-  comment?: Excel.Comment;
-  /** loaded when the record says the mark added a comment and there is one */
-  replies?: OfficeExtension.ClientResult<number>;
-}
-
-/** A queued write and its estimated size. */
-interface Op {
-  size: number;
-  run: () => void;
-  /** a comment added to this cell (A1): `refused` is told when Excel refuses it */
-  cell?: string;
-  refused?: () => void;
-}
-
-/** How many refused comments one sheet may meet before the marks give up on it. */
-const MAX_REFUSALS = 200;
-
-/**
- * The errors a refused action gives (Excel names no more precise code for a comment refused
- * beside a note); anything else (a busy host, a request too large, a lost connection) goes on.
- */
-const REFUSAL_CODES = new Set(['InvalidOperation', 'InvalidArgument', 'GeneralException']);
-
-function isRefusal(err: unknown): boolean {
-  const code = err && typeof err === 'object' && 'code' in err ? (err as { code: unknown }).code : undefined;
-  return typeof code === 'string' && REFUSAL_CODES.has(code);
-}
-
-/** What one sheet's writes come to, counted only once they are done. */
-interface SheetTally {
-  marked: number;
-  restored: number;
-  fillOnly: number;
-  unmarked: number;
-  leftAsIs: number;
-  ops: Op[];
-  /** the sheet's records after the run */
-  records: MarkRecord[];
-  /** its records before the run: kept when the sheet is skipped */
-  before: MarkRecord[];
-}
-
-/** Room for a sheet-qualified address in a loaded response. */
-const ADDRESS_BYTES = 2 * OP_BYTES;
 
 async function update(context: Excel.RequestContext, targets: Target[], support: SupportCheck, budget: number): Promise<MarkResult> {
   const has = (version: string) => support('ExcelApi', version);
@@ -346,191 +277,3 @@ async function update(context: Excel.RequestContext, targets: Target[], support:
   return result;
 }
 
-/** A fill as the record keeps it: `none`, `#RRGGBB`, or `complex` (a pattern, a gradient, a tint). */
-function fillState(fill: Excel.RangeFill, withPattern: boolean): FillState {
-  if (withPattern) {
-    if (fill.pattern === 'None') return NO_FILL;
-    if (fill.pattern !== 'Solid' || !fill.color || (fill.tintAndShade ?? 0) !== 0) return COMPLEX_FILL;
-    return fill.color.toUpperCase();
-  }
-  // Without RangeFill.pattern, no fill reads as white: white is put back as no fill.
-  return !fill.color || fill.color.toUpperCase() === '#FFFFFF' ? NO_FILL : fill.color.toUpperCase();
-}
-
-interface CellFacts {
-  /** the cell's fill now */
-  now: FillState;
-  /** the comment on the cell is the mark's, as it wrote it, with no reply */
-  ourComment: boolean;
-  hasNote: boolean;
-  comments: Excel.CommentCollection | null;
-  tally: SheetTally;
-}
-
-/** Queues one cell's writes on its sheet's tally and the record it leaves. */
-function planCell(w: Work, f: CellFacts): void {
-  const { rec, target, sheet, cell } = w;
-  const { tally } = f;
-  const range = () => sheet.ws.getRange(cell);
-  const fillIsOurs = rec?.markFill != null && f.now === rec.markFill.toUpperCase();
-
-  if (target) {
-    // The fill before the first mark, unless the clerk has filled the cell since.
-    const original = fillIsOurs ? rec!.fill : f.now;
-    const markFill = original === COMPLEX_FILL ? null : MARK_FILL[target.severity];
-    if (markFill) tally.ops.push({ size: opBytes(markFill) + OP_BYTES, run: () => (range().format.fill.color = markFill) });
-    const text = markText(target.findings);
-    if (f.ourComment && rec!.comment !== text) tally.ops.push({ size: opBytes(text), run: () => (w.comment!.content = text) });
-    const addComment = !f.ourComment && f.comments !== null && !w.comment && !f.hasNote;
-    if (!markFill && !f.ourComment && !addComment) {
-      tally.unmarked++;
-      return;
-    }
-    const record: MarkRecord = { sheetId: sheet.id, sheetName: sheet.name, cell, fill: original, markFill, comment: f.ourComment || addComment ? text : null };
-    if (addComment) {
-      const comments = f.comments!;
-      tally.ops.push({
-        size: opBytes(text) + OP_BYTES,
-        run: () => void comments.add(range(), text),
-        cell,
-        // A note the host could not show us is there: the cell keeps its fill mark only, or none.
-        refused: () => {
-          record.comment = null;
-          if (markFill) tally.fillOnly++;
-          else {
-            tally.marked--;
-            tally.unmarked++;
-            tally.records.splice(tally.records.indexOf(record), 1);
-          }
-        },
-      });
-    }
-    tally.marked++;
-    if (f.comments && record.comment === null) tally.fillOnly++;
-    tally.records.push(record);
-    return;
-  }
-
-  // Marked before, not now: put back what is still as the mark left it.
-  let restored = false;
-  let left = false;
-  if (rec!.markFill !== null) {
-    if (fillIsOurs) {
-      const fill = rec!.fill;
-      tally.ops.push({ size: opBytes(fill) + OP_BYTES, run: () => (fill === NO_FILL ? range().format.fill.clear() : (range().format.fill.color = fill)) });
-      restored = true;
-    } else left = true;
-  }
-  if (rec!.comment !== null && w.comment) {
-    if (f.ourComment) {
-      tally.ops.push({ size: OP_BYTES, run: () => w.comment!.delete() });
-      restored = true;
-    } else left = true;
-  }
-  if (restored) tally.restored++;
-  if (left) tally.leftAsIs++;
-}
-
-/** Where each item of a comment or note collection is, read in batches. */
-async function locate<T extends Excel.Comment | Excel.Note>(
-  batch: Batcher,
-  collection: { getItemAt(index: number): T },
-  n: number,
-): Promise<{ item: T; where: Excel.Range }[]> {
-  const out: { item: T; where: Excel.Range }[] = [];
-  for (let i = 0; i < n; i++) {
-    await batch.take(2 * OP_BYTES + ADDRESS_BYTES);
-    const item = collection.getItemAt(i);
-    const where = item.getLocation();
-    where.load('address');
-    out.push({ item, where });
-  }
-  await batch.flush();
-  return out;
-}
-
-async function count(context: Excel.RequestContext, collection: Excel.CommentCollection): Promise<number> {
-  const n = collection.getCount();
-  await context.sync();
-  return n.value;
-}
-
-/**
- * One sheet's writes: through the shared batches, or, when the sheet is protected or a refused
- * comment must be told from the rest, in batches of its own. False when a password kept it shut.
- */
-async function writeSheet(
-  context: Excel.RequestContext,
-  batch: Batcher,
-  s: LiveSheet,
-  protection: { protected: boolean; options: Excel.WorksheetProtectionOptions },
-  ops: readonly Op[],
-  ownBatches: boolean,
-): Promise<boolean> {
-  if (protection.protected) return writeProtectedSheet(context, batch, s, protection.options, ops);
-  if (ownBatches) await batch.flush();
-  try {
-    for (const op of ops) {
-      await batch.take(op.size);
-      op.run();
-    }
-    if (ownBatches) await batch.flush();
-  } catch (err) {
-    batch.discard();
-    throw err;
-  }
-  return true;
-}
-
-/**
- * A protected sheet's writes, each batch of them between an unprotect and a protect with the
- * options the sheet had. Returns false when the sheet could not be unprotected (a password the
- * add-in does not have): nothing of it is written. When a batch fails after the sheet was
- * unprotected, the sheet is protected again before the error goes on.
- */
-async function writeProtectedSheet(
-  context: Excel.RequestContext,
-  batch: Batcher,
-  s: LiveSheet,
-  options: Excel.WorksheetProtectionOptions,
-  ops: readonly Op[],
-): Promise<boolean> {
-  if (ops.length === 0) return true;
-  await batch.flush();
-  let first = true;
-  let open = false;
-  try {
-    for (const op of ops) {
-      if (open && batch.full(op.size + OP_BYTES)) {
-        s.ws.protection.protect(options);
-        batch.add(OP_BYTES);
-        await batch.flush();
-        open = false;
-        first = false;
-      }
-      if (!open) {
-        s.ws.protection.unprotect();
-        batch.add(OP_BYTES);
-        open = true;
-      }
-      batch.add(op.size);
-      op.run();
-    }
-    s.ws.protection.protect(options);
-    batch.add(OP_BYTES);
-    await batch.flush();
-    return true;
-  } catch (err) {
-    batch.discard();
-    const p = s.ws.protection;
-    p.load('protected');
-    await context.sync();
-    // Still protected after its first batch failed: its unprotect was refused, nothing was written.
-    if (p.protected && first) return false;
-    if (!p.protected) {
-      s.ws.protection.protect(options);
-      await context.sync();
-    }
-    throw err;
-  }
-}
