@@ -1,6 +1,6 @@
 import { Catalog } from '../core/catalog/catalog';
 import { CATALOG_SHEET_NAME, parseCatalogSheet } from '../core/catalog/catalog-sheet';
-import { LISTS_SHEET } from '../core/plan/lists';
+import { LISTS_MARKER } from '../core/plan/lists';
 import type { ModelSheet } from '../core/model';
 import { isErrorValue, parseSheetAddress } from '../core/prepare';
 import type { GridValue, SheetGrid } from '../core/read/grid';
@@ -15,9 +15,6 @@ import { validateSheets, type Validation } from '../core/rules/validate';
  *    科目目录 sheet, when there is one, is among them, so the catalog costs no extra sync.
  */
 
-/** The hidden sheet where the marks keep what they covered; never validated. */
-export const MARKS_SHEET_NAME = '_BT_MARKS';
-
 export interface ValidateProgress {
   /** sheets parsed so far */
   done: number;
@@ -26,7 +23,7 @@ export interface ValidateProgress {
 }
 
 export interface WorkbookValidation extends Validation {
-  /** sheets read (the catalog and the marks sheet are not) */
+  /** sheets read (the catalog and the forms' lists sheet are not) */
   sheets: number;
   /** entries of the workbook's 科目目录 sheet; 0 when there is none */
   catalogEntries: number;
@@ -90,8 +87,6 @@ export async function readWorkbookModels(context: Excel.RequestContext, onProgre
 
   const sheetNames = worksheets.items.map((ws) => ws.name);
   const queued = worksheets.items
-    // `_BT_LISTS` holds the performance forms' drop-down lists, not a table to check.
-    .filter((ws) => ws.name !== MARKS_SHEET_NAME && ws.name !== LISTS_SHEET)
     .map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('address,formulas,values');
@@ -108,7 +103,10 @@ export async function readWorkbookModels(context: Excel.RequestContext, onProgre
     catalogEntries = entries.length;
   }
 
-  const toRead = queued.filter((q) => q.name !== CATALOG_SHEET_NAME);
+  // The forms' drop-down lists (`_BT_LISTS`) are known by the marker in their A1, not by the
+  // name: a clerk's own sheet of that name is checked like any other.
+  const isLists = (used: Excel.Range) => !used.isNullObject && parseSheetAddress(used.address).r1 === 1 && parseSheetAddress(used.address).c1 === 1 && used.values[0]?.[0] === LISTS_MARKER;
+  const toRead = queued.filter((q) => q.name !== CATALOG_SHEET_NAME && !isLists(q.used));
   const sheets: ModelSheet[] = [];
   const issues: ReadIssue[] = [];
   toRead.forEach((q, i) => {

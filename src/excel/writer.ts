@@ -160,6 +160,13 @@ interface HelperProbe {
   used: Excel.Range;
 }
 
+/** The helper sheet there is the add-in's: its used range starts at A1 with the planned A1 (the marker). */
+function isOurHelper(probe: HelperProbe): boolean {
+  if (probe.used.isNullObject) return false;
+  const topLeft = /!\$?A\$?1(:|$)/.test(probe.used.address);
+  return topLeft && probe.used.values[0]?.[0] === probe.plan.cells[0]?.[0];
+}
+
 /** A helper sheet's cells as planned, blanks as '', trailing blanks dropped, for comparing. */
 function helperRows(cells: unknown[][]): string {
   const rows = cells.map((r) => {
@@ -222,10 +229,15 @@ export async function insertPlans(
   const probes: HelperProbe[] = [...helpers.values()].map((plan) => {
     const sheet = sheets.getItemOrNullObject(plan.name);
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('values');
+    used.load('values,address');
     return { plan, sheet, used };
   });
   await context.sync();
+  // A sheet of a helper's name without the helper's own A1 (its marker) is the clerk's: never rewritten.
+  const foreign = probes.find((p) => !p.sheet.isNullObject && !isOurHelper(p));
+  if (foreign) {
+    throw new Error(`工作簿里已有名为“${foreign.plan.name}”的工作表，但它不是本加载项的下拉列表，为免改动它，没有插入。请先把它改名，再插入。`);
+  }
 
   const takenSheets = sheets.items.map((s) => s.name);
   const takenNames = new Set(names.items.map((n) => n.name));

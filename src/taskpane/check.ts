@@ -1,6 +1,7 @@
 import { RULES } from '../core/rules/catalog-of-rules';
 import type { Finding, RuleSpec, Severity } from '../core/rules/types';
-import { t, type Lang, type Message } from './i18n';
+import type { MarkResult } from '../excel/marks';
+import { joinList, t, type Lang, type Message } from './i18n';
 import { errorDetail } from './result';
 
 /**
@@ -72,4 +73,20 @@ export function explainCheckError(err: unknown): Message {
   const detail = errorDetail(err);
   if (err instanceof ReferenceError && /\b(Excel|Office)\b/.test(detail)) return { key: 'check.needsExcel' };
   return detail ? { key: 'check.error.generic', params: { detail } } : { key: 'check.error.genericNoDetail' };
+}
+
+/**
+ * What the marks could not do as asked, for the notes under the status: cells marked by fill
+ * alone (the clerk's comment or note stays), cells left unmarked, sheets skipped for a password,
+ * cells changed since they were marked and left as they are.
+ */
+export function markNotes(marks: MarkResult, lang: Lang): Message[] {
+  const notes: Message[] = [];
+  if (!marks.recorded) notes.push({ key: 'check.marks.noRecord' });
+  if (!marks.comments && marks.marked > 0) notes.push({ key: 'check.noComments' });
+  if (marks.fillOnly > 0) notes.push({ key: 'check.marks.fillOnly', params: { n: marks.fillOnly } });
+  if (marks.unmarked > 0) notes.push({ key: 'check.marks.unmarked', params: { n: marks.unmarked } });
+  if (marks.skippedSheets.length > 0) notes.push({ key: 'check.marks.skipped', params: { sheets: joinList(lang, marks.skippedSheets) } });
+  if (marks.leftAsIs > 0) notes.push({ key: 'check.marks.leftAsIs', params: { n: marks.leftAsIs } });
+  return notes;
 }

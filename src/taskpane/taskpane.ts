@@ -5,7 +5,7 @@ import { countBudgetFormulas, freezeBudgetFormulas } from '../excel/prepare';
 import { applyMarks, clearMarks, type MarkResult } from '../excel/marks';
 import { validateWorkbook, type WorkbookValidation } from '../excel/validate';
 import { messageAfterCell, type Finding } from '../core/rules/types';
-import { explainCheckError, groupFindings, severityLabel, statusMessage } from './check';
+import { explainCheckError, groupFindings, markNotes, severityLabel, statusMessage } from './check';
 import { planWorkbook } from '../core/plan/workbook';
 import type { SheetPlan } from '../core/plan/types';
 import { sampleFromSeed } from '../core/sample';
@@ -93,7 +93,7 @@ type FormsOutput = Output | { kind: 'info'; message: Message } | { kind: 'status
 type CheckState =
   | { kind: 'working'; message: Message }
   | { kind: 'done'; validation: WorkbookValidation; marks: MarkResult }
-  | { kind: 'info'; message: Message }
+  | { kind: 'info'; message: Message; marks?: MarkResult }
   | { kind: 'error'; message: Message };
 
 function $<T extends HTMLElement>(id: string): T {
@@ -383,12 +383,13 @@ function renderCheck(): void {
       box.append(spinner());
     }
     box.append(el('p', state.kind === 'error' ? { role: 'alert' } : {}, say(ui.lang, state.message)));
+    if (state.kind === 'info' && state.marks) for (const note of markNotes(state.marks, ui.lang)) box.append(el('p', { class: 'note' }, say(ui.lang, note)));
     return;
   }
   const { validation, marks } = state;
   box.classList.add(validation.ready ? 'done' : 'error');
   box.append(el('p', { class: 'output-title' }, say(ui.lang, statusMessage(validation))));
-  if (!marks.comments && marks.marked > 0) box.append(el('p', { class: 'note' }, tr('check.noComments')));
+  for (const note of markNotes(marks, ui.lang)) box.append(el('p', { class: 'note' }, say(ui.lang, note)));
   for (const sheet of groupFindings(validation.findings, ui.lang)) {
     const details = el('details', { class: 'check-sheet' });
     details.open = true;
@@ -603,7 +604,10 @@ async function onClearMarks(): Promise<void> {
   }
   setCheck({ kind: 'working', message: { key: 'check.clearing' } });
   const next = await excelAction<CheckState>(
-    async (context) => ({ kind: 'info', message: { key: (await clearMarks(context)).restored > 0 ? 'check.cleared' : 'check.nothingToClear' } }),
+    async (context) => {
+      const marks = await clearMarks(context);
+      return { kind: 'info', message: { key: marks.restored > 0 ? 'check.cleared' : 'check.nothingToClear' }, marks };
+    },
     (err) => ({ kind: 'error', message: explainCheckError(err) }),
   );
   setCheck(next, true);

@@ -1,6 +1,6 @@
 import { RULES } from '../../src/core/rules/catalog-of-rules';
 import type { Finding } from '../../src/core/rules/types';
-import { explainCheckError, groupFindings, ruleDescription, severityLabel, statusMessage } from '../../src/taskpane/check';
+import { explainCheckError, groupFindings, markNotes, ruleDescription, severityLabel, statusMessage } from '../../src/taskpane/check';
 import { say, type Lang } from '../../src/taskpane/i18n';
 
 const f = (sheet: string, rule: string, cell: string, severity: Finding['severity'] = 'error'): Finding => ({ rule, severity, sheet, cell, message: `${cell} 不平` });
@@ -77,5 +77,29 @@ describe('the 校验 section', () => {
     expect(explainCheckError(new ReferenceError('Excel is not defined'))).toEqual({ key: 'check.needsExcel' });
     expect(explainCheckError(new Error('boom'))).toEqual({ key: 'check.error.generic', params: { detail: 'boom' } });
     expect(explainCheckError(undefined)).toEqual({ key: 'check.error.genericNoDetail' });
+  });
+});
+
+describe('what the marks could not do, under the 校验 status', () => {
+  const none = { marked: 3, restored: 0, comments: true, fillOnly: 0, unmarked: 0, leftAsIs: 0, skippedSheets: [], recorded: true };
+
+  it('says nothing when every cell was marked as asked', () => {
+    expect(markNotes(none, 'zh-CN')).toEqual([]);
+  });
+
+  it('names the password sheets and counts the cells marked by fill alone, unmarked, or left as the clerk changed them', () => {
+    const notes = markNotes({ ...none, fillOnly: 2, unmarked: 1, leftAsIs: 4, skippedSheets: ['甲表', '乙表'] }, 'zh-CN').map((m) => say('zh-CN', m));
+    expect(notes).toEqual([
+      expect.stringMatching(/^2 个单元格原有批注或备注，只标了底色/),
+      expect.stringMatching(/^1 个单元格没有标记/),
+      expect.stringMatching(/没有标记也没有清除：甲表、乙表$/),
+      expect.stringMatching(/^4 个单元格在标记后被改过/),
+    ]);
+    expect(say('en-US', markNotes({ ...none, skippedSheets: ['A', 'B'] }, 'en-US')[0])).toMatch(/neither marked nor cleared: A, B$/);
+  });
+
+  it('says when the host could not keep the originals, or has no comments', () => {
+    expect(markNotes({ ...none, marked: 0, recorded: false }, 'zh-CN').map((m) => m.key)).toEqual(['check.marks.noRecord']);
+    expect(markNotes({ ...none, comments: false }, 'zh-CN').map((m) => m.key)).toEqual(['check.noComments']);
   });
 });

@@ -199,6 +199,8 @@ export interface PageLayoutState {
 
 export interface FakeSheetState {
   name: string;
+  /** Worksheet.id: made once, kept across renames and moves, as Excel keeps it */
+  id: string;
   /** by A1 address; a cell appears once anything touched it */
   cells: Map<string, FakeCell>;
   merges: Rect[];
@@ -217,12 +219,19 @@ export interface FakeSheetState {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
-/** A comment (ExcelApi 1.10 threaded comment) on one cell. */
+/** A comment (ExcelApi 1.10 threaded comment) on one cell: the thread's first entry and its replies. */
 export interface FakeCommentState {
   sheet: FakeSheetState;
   /** A1 */
   address: string;
   content: string;
+  /** Comment.id; given when the comment is made (see `commentId`) */
+  id?: string;
+  /** who wrote it; the add-in's own comments are written as the current user */
+  author?: string;
+  /** ExcelApi 1.11 */
+  resolved?: boolean;
+  replies?: FakeReplyState[];
 }
 
 export interface ProtectionState {
@@ -284,6 +293,7 @@ export function defaultCell(): FakeCell {
 function newSheet(name: string): FakeSheetState {
   return {
     name,
+    id: nextSheetId(),
     cells: new Map(),
     merges: [],
     columnWidths: new Map(),
@@ -317,8 +327,10 @@ export interface ExistingSheet {
   spills?: Record<string, Scalar[][]>;
   /** cell fills, `#RRGGBB`, by A1 address */
   fills?: Record<string, string>;
-  /** comments, by A1 address */
-  comments?: Record<string, string>;
+  /** comments, by A1 address: the text, or a thread with its author, replies and resolved state */
+  comments?: Record<string, string | ExistingComment>;
+  /** notes (ExcelApi 1.18), by A1 address */
+  notes?: Record<string, string>;
 }
 
 export interface ExistingName {
@@ -585,6 +597,10 @@ export class FakeRequestContext {
   readonly sheets: FakeSheetState[] = [];
   readonly names: FakeNameState[] = [];
   readonly comments: FakeCommentState[] = [];
+  /** notes (ExcelApi 1.18), one per cell; a cell holds a note or a comment, not both */
+  readonly notes: FakeNoteState[] = [];
+  /** custom XML parts (ExcelApi 1.5) */
+  readonly customXmlParts: FakeXmlPartState[] = [];
   /** the cell last selected with `Range.select`, as `sheet!A1` */
   selected: string | null = null;
   activeSheet: string | null = null;
@@ -627,7 +643,7 @@ export class FakeRequestContext {
         cell.fill = fill;
         sheet.cells.set(key, cell);
       }
-      for (const [addr, content] of Object.entries(s.comments ?? {})) this.comments.push({ sheet, address: addr.toUpperCase(), content });
+      seedCommentsAndNotes(this, sheet, s);
       if (s.protected || s.password !== undefined) {
         sheet.protection = { protected: true, options: { ...DEFAULT_PROTECTION, ...s.protectionOptions }, password: s.password ?? null };
       }
@@ -793,9 +809,24 @@ export class FakeWorkbook {
     this.ctx.requireSet('ExcelApi', '1.10', 'Workbook.comments');
     return new FakeCommentCollection(this.ctx);
   }
+
+  get notes(): FakeNoteCollection {
+    this.ctx.requireSet('ExcelApi', '1.18', 'Workbook.notes');
+    return new FakeNoteCollection(this.ctx);
+  }
+
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    this.ctx.requireSet('ExcelApi', '1.5', 'Workbook.customXmlParts');
+    return new FakeCustomXmlPartCollection(this.ctx);
+  }
 }
 
-const LOADABLE_COMMENT_PROPS = ['content', 'id', 'authorName'] as const;
+const LOADABLE_COMMENT_PROPS = ['content', 'id', 'authorName', 'resolved'] as const;
+
+/** What `load` on a comment reads: the thread's first entry as it stands now. */
+function commentValues(c: FakeCommentState): Record<(typeof LOADABLE_COMMENT_PROPS)[number], unknown> {
+  return { content: c.content, id: commentId(c), authorName: c.author ?? CURRENT_USER, resolved: c.resolved ?? false };
+}
 
 /** Office.js `CommentCollection` (ExcelApi 1.10): one comment thread per cell. */
 export class FakeCommentCollection {
@@ -810,14 +841,17 @@ export class FakeCommentCollection {
     return { ws: range.ws, address: a1(range.rect.r1, range.rect.c1) };
   }
 
+  /** Made as the current user, unresolved, with no replies: the API cannot set an author. */
   add(cellAddress: Excel.Range | string, content: string): FakeComment {
     const { ws, address } = this.cellOf(cellAddress, 'CommentCollection.add');
     const sheet = ws.change('CommentCollection.add', 'ExcelApi', '1.10');
     if (typeof content !== 'string' || content === '') throw new FakeOfficeError('InvalidArgument', 'CommentCollection.add: content');
-    if (this.ctx.comments.some((c) => c.sheet === sheet && c.address === address)) {
-      throw new FakeOfficeError('InvalidOperation', `${sheet.name}!${address} already has a comment`);
+    for (const c of this.ctx.comments) {
+      if (c.sheet === sheet && c.address === address) throw new FakeOfficeError('InvalidOperation', `${sheet.name}!${address} already has a comment`);
     }
-    const state: FakeCommentState = { sheet, address, content };
+    refuseBothOnOneCell(this.ctx, sheet, address, 'CommentCollection.add');
+    const state: FakeCommentState = { sheet, address, content, author: CURRENT_USER, resolved: false, replies: [] };
+    commentId(state);
     this.ctx.comments.push(state);
     return new FakeComment(this.ctx, state);
   }
@@ -829,9 +863,28 @@ export class FakeCommentCollection {
     return new FakeComment(this.ctx, state);
   }
 
+  /** How many comments the workbook has, readable after the next sync. */
+  getCount(): FakeClientResult<number> {
+    this.ctx.requireSet('ExcelApi', '1.10', 'CommentCollection.getCount');
+    return clientResult(this.ctx, this.ctx.comments.length);
+  }
+
+  /** The comment at a position, as the collection stands when the batch reaches this call. */
+  getItemAt(index: number): FakeComment {
+    this.ctx.requireSet('ExcelApi', '1.10', 'CommentCollection.getItemAt');
+    const state = this.ctx.comments[index];
+    if (!state) throw new FakeOfficeError('ItemNotFound', `CommentCollection.getItemAt(${index}): there are ${this.ctx.comments.length}`);
+    return new FakeComment(this.ctx, state);
+  }
+
   load(props?: string | string[] | { select?: string }): this {
     const wanted = itemProps(props, LOADABLE_COMMENT_PROPS);
-    const snapshot = this.ctx.comments.map((c, i) => ({ state: c, values: { content: c.content, id: `{comment-${i}}`, authorName: 'fake' } }));
+    // Loading everything on a host before 1.11 leaves `resolved` out; asking for it by name fails.
+    if (wanted.has('resolved') && !this.ctx.support('ExcelApi', '1.11')) {
+      if (wanted.size !== LOADABLE_COMMENT_PROPS.length) this.ctx.requireSet('ExcelApi', '1.11', 'Comment.resolved');
+      wanted.delete('resolved');
+    }
+    const snapshot = this.ctx.comments.map((c) => ({ state: c, values: commentValues(c) }));
     this.ctx.queueLoad(() => {
       this.loaded = snapshot.map(({ state, values }) => {
         const loaded = new Map<string, unknown>();
@@ -852,12 +905,54 @@ export class FakeComment {
   constructor(
     private readonly ctx: FakeRequestContext,
     readonly state: FakeCommentState,
-    private readonly loaded: Map<string, unknown> = new Map(),
+    private loaded: Map<string, unknown> = new Map(),
   ) {}
 
+  load(props?: string | string[] | { select?: string }): this {
+    const wanted = loadProps('Comment', props, LOADABLE_COMMENT_PROPS);
+    if (wanted.has('resolved')) this.ctx.requireSet('ExcelApi', '1.11', 'Comment.resolved');
+    if (!this.ctx.comments.includes(this.state)) throw new FakeOfficeError('ItemNotFound', 'Comment.load: the comment is gone');
+    const values = commentValues(this.state);
+    const snapshot = new Map([...wanted].map((k) => [k, values[k as keyof typeof values]] as const));
+    this.ctx.queueLoad(() => (this.loaded = new Map([...this.loaded, ...snapshot])));
+    return this;
+  }
+
+  private get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw notLoaded(`Comment.${prop}`);
+    return this.loaded.get(prop) as T;
+  }
+
   get content(): string {
-    if (!this.loaded.has('content')) throw notLoaded('Comment.content');
-    return this.loaded.get('content') as string;
+    return this.get('content');
+  }
+  /** Only the author may edit a comment; the add-in edits only its own. */
+  set content(v: string) {
+    if (typeof v !== 'string' || v === '') throw new FakeOfficeError('InvalidArgument', 'Comment.content');
+    if (!this.ctx.comments.includes(this.state)) throw new FakeOfficeError('ItemNotFound', 'Comment.content: the comment is gone');
+    new FakeWorksheet(this.ctx, this.state.sheet).change('Comment.content', 'ExcelApi', '1.10');
+    if ((this.state.author ?? CURRENT_USER) !== CURRENT_USER) throw new FakeOfficeError('AccessDenied', 'Comment.content: only its author can edit a comment');
+    this.state.content = v;
+  }
+
+  get id(): string {
+    return this.get('id');
+  }
+
+  get authorName(): string {
+    return this.get('authorName');
+  }
+
+  get resolved(): boolean {
+    return this.get('resolved');
+  }
+  set resolved(v: boolean) {
+    new FakeWorksheet(this.ctx, this.state.sheet).change('Comment.resolved', 'ExcelApi', '1.11');
+    this.state.resolved = v;
+  }
+
+  get replies(): FakeCommentReplyCollection {
+    return new FakeCommentReplyCollection(this.ctx, this.state);
   }
 
   /** The comment's cell. */
@@ -867,6 +962,7 @@ export class FakeComment {
     return new FakeWorksheet(this.ctx, this.state.sheet).getRange(this.state.address);
   }
 
+  /** Deletes the whole thread, replies too. */
   delete(): void {
     const i = this.ctx.comments.indexOf(this.state);
     if (i < 0) throw new FakeOfficeError('ItemNotFound', 'Comment.delete: the comment is gone');
@@ -910,7 +1006,7 @@ export class FakeWorksheetCollection {
 
   load(props?: string | string[] | { select?: string }): this {
     const wanted = itemProps(props, LOADABLE_SHEET_PROPS);
-    const snapshot = this.ctx.sheets.map((s, i) => ({ state: s, values: { name: s.name, id: `{sheet-${i}}`, position: i, visibility: s.visibility } }));
+    const snapshot = this.ctx.sheets.map((s, i) => ({ state: s, values: { name: s.name, id: s.id, position: i, visibility: s.visibility } }));
     this.ctx.queueLoad(() => {
       this.loaded = snapshot.map(({ state, values }) => {
         const loaded = new Map<string, unknown>();
@@ -1053,6 +1149,7 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'showGridlines' | 'a
     }
     this.ctx.sheets.splice(i, 1);
     for (let k = this.ctx.comments.length - 1; k >= 0; k--) if (this.ctx.comments[k].sheet === this.state) this.ctx.comments.splice(k, 1);
+    for (let k = this.ctx.notes.length - 1; k >= 0; k--) if (this.ctx.notes[k].sheet === this.state) this.ctx.notes.splice(k, 1);
     if (this.ctx.activeSheet === this.state.name) this.ctx.activeSheet = this.ctx.sheets[0].name;
     this.ctx.queue();
   }
@@ -1060,6 +1157,11 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'showGridlines' | 'a
   get name(): string {
     if (!this.loaded.has('name')) throw notLoaded('Worksheet.name');
     return this.loaded.get('name') as string;
+  }
+
+  get id(): string {
+    if (!this.loaded.has('id')) throw notLoaded('Worksheet.id');
+    return this.loaded.get('id') as string;
   }
 
   /** Every change goes through here: the sheet must still be there and not protected. */
@@ -1548,7 +1650,7 @@ export class FakeRangeFont implements Pick<Excel.RangeFont, 'name' | 'size' | 'b
   }
 }
 
-const LOADABLE_FILL_PROPS = ['color', 'pattern'] as const;
+const LOADABLE_FILL_PROPS = ['color', 'pattern', 'tintAndShade'] as const;
 
 /**
  * A range's fill. Loading reads as Office.js does: a cell with no fill has `color` `#FFFFFF`
@@ -1561,7 +1663,7 @@ export class FakeRangeFill implements Pick<Excel.RangeFill, 'color' | 'clear'> {
 
   load(props?: string | string[] | { select?: string }): this {
     const wanted = loadProps('RangeFill', props, LOADABLE_FILL_PROPS);
-    this.range.ws.ctx.requireSet('ExcelApi', wanted.has('pattern') ? '1.9' : '1.1', 'RangeFill.load');
+    this.range.ws.ctx.requireSet('ExcelApi', wanted.has('pattern') || wanted.has('tintAndShade') ? '1.9' : '1.1', 'RangeFill.load');
     if (this.range.nullObject) throw new FakeOfficeError('InvalidOperation', 'RangeFill.load on a null object');
     if (cellCount(this.range.rect) > MAX_CELL_WRITE) throw new FakeOfficeError('NotModeled', `loading the fill of ${rectAddress(this.range.rect)}`);
     const fills = new Set<string | null>();
@@ -1571,6 +1673,8 @@ export class FakeRangeFill implements Pick<Excel.RangeFill, 'color' | 'clear'> {
     const values: Record<string, unknown> = {
       color: one === undefined ? null : (one ?? '#FFFFFF').toUpperCase(),
       pattern: one === undefined ? null : one === null ? 'None' : 'Solid',
+      // the fake keeps plain colours only: no tint or shade
+      tintAndShade: one === undefined ? null : 0,
     };
     const snapshot = new Map([...wanted].map((k) => [k, values[k]] as const));
     this.range.ws.ctx.queueLoad(() => (this.loaded = new Map([...(this.loaded ?? []), ...snapshot])));
@@ -1589,6 +1693,11 @@ export class FakeRangeFill implements Pick<Excel.RangeFill, 'color' | 'clear'> {
   get pattern(): string {
     if (!this.loaded?.has('pattern')) throw notLoaded('RangeFill.pattern');
     return this.loaded.get('pattern') as string;
+  }
+
+  get tintAndShade(): number {
+    if (!this.loaded?.has('tintAndShade')) throw notLoaded('RangeFill.tintAndShade');
+    return this.loaded.get('tintAndShade') as number;
   }
 
   /** No fill. */
@@ -1764,4 +1873,357 @@ export class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | '
     if ((v.message ?? '').length > 255) throw new FakeOfficeError('InvalidArgument', 'prompt message over 255 characters');
     this.record('prompt').prompt = { ...v };
   }
+}
+
+// ------------------------------------------------------------------------------ sheet ids, threads, notes, custom XML parts
+// What the marks keep and put back: worksheets known by an id that survives a rename, comment
+// threads with their author, replies and resolved state, notes (ExcelApi 1.18), and custom XML
+// parts (ExcelApi 1.5), where the add-in keeps its own records out of the clerk's sight.
+
+let sheetIds = 0;
+
+/** A new Worksheet.id, shaped like Excel's: a GUID in braces. */
+function nextSheetId(): string {
+  sheetIds++;
+  return `{${sheetIds.toString(16).toUpperCase().padStart(8, '0')}-0001-4000-8000-00000000B7A5}`;
+}
+
+/** Who runs the add-in: the API makes comments and notes as this user. */
+export const CURRENT_USER = '当前用户';
+
+let commentIds = 0;
+
+/** A comment's id, made once. */
+function commentId(c: FakeCommentState): string {
+  c.id ??= `{C0MM3N7-${(++commentIds).toString(16).toUpperCase().padStart(8, '0')}}`;
+  return c.id;
+}
+
+export interface FakeReplyState {
+  content: string;
+  author: string;
+}
+
+/** A clerk's comment thread before the add-in runs. */
+export interface ExistingComment {
+  content: string;
+  author?: string;
+  resolved?: boolean;
+  replies?: { content: string; author?: string }[];
+}
+
+/** A note (ExcelApi 1.18) on one cell. */
+export interface FakeNoteState {
+  sheet: FakeSheetState;
+  /** A1 */
+  address: string;
+  content: string;
+  author: string;
+}
+
+function seedCommentsAndNotes(ctx: FakeRequestContext, sheet: FakeSheetState, s: ExistingSheet): void {
+  for (const [addr, c] of Object.entries(s.comments ?? {})) {
+    const thread = typeof c === 'string' ? { content: c } : c;
+    const state: FakeCommentState = {
+      sheet,
+      address: addr.toUpperCase(),
+      content: thread.content,
+      author: thread.author ?? '某科员',
+      resolved: thread.resolved ?? false,
+      replies: (thread.replies ?? []).map((r) => ({ content: r.content, author: r.author ?? '某科员' })),
+    };
+    commentId(state);
+    ctx.comments.push(state);
+  }
+  for (const [addr, content] of Object.entries(s.notes ?? {})) {
+    const address = addr.toUpperCase();
+    if (ctx.comments.some((c) => c.sheet === sheet && c.address === address)) throw new Error(`${s.name}!${address}: a cell holds a note or a comment, not both`);
+    ctx.notes.push({ sheet, address, content, author: '某科员' });
+  }
+}
+
+/**
+ * Excel keeps a threaded comment or a note on a cell, not both: the UI offers the one the cell
+ * lacks. The fake refuses the second, so code that adds one must first look for the other.
+ */
+function refuseBothOnOneCell(ctx: FakeRequestContext, sheet: FakeSheetState, address: string, api: string): void {
+  if (ctx.notes.some((n) => n.sheet === sheet && n.address === address)) {
+    throw new FakeOfficeError('InvalidOperation', `${api}: ${sheet.name}!${address} holds a note`);
+  }
+  if (api.startsWith('Note') && ctx.comments.some((c) => c.sheet === sheet && c.address === address)) {
+    throw new FakeOfficeError('InvalidOperation', `${api}: ${sheet.name}!${address} holds a comment`);
+  }
+}
+
+/** `OfficeExtension.ClientResult`: its value is readable after the next sync. */
+export class FakeClientResult<T> {
+  private ready = false;
+  private v: T | undefined;
+
+  settle(v: T): void {
+    this.v = v;
+    this.ready = true;
+  }
+
+  get value(): T {
+    if (!this.ready) throw notLoaded('ClientResult.value');
+    return this.v as T;
+  }
+}
+
+function clientResult<T>(ctx: FakeRequestContext, v: T): FakeClientResult<T> {
+  const r = new FakeClientResult<T>();
+  ctx.queueLoad(() => r.settle(v));
+  return r;
+}
+
+const LOADABLE_REPLY_PROPS = ['content', 'authorName'] as const;
+
+/** `Comment.replies` (ExcelApi 1.10). */
+export class FakeCommentReplyCollection {
+  private loaded: { content: string; authorName: string }[] | null = null;
+
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly thread: FakeCommentState,
+  ) {}
+
+  getCount(): FakeClientResult<number> {
+    this.ctx.requireSet('ExcelApi', '1.10', 'CommentReplyCollection.getCount');
+    if (!this.ctx.comments.includes(this.thread)) throw new FakeOfficeError('ItemNotFound', 'CommentReplyCollection: the comment is gone');
+    return clientResult(this.ctx, this.thread.replies?.length ?? 0);
+  }
+
+  /** A reply is made as the current user, like a comment. */
+  add(content: string): void {
+    new FakeWorksheet(this.ctx, this.thread.sheet).change('CommentReplyCollection.add', 'ExcelApi', '1.10');
+    if (typeof content !== 'string' || content === '') throw new FakeOfficeError('InvalidArgument', 'CommentReplyCollection.add: content');
+    (this.thread.replies ??= []).push({ content, author: CURRENT_USER });
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const wanted = itemProps(props, LOADABLE_REPLY_PROPS);
+    const snapshot = (this.thread.replies ?? []).map((r) => ({ content: r.content, authorName: r.author }));
+    this.ctx.queueLoad(() => {
+      this.loaded = snapshot.map((r) => ({
+        get content(): string {
+          if (!wanted.has('content')) throw notLoaded('CommentReply.content');
+          return r.content;
+        },
+        get authorName(): string {
+          if (!wanted.has('authorName')) throw notLoaded('CommentReply.authorName');
+          return r.authorName;
+        },
+      }));
+    });
+    return this;
+  }
+
+  get items(): { content: string; authorName: string }[] {
+    if (!this.loaded) throw notLoaded('CommentReplyCollection.items');
+    return this.loaded;
+  }
+}
+
+const LOADABLE_NOTE_PROPS = ['content', 'authorName'] as const;
+
+/** `Workbook.notes` (ExcelApi 1.18). */
+export class FakeNoteCollection {
+  private loaded: FakeNote[] | null = null;
+
+  constructor(private readonly ctx: FakeRequestContext) {}
+
+  add(cellAddress: Excel.Range | string, content: string): FakeNote {
+    const range = cellAddress as unknown;
+    if (!(range instanceof FakeRange)) throw new FakeOfficeError('NotModeled', 'NoteCollection.add with an address string');
+    if (range.rect.r1 !== range.rect.r2 || range.rect.c1 !== range.rect.c2) throw new FakeOfficeError('InvalidArgument', 'NoteCollection.add: one cell only');
+    const sheet = range.ws.change('NoteCollection.add', 'ExcelApi', '1.18');
+    const address = a1(range.rect.r1, range.rect.c1);
+    if (this.ctx.notes.some((n) => n.sheet === sheet && n.address === address)) throw new FakeOfficeError('InvalidOperation', `${sheet.name}!${address} already has a note`);
+    refuseBothOnOneCell(this.ctx, sheet, address, 'NoteCollection.add');
+    const state: FakeNoteState = { sheet, address, content, author: CURRENT_USER };
+    this.ctx.notes.push(state);
+    return new FakeNote(this.ctx, state);
+  }
+
+  getCount(): FakeClientResult<number> {
+    this.ctx.requireSet('ExcelApi', '1.18', 'NoteCollection.getCount');
+    return clientResult(this.ctx, this.ctx.notes.length);
+  }
+
+  getItemAt(index: number): FakeNote {
+    this.ctx.requireSet('ExcelApi', '1.18', 'NoteCollection.getItemAt');
+    const state = this.ctx.notes[index];
+    if (!state) throw new FakeOfficeError('ItemNotFound', `NoteCollection.getItemAt(${index}): there are ${this.ctx.notes.length}`);
+    return new FakeNote(this.ctx, state);
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const wanted = itemProps(props, LOADABLE_NOTE_PROPS);
+    const snapshot = this.ctx.notes.map((n) => ({ state: n, values: { content: n.content, authorName: n.author } }));
+    this.ctx.queueLoad(() => {
+      this.loaded = snapshot.map(({ state, values }) => new FakeNote(this.ctx, state, new Map([...wanted].map((p) => [p, values[p as keyof typeof values]] as const))));
+    });
+    return this;
+  }
+
+  get items(): FakeNote[] {
+    if (!this.loaded) throw notLoaded('NoteCollection.items');
+    return this.loaded;
+  }
+}
+
+export class FakeNote {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    readonly state: FakeNoteState,
+    private readonly loaded: Map<string, unknown> = new Map(),
+  ) {}
+
+  get content(): string {
+    if (!this.loaded.has('content')) throw notLoaded('Note.content');
+    return this.loaded.get('content') as string;
+  }
+
+  getLocation(): FakeRange {
+    if (!this.ctx.notes.includes(this.state)) throw new FakeOfficeError('ItemNotFound', 'Note.getLocation: the note is gone');
+    return new FakeWorksheet(this.ctx, this.state.sheet).getRange(this.state.address);
+  }
+
+  delete(): void {
+    const i = this.ctx.notes.indexOf(this.state);
+    if (i < 0) throw new FakeOfficeError('ItemNotFound', 'Note.delete: the note is gone');
+    new FakeWorksheet(this.ctx, this.state.sheet).change('Note.delete', 'ExcelApi', '1.18');
+    this.ctx.notes.splice(i, 1);
+  }
+}
+
+/** A custom XML part: stored in the file, out of the clerk's sight. */
+export interface FakeXmlPartState {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+let xmlPartIds = 0;
+
+/**
+ * What Excel checks of a part's XML: one root element, its namespace, and only characters XML
+ * 1.0 allows (no C0 controls but tab and newlines, no U+FFFE/U+FFFF, no lone surrogates).
+ */
+function checkXml(xml: string): string {
+  const bad = (why: string) => new FakeOfficeError('InvalidArgument', `custom XML part: ${why}`);
+  if (typeof xml !== 'string') throw bad('not a string');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(xml)) throw bad('a character XML does not allow');
+  const root = /^\s*(?:<\?xml[^>]*\?>\s*)?<([A-Za-z_][\w.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/>|>)/.exec(xml);
+  if (!root) throw bad('no root element');
+  if (root[3] === '>' && !new RegExp(`</${root[1]}>\\s*$`).test(xml)) throw bad(`the root element <${root[1]}> is not closed`);
+  const body = xml.slice(root[0].length);
+  if (/<(?![/A-Za-z_!?])/.test(body) || /&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)/.test(body)) throw bad('not well-formed');
+  return /\sxmlns="([^"]*)"/.exec(root[2])?.[1] ?? '';
+}
+
+/** `Workbook.customXmlParts` (ExcelApi 1.5), and the collection `getByNamespace` gives. */
+export class FakeCustomXmlPartCollection {
+  private loaded: FakeCustomXmlPart[] | null = null;
+
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly namespaceUri: string | null = null,
+  ) {}
+
+  private parts(): FakeXmlPartState[] {
+    return this.ctx.customXmlParts.filter((p) => this.namespaceUri === null || p.namespaceUri === this.namespaceUri);
+  }
+
+  add(xml: string): FakeCustomXmlPart {
+    this.ctx.requireSet('ExcelApi', '1.5', 'CustomXmlPartCollection.add');
+    const namespaceUri = checkXml(xml);
+    const state: FakeXmlPartState = { id: `{X${(++xmlPartIds).toString(16).toUpperCase().padStart(7, '0')}-0000-4000-8000-000000000000}`, namespaceUri, xml };
+    this.ctx.customXmlParts.push(state);
+    this.ctx.queue();
+    return new FakeCustomXmlPart(this.ctx, state);
+  }
+
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartCollection {
+    this.ctx.requireSet('ExcelApi', '1.5', 'CustomXmlPartCollection.getByNamespace');
+    return new FakeCustomXmlPartCollection(this.ctx, namespaceUri);
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this.ctx, this.parts().length);
+  }
+
+  getItem(id: string): FakeCustomXmlPart {
+    const state = this.parts().find((p) => p.id === id);
+    if (!state) throw new FakeOfficeError('ItemNotFound', `no custom XML part ${id}`);
+    return new FakeCustomXmlPart(this.ctx, state);
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const wanted = itemProps(props, ['id', 'namespaceUri']);
+    const snapshot = this.parts();
+    this.ctx.queueLoad(() => (this.loaded = snapshot.map((state) => new FakeCustomXmlPart(this.ctx, state, wanted))));
+    return this;
+  }
+
+  get items(): FakeCustomXmlPart[] {
+    if (!this.loaded) throw notLoaded('CustomXmlPartCollection.items');
+    return this.loaded;
+  }
+}
+
+export class FakeCustomXmlPart {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    readonly state: FakeXmlPartState,
+    private readonly loaded: Set<string> = new Set(),
+  ) {}
+
+  get id(): string {
+    if (!this.loaded.has('id')) throw notLoaded('CustomXmlPart.id');
+    return this.state.id;
+  }
+
+  get namespaceUri(): string {
+    if (!this.loaded.has('namespaceUri')) throw notLoaded('CustomXmlPart.namespaceUri');
+    return this.state.namespaceUri;
+  }
+
+  private alive(api: string): void {
+    if (!this.ctx.customXmlParts.includes(this.state)) throw new FakeOfficeError('ItemNotFound', `${api}: the part is gone`);
+  }
+
+  getXml(): FakeClientResult<string> {
+    this.alive('CustomXmlPart.getXml');
+    return clientResult(this.ctx, this.state.xml);
+  }
+
+  setXml(xml: string): void {
+    this.alive('CustomXmlPart.setXml');
+    this.state.namespaceUri = checkXml(xml);
+    this.state.xml = xml;
+    this.ctx.queue();
+  }
+
+  delete(): void {
+    this.alive('CustomXmlPart.delete');
+    this.ctx.customXmlParts.splice(this.ctx.customXmlParts.indexOf(this.state), 1);
+    this.ctx.queue();
+  }
+}
+
+/** The note on a cell, or null (for tests). */
+export function noteAt(fake: FakeRequestContext, sheet: string, address: string): string | null {
+  const s = fake.sheet(sheet);
+  return fake.notes.find((n) => n.sheet === s && n.address === address.toUpperCase())?.content ?? null;
+}
+
+/** The comment thread on a cell, everything a clerk sees of it, or null (for tests). */
+export function threadAt(fake: FakeRequestContext, sheet: string, address: string): ExistingComment | null {
+  const s = fake.sheet(sheet);
+  const c = fake.comments.find((x) => x.sheet === s && x.address === address.toUpperCase());
+  if (!c) return null;
+  return { content: c.content, author: c.author ?? CURRENT_USER, resolved: c.resolved ?? false, replies: (c.replies ?? []).map((r) => ({ ...r })) };
 }
