@@ -104,7 +104,9 @@ export async function runTemplate(flags: Record<string, string>, log: (s: string
     if (unknown.length) throw new UsageError(`--tables 中的 ${unknown.join('、')} 不是${level === 'unit' ? '单位' : '部门'}的表；可选：${known.join(',')},project`);
     specs = wanted as SpecId[];
   }
-  const plans = planWorkbook({ ctx: { level, org, year: Number(flags.year) }, specs });
+  const subtotalFormula = flags.subtotals ?? 'standard';
+  if (subtotalFormula !== 'standard' && subtotalFormula !== 'rollup') throw new UsageError('--subtotals 应为 standard（标准函数，任何电子表格都能计算）或 rollup（BUDGET.ROLLUP，需加载项）');
+  const plans = planWorkbook({ ctx: { level, org, year: Number(flags.year) }, specs, options: { subtotalFormula } });
   const wb = await workbookFromPlans(plans);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   await wb.xlsx.writeFile(out);

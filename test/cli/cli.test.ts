@@ -48,7 +48,7 @@ describe('budget-tables CLI', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, '2021-shanghai-social-security-card-unit.xlsx'));
     const t2 = wb.getWorksheet('单位收入总表')!;
-    expect(t2.getCell('E6').formula).toMatch(/^BUDGET\.ROLLUP\(/);
+    expect(t2.getCell('E6').formula).toMatch(/BUDGET\.ROLLUP\(INDEX\(/);
     expect(t2.getCell('E6').result).toBe(44119958);
     expect(t2.getCell('E8').value).toBe(29518606);
     expect(await main(['sample', '--out', dir, '--subtotals', 'maybe'], () => undefined)).toBe(2);
