@@ -10,6 +10,7 @@
 export const MAX_ECHOED = 200;
 
 // C0 (incl. ESC), DEL, C1, and the bidi embeddings/overrides/isolates (Trojan-Source reordering).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const SPACING = /[\t\n\r]+/g;
 
