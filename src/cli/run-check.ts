@@ -66,7 +66,8 @@ async function checkHere(file: string): Promise<Outcome> {
   }
 }
 
-async function checkOnWorkers(files: string[], jobs: number, script: string, done: (index: number, o: Outcome) => void): Promise<void> {
+/** `files` over `jobs` workers running `script`; a worker that dies (out of heap, a bug) costs its file only. */
+export async function checkOnWorkers(files: string[], jobs: number, script: string, done: (index: number, o: Outcome) => void): Promise<void> {
   const { Worker } = await import('worker_threads');
   let next = 0;
   let running = 0;
