@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the compiled CLI when it exists (after `npm run build:cli`), else compiles on the fly.
+// The CLI compiled to dist-node/ by `npm run build:cli` (run at install by `prepare`).
 const path = require('path');
-const fs = require('fs');
 const compiled = path.join(__dirname, '..', 'dist-node', 'src', 'cli', 'main.js');
-if (!fs.existsSync(compiled)) {
-  require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
+let cli;
+try {
+  cli = require(compiled);
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(compiled)) {
+    console.error('错误：命令行尚未编译，请先运行 npm run build:cli（npm install / npm ci 时会自动编译）。The CLI is not built: run npm run build:cli.');
+    process.exit(2);
+  }
+  throw e;
 }
-const { main } = require(fs.existsSync(compiled) ? compiled : '../src/cli/main.ts');
-main(process.argv.slice(2)).then((code) => process.exit(code));
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

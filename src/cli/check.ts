@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { address } from '../core/plan/a1';
 import { findBudgetFormulas } from '../core/prepare';
 import { RULES } from '../core/rules/catalog-of-rules';
-import { messageAfterCell, SEVERITY_LABEL, type Finding } from '../core/rules/types';
+import type { Finding } from '../core/rules/types';
 import { validateSheets, type Validation } from '../core/rules/validate';
 import { gridFromWorksheet, readWorkbook, workbookCatalog } from '../xlsx/reader';
 
@@ -83,17 +83,4 @@ export function expandInputs(inputs: string[]): string[] {
     } else out.push(input);
   }
   return out;
-}
-
-export function formatText(r: FileReport): string {
-  const lines: string[] = [];
-  const status = r.ready ? '可以报送' : '不能报送';
-  lines.push(`${r.file}：${status}（错误 ${r.counts.error} 个，提示 ${r.counts.warning} 个）`);
-  const bySheet = new Map<string, Finding[]>();
-  for (const f of r.findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
-  for (const [sheet, list] of bySheet) {
-    lines.push(`  【${sheet}】`);
-    for (const f of list) lines.push(`    ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${messageAfterCell(f)}`);
-  }
-  return lines.join('\n');
 }

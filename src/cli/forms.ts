@@ -13,6 +13,7 @@ import type { SheetPlan } from '../core/plan/types';
 import type { SeedSelfEvaluation, SeedTargetForm } from '../core/seed-types';
 import type { SeedLongTargetForm } from '../core/seed-types-2020-form';
 import { readWorkbookFile } from '../xlsx/reader';
+import { guardOutput } from './outputs';
 import { workbookFromPlans } from '../xlsx/writer';
 
 /**
@@ -74,11 +75,12 @@ export const FORM_SAMPLES: readonly { file: string; describe: string; plans: () 
   { file: '2026-shanghai-social-security-card-unit-performance-targets.xlsx', describe: `2026年 上海市社会保障卡服务中心 绩效目标申报表`, plans: seedTargetPlans },
 ];
 
-export async function runForms(outDir: string, log: (s: string) => void): Promise<string> {
+export async function runForms(outDir: string, log: (s: string) => void, force = false): Promise<string> {
+  const file = path.join(outDir, FORMS_FILE);
+  guardOutput(file, force);
   fs.mkdirSync(outDir, { recursive: true });
   const plans = seedFormPlans();
   const wb = await workbookFromPlans(plans);
-  const file = path.join(outDir, FORMS_FILE);
   await wb.xlsx.writeFile(file);
   log(`已生成 ${file}：${SEED_TARGET_FORMS.length} 张绩效目标申报表，${SEED_SELF_EVALUATIONS.length} 张绩效自评表`);
   return file;
@@ -97,6 +99,8 @@ export interface BudgetFormsRequest {
   statement?: boolean;
   summary?: boolean;
   department?: string;
+  /** replace an existing output file (never the --from file itself) */
+  force?: boolean;
 }
 
 /** Commas split the list; 、 does not, since project names use it (申领、补换卡网点运行费). */
@@ -146,8 +150,9 @@ export async function runBudgetForms(req: BudgetFormsRequest, log: (s: string) =
     if (e instanceof UnknownProjectsError) throw new FormsInputError(e.message);
     throw e;
   }
-  fs.mkdirSync(req.outDir, { recursive: true });
   const file = path.join(req.outDir, `${fileSafe(org)}-绩效表.xlsx`);
+  guardOutput(file, req.force === true, [req.from]);
+  fs.mkdirSync(req.outDir, { recursive: true });
   const wb = await workbookFromPlans(plans);
   await wb.xlsx.writeFile(file);
   const count = (id: string) => plans.filter((p) => p.specId === id).length;

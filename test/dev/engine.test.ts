@@ -14,7 +14,16 @@ describe('the preview formula engine', () => {
     expect([...BUDGET_FUNCTION_NAMES].sort()).toEqual(declared.sort());
   });
 
-  it('resolves the templates’ OFFSET to the range Excel computes, and leaves other OFFSETs alone', () => {
+  it('resolves the templates’ INDEX pairs to the range Excel computes, an empty block to #REF!, and leaves other INDEXes alone', () => {
+    expect(resolveOffsets('=IF(ROW($A$46)-ROW($A7)<2,0,BUDGET.ROLLUP(INDEX($A:$A,ROW($A7)+1):INDEX($C:$C,ROW($A$46)-1),INDEX($E:$E,ROW($A7)+1):INDEX($E:$E,ROW($A$46)-1),$A7:$C7))')).toBe(
+      '=IF(ROW($A$46)-ROW($A7)<2,0,BUDGET.ROLLUP(A8:C45,E8:E45,$A7:$C7))',
+    );
+    expect(resolveOffsets('=SUM(INDEX($E:$E,ROW($A7)+1):INDEX($E:$E,ROW($A$8)-1))')).toBe('=SUM(#REF!)');
+    expect(resolveOffsets('=SUM(INDEX($E:$E,B1):INDEX($E:$E,3))')).toBe('=SUM(INDEX($E:$E,B1):INDEX($E:$E,3))');
+    expect(resolveOffsets('=INDEX(A1:B2,1,2)')).toBe('=INDEX(A1:B2,1,2)');
+  });
+
+  it('resolves constant OFFSETs to the range Excel computes, and leaves other OFFSETs alone', () => {
     expect(resolveOffsets('=BUDGET.ROLLUP(OFFSET($A7,1,0,ROW($A$46)-ROW($A7)-1,3),OFFSET($A7,1,4,ROW($A$46)-ROW($A7)-1,1),$A7:$C7)')).toBe(
       '=BUDGET.ROLLUP(A8:C45,E8:E45,$A7:$C7)',
     );

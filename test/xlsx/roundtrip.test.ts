@@ -103,7 +103,7 @@ describe('empty templates', () => {
     const t2 = back.getWorksheet(level === 'unit' ? '单位收入总表' : '部门收入总表')!;
     const total = t2.getCell('E26');
     expect(t2.getCell('A26').value).toBe('合计');
-    expect(total.formula).toBe('BUDGET.ROLLUP(OFFSET($A5,1,0,ROW($A$26)-ROW($A5)-1,3),OFFSET($A5,1,4,ROW($A$26)-ROW($A5)-1,1),"合计")');
+    expect(total.formula).toBe('IF(ROW($A$26)-ROW($A5)<2,0,BUDGET.ROLLUP(INDEX($A:$A,ROW($A5)+1):INDEX($C:$C,ROW($A$26)-1),INDEX($E:$E,ROW($A5)+1):INDEX($E:$E,ROW($A$26)-1),"合计"))');
     expect(total.result).toBe(0);
     expect(t2.getCell('E6').protection?.locked).toBe(false);
     expect(t2.getCell('E26').protection?.locked).not.toBe(false);

@@ -17,6 +17,7 @@ import { rangeAddress } from './a1';
 import { PlanBuilder } from './builder';
 import { textUnits } from './text-height';
 import { formatMarker } from './marker';
+import { rollupFormula, standardSubtotalFormula, type SubtotalFlavour } from './subtotals';
 import type { CellStyle, CellValue, Message, SheetPlan, ValidationPlan } from './types';
 
 export interface PlanOptions {
@@ -28,19 +29,14 @@ export interface PlanOptions {
    * `values` as the published figures typed in, mistakes and all.
    */
   subtotals?: 'formulas' | 'values';
+  /**
+   * Which formulas: `rollup` (the default, the task pane's) calls BUDGET.ROLLUP; `standard`
+   * only standard functions, for a file opened without the add-in (see ./subtotals).
+   */
+  subtotalFormula?: SubtotalFlavour;
 }
 
-/**
- * `BUDGET.ROLLUP` over the rows strictly between `row` and the 合计 row, per amount column.
- * OFFSET from the row's own code cell keeps the range out of the formula's own cell (no
- * circular reference) and grows when a row is inserted anywhere below, even directly under
- * the subtotal row, because ROW() of the 合计 cell moves down with it.
- */
-export function rollupFormula(anchorRow: number, totalRow: number, codeCols: number, amountCol: number, code: string): string {
-  const anchor = `$A${anchorRow}`;
-  const height = `ROW($A$${totalRow})-ROW(${anchor})-1`;
-  return `=BUDGET.ROLLUP(OFFSET(${anchor},1,0,${height},${codeCols}),OFFSET(${anchor},1,${amountCol - 1},${height},1),${code})`;
-}
+export { rollupFormula } from './subtotals';
 
 const YUAN_FORMAT = '#,##0';
 const WAN_FORMAT = '0.00';
@@ -209,13 +205,17 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
   b.style(totalRow, 1, totalRow, nameCol, { hAlign: 'center' });
   b.style(totalRow, firstAmount, totalRow, width, { numberFormat: YUAN_FORMAT, hAlign: 'right' });
   const formulas = opts.subtotals !== 'values';
+  const subtotal = (anchorRow: number, col: number, code: string, level: 0 | 1 | 2) =>
+    opts.subtotalFormula === 'standard'
+      ? standardSubtotalFormula(anchorRow, totalRow, codeCols, col, level)
+      : rollupFormula(anchorRow, totalRow, codeCols, col, code);
   spec.columns.forEach((c, j) => {
     const col = firstAmount + j;
     const published = table ? num(table.total[c.key]) : 0;
     if (!formulas && table) b.set(totalRow, col, published);
     else if (count > 0) {
       // Anchored on the last header row (类 | 款 | 项), so the whole block is below it.
-      b.set(totalRow, col, rollupFormula(headerEnd, totalRow, codeCols, col, '"合计"'));
+      b.set(totalRow, col, subtotal(headerEnd, col, '"合计"', 0));
       b.results[rangeAddress(totalRow, col, totalRow, col)] = typeof published === 'number' ? published : 0;
     } else if (table) b.set(totalRow, col, published);
   });
@@ -228,7 +228,7 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
       const codeRef = rangeAddress(row, 1, row, codeCols).replace(/([A-Z]+)(\d+)/g, '$$$1$2');
       spec.columns.forEach((c, j) => {
         const col = firstAmount + j;
-        b.set(row, col, rollupFormula(row, totalRow, codeCols, col, codeRef));
+        b.set(row, col, subtotal(row, col, codeRef, r.code.length === 3 ? 1 : 2));
         const v = num(r.amounts[c.key]);
         b.results[rangeAddress(row, col, row, col)] = typeof v === 'number' ? v : 0;
       });

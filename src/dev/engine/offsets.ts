@@ -2,8 +2,11 @@
  * Formula text rewrites for HyperFormula, which evaluates OFFSET only with constant
  * arguments: each `OFFSET(anchor, rows, cols, height, width)` whose arguments are integers
  * or `ROW(ref)` arithmetic becomes the static range Excel would compute from the sheet as it
- * stands. The templates' subtotal formulas are of that form (see src/core/plan/build.ts), so
- * the preview and test/functions/engine.test.ts evaluate exactly the text the writer puts in.
+ * stands. Likewise each `INDEX($D:$D,ROW($A6)+1):INDEX($D:$D,ROW($A$20)-1)` (a whole-column
+ * INDEX pair with such row arithmetic) becomes `D7:D19`, which HyperFormula cannot build from
+ * INDEX results itself. The templates' subtotal formulas are of these forms (see
+ * src/core/plan/subtotals.ts), so the preview and test/functions/engine.test.ts evaluate
+ * exactly the text the writer puts in.
  */
 
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -21,9 +24,24 @@ function integerExpression(text: string): number | null {
   return plain.split(/(?=[+-])/).reduce((s, t) => s + Number(t), 0);
 }
 
-/** Every constant-able OFFSET in `formula` as a static range; `#REF!` where the height is under 1. */
+/** An argument: anything without a comma outside one level of parentheses (`ROW($A$20)-1`). */
+const ARG = '((?:[^,()]|\\([^()]*\\))+)';
+const INDEX_PAIR = new RegExp(`INDEX\\(\\$?([A-Z]+):\\$?\\1,${ARG}\\):INDEX\\(\\$?([A-Z]+):\\$?\\3,${ARG}\\)`, 'gi');
+
+/** Whole-column INDEX pairs as static ranges; `#REF!` where the range would be upside down. */
+function resolveIndexPairs(formula: string): string {
+  return formula.replace(INDEX_PAIR, (whole, c1: string, top: string, c2: string, bottom: string) => {
+    const r1 = integerExpression(top);
+    const r2 = integerExpression(bottom);
+    if (r1 === null || r2 === null) return whole;
+    if (r1 < 1 || r2 < r1) return '#REF!';
+    return `${c1.toUpperCase()}${r1}:${c2.toUpperCase()}${r2}`;
+  });
+}
+
+/** Every constant-able OFFSET and INDEX pair in `formula` as a static range; `#REF!` where the height is under 1. */
 export function resolveOffsets(formula: string): string {
-  return formula.replace(/OFFSET\(\$?([A-Z]+)\$?(\d+),([^,()]+),([^,()]+),((?:[^,()]|\([^()]*\))+),([^,()]+)\)/gi, (whole, col: string, row: string, ...args: string[]) => {
+  return resolveIndexPairs(formula).replace(/OFFSET\(\$?([A-Z]+)\$?(\d+),([^,()]+),([^,()]+),((?:[^,()]|\([^()]*\))+),([^,()]+)\)/gi, (whole, col: string, row: string, ...args: string[]) => {
     const [dr, dc, height, width] = args.slice(0, 4).map(integerExpression);
     if (dr === null || dc === null || height === null || width === null) return whole;
     const top = Number(row) + dr;

@@ -1,0 +1,42 @@
+/** What `budget-tables help` and `budget-tables COMMAND --help` print. */
+
+export const COMMAND_HELP: Record<string, string> = {
+  sample: `  budget-tables sample [--out DIR] [--subtotals values|formulas] [--force]
+      为每份种子预算生成一个填好数据的工作簿（模板版式），另有 2021 年绩效自评表与 2026 年绩效目标申报表各一个工作簿。
+      类、款、合计行与执行率默认填公布数（values）；formulas 则写 BUDGET 公式（需在装有本加载项的 Excel 中打开）。
+      Writes one filled workbook per seed budget, in the template layout, and the seeds' performance forms
+      (2021 self-evaluations, 2026 target forms) as two more workbooks (default DIR: ./sample-output).
+      Subtotal rows and 执行率 hold the published figures (values, the default) or BUDGET formulas.
+      已有同名文件时退出码 2，加 --force 覆盖 / an existing file is refused unless --force.`,
+  template: `  budget-tables template --level unit|department --org NAME --year YYYY --out FILE.xlsx [--tables T1,T2,…] [--subtotals standard|rollup] [--force]
+      生成空白模板工作簿 / writes an empty template workbook (year 2000–2100).
+      类、款、合计公式默认只用标准函数（standard：SUMPRODUCT、COUNTIFS），不装加载项的 Excel、WPS 表格、
+      LibreOffice 都能计算；rollup 写 BUDGET.ROLLUP，供装有本加载项的 Excel 使用。
+      Subtotals use standard functions by default (any spreadsheet computes them); rollup writes BUDGET.ROLLUP.
+      已有同名文件时退出码 2，加 --force 覆盖 / an existing file is refused unless --force.`,
+  forms: `  budget-tables forms [--out DIR] [--force]
+      生成种子中的绩效表：10 张 2026 年绩效目标申报表与 10 张 2021 年绩效自评表，合为一个工作簿。
+      Writes one workbook with the seeds' ten 2026 target forms and ten 2021 self-evaluations (default DIR: ./sample-output).
+  budget-tables forms --from BUDGET.xlsx [--projects all|"名称1,名称2"] [--self-evaluation] [--statement] [--summary] [--department 名] --out DIR [--force]
+      按预算工作簿 U2 表中的项目生成预填的绩效目标申报表（及自评表、项目经费情况说明、绩效目标汇总表），
+      写为 DIR/<单位>-绩效表.xlsx；项目名称以逗号分隔，找不到的项目名称退出码 2。
+      Writes prefilled performance forms for the U2 projects of a budget workbook; unknown project names exit 2.
+      已有同名文件时退出码 2，加 --force 覆盖；输出与 --from 是同一文件时一律拒绝。
+      An existing file is refused unless --force; the --from file itself is never overwritten.`,
+  check: `  budget-tables check FILE.xlsx|DIR … [--format text|json] [--jobs N] [--quiet]
+      校验工作簿：表内、表间勾稽关系，科目编码与名称。退出码 0 无错误，1 有错误，2 文件无法读取。
+      多个文件分给 N 个线程同时校验（默认为 CPU 数），结果按输入顺序输出；--quiet 只输出汇总一行。
+      --format json：一个文件输出一个 JSON 文档，多个文件每个文件一行（JSON Lines）。
+      Validates workbooks; exit 0 when there is no 错误, 1 when there is, 2 when a file cannot be read.
+      Files are checked on N worker threads (default: the number of CPUs), reported in input order;
+      --quiet prints only the summary line; --format json prints one JSON document per file, one per line.`,
+  help: `  budget-tables help [COMMAND]      本说明；COMMAND --help 只看一个命令 / this text, or one command's`,
+};
+
+export const USAGE = `用法 / usage:
+${['sample', 'template', 'forms', 'check', 'help'].map((c) => COMMAND_HELP[c]).join('\n')}
+  参数可写作 --key value 或 --key=value / options as --key value or --key=value.`;
+
+export function commandUsage(command: string): string {
+  return `用法 / usage:\n${COMMAND_HELP[command]}`;
+}
