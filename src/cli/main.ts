@@ -6,6 +6,7 @@ import { SEED_BUDGETS } from '../core/sample-seeds';
 import type { BudgetLevel, SpecId } from '../core/specs/types';
 import { workbookFromPlans } from '../xlsx/writer';
 import { checkFile, expandInputs, formatText, UnreadableFile } from './check';
+import { ConsolidateInputError, consolidateCommand, unitsForCheck } from './consolidate';
 import { FORM_SAMPLES, FormsInputError, runBudgetForms, runForms, withBudgetValues } from './forms';
 
 /**
@@ -30,13 +31,17 @@ const USAGE = `用法 / usage:
       按预算工作簿 U2 表中的项目生成预填的绩效目标申报表（及自评表、项目经费情况说明、绩效目标汇总表），
       写为 DIR/<单位>-绩效表.xlsx；项目名称以逗号分隔，找不到的项目名称退出码 2。
       Writes prefilled performance forms for the U2 projects of a budget workbook; unknown project names exit 2.
-  budget-tables check FILE.xlsx|DIR … [--format text|json]
+  budget-tables check FILE.xlsx|DIR … [--format text|json] [--units DIR|FILE[,FILE…]]
       校验工作簿：表内、表间勾稽关系，科目编码与名称。退出码 0 无错误，1 有错误，2 文件无法读取。
+      --units：核对部门各数是否等于所属单位之和（部门工作簿含“分单位明细”时不给也核对）。
       Validates workbooks; exit 0 when there is no 错误, 1 when there is, 2 when a file cannot be read.
+  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--allow-errors]
+      将所属单位工作簿汇总为部门预算表（T1–T9 与分单位明细）；单位有错误等问题时不汇总（退出码 1），除非 --allow-errors。
+      Sums unit workbooks into the department's tables and a 分单位明细 sheet; refuses units with problems unless --allow-errors.
   budget-tables help`;
 
 /** Flags that take no value, per command. */
-const SWITCHES: Record<string, string[]> = { forms: ['self-evaluation', 'statement', 'summary'] };
+const SWITCHES: Record<string, string[]> = { forms: ['self-evaluation', 'statement', 'summary'], consolidate: ['allow-errors'] };
 
 export function parseArgs(argv: string[]): { command: string; flags: Record<string, string>; files: string[] } {
   const [command = 'help', ...rest] = argv;
@@ -45,7 +50,7 @@ export function parseArgs(argv: string[]): { command: string; flags: Record<stri
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (!a.startsWith('--')) {
-      if (command === 'check') {
+      if (command === 'check' || command === 'consolidate') {
         files.push(a);
         continue;
       }
@@ -112,16 +117,19 @@ export async function runTemplate(flags: Record<string, string>, log: (s: string
   return out;
 }
 
-export async function runCheck(inputs: string[], format: string, log: (s: string) => void): Promise<number> {
+export async function runCheck(inputs: string[], format: string, log: (s: string) => void, unitsArg?: string): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError('--format 应为 text 或 json');
   if (inputs.length === 0) throw new UsageError('check 需要至少一个 .xlsx 文件或文件夹，如 budget-tables check 2026预算.xlsx');
   const files = expandInputs(inputs);
   if (files.length === 0) throw new UsageError(`${inputs.join('、')} 中没有 .xlsx 文件`);
   let worst = 0;
   const reports = [];
+  const units = await unitsForCheck(unitsArg).catch((e: Error) => {
+    throw e instanceof ConsolidateInputError ? new UsageError(e.message) : e;
+  });
   for (const file of files) {
     try {
-      const r = await checkFile(file);
+      const r = await checkFile(file, units);
       reports.push(r);
       if (!r.ready) worst = Math.max(worst, 1);
       if (format === 'text') log(files.length > 1 ? formatText(r).split('\n')[0] : formatText(r));
@@ -180,7 +188,9 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
         await runTemplate(flags, log);
         return 0;
       case 'check':
-        return await runCheck(files, flags.format ?? 'text', log);
+        return await runCheck(files, flags.format ?? 'text', log, flags.units);
+      case 'consolidate':
+        return await consolidateCommand(flags, files, log);
       case 'help':
       case '--help':
       case '-h':
