@@ -109,9 +109,15 @@ export function splitSample(sample: SampleBudget, n: number, seed: number): Part
 }
 
 /** Plans, writes and reads back one workbook: what `check` and `consolidate` would see. */
-export async function viaXlsx(level: 'unit' | 'department', org: string, year: number, data: Partial<Record<SpecId, SheetData>>): Promise<{ buffer: Buffer; read: ReturnType<typeof readWorkbook> }> {
+export async function viaXlsx(
+  level: 'unit' | 'department',
+  org: string,
+  year: number,
+  data: Partial<Record<SpecId, SheetData>>,
+  subtotals: 'values' | 'formulas' = 'values',
+): Promise<{ buffer: Buffer; read: ReturnType<typeof readWorkbook> }> {
   const specs = Object.keys(data) as SpecId[];
-  const plans = planWorkbook({ ctx: { level, org, year }, data, specs, options: { subtotals: 'values' } });
+  const plans = planWorkbook({ ctx: { level, org, year }, data, specs, options: { subtotals } });
   const wb = await workbookFromPlans(plans);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const back = new ExcelJS.Workbook();
@@ -119,7 +125,17 @@ export async function viaXlsx(level: 'unit' | 'department', org: string, year: n
   return { buffer, read: readWorkbook(back) };
 }
 
-export async function unitWorkbook(org: string, year: number, data: Partial<Record<SpecId, SheetData>>, source = `${org}.xlsx`): Promise<UnitWorkbook> {
-  const { read } = await viaXlsx('unit', org, year, data);
+/**
+ * A unit's workbook as `consolidate` reads it. `formulas`: subtotal rows written as BUDGET.ROLLUP
+ * formulas with their cached figures, the other layout the add-in writes.
+ */
+export async function unitWorkbook(
+  org: string,
+  year: number,
+  data: Partial<Record<SpecId, SheetData>>,
+  source = `${org}.xlsx`,
+  subtotals: 'values' | 'formulas' = 'values',
+): Promise<UnitWorkbook> {
+  const { read } = await viaXlsx('unit', org, year, data, subtotals);
   return { source, sheets: read.sheets, issues: read.issues };
 }
