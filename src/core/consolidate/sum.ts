@@ -31,39 +31,60 @@ function addAmounts(into: Amounts, from: Amounts): void {
 }
 
 /**
- * Keys in the order the units list them: a key a unit has and the ones before lack goes right
- * after the key that precedes it in that unit, so 类/款/项 stay in their printed order.
+ * Keys in the order the units list them: each unit's order is kept (a key comes after the one
+ * before it in every unit that has both), and where the units leave it open, codes go in code
+ * order (so a 项 one unit lists alone falls among its siblings) and other keys in the order
+ * they were met. Units that disagree cannot all be kept: the key met first goes first.
  */
 class OrderedMerge<T> {
-  private readonly order: string[] = [];
   readonly items = new Map<string, T>();
+  private readonly met = new Map<string, number>();
+  private readonly after = new Map<string, Set<string>>();
 
   take(keys: string[], make: (key: string, i: number) => T, merge: (into: T, i: number) => void): void {
-    let previous: string | null = null;
     keys.forEach((key, i) => {
       const have = this.items.get(key);
       if (have !== undefined) merge(have, i);
       else {
         this.items.set(key, make(key, i));
-        this.place(key, previous, keys.slice(i + 1));
+        this.met.set(key, this.met.size);
+        this.after.set(key, new Set());
       }
-      previous = key;
+      if (i > 0 && keys[i - 1] !== key) this.after.get(keys[i - 1])!.add(key);
     });
   }
 
-  /** After the key before it in this unit; else before the first later key already placed. */
-  private place(key: string, previous: string | null, later: string[]): void {
-    if (previous !== null) {
-      this.order.splice(this.order.indexOf(previous) + 1, 0, key);
-      return;
-    }
-    const next = later.find((k) => this.items.has(k) && k !== key);
-    if (next === undefined) this.order.push(key);
-    else this.order.splice(this.order.indexOf(next), 0, key);
+  private before(a: string, b: string): boolean {
+    const codes = /^\d+$/.test(a) && /^\d+$/.test(b);
+    return codes ? a < b : this.met.get(a)! < this.met.get(b)!;
   }
 
   values(): T[] {
-    return this.order.map((k) => this.items.get(k)!);
+    const waiting = new Map<string, number>();
+    for (const k of this.items.keys()) waiting.set(k, 0);
+    for (const next of this.after.values()) for (const k of next) waiting.set(k, waiting.get(k)! + 1);
+    const ready = [...waiting].filter(([, n]) => n === 0).map(([k]) => k);
+    const out: T[] = [];
+    const done = new Set<string>();
+    while (done.size < this.items.size) {
+      let pick: string | undefined;
+      for (const k of ready) if (!done.has(k) && (pick === undefined || this.before(k, pick))) pick = k;
+      if (pick === undefined) {
+        // A cycle (units that disagree): the earliest met of the rest breaks it.
+        for (const k of this.items.keys()) if (!done.has(k) && (pick === undefined || this.met.get(k)! < this.met.get(pick)!)) pick = k;
+      }
+      const key = pick!;
+      done.add(key);
+      const at = ready.indexOf(key);
+      if (at >= 0) ready.splice(at, 1);
+      out.push(this.items.get(key)!);
+      for (const k of this.after.get(key)!) {
+        const n = waiting.get(k)! - 1;
+        waiting.set(k, n);
+        if (n === 0 && !done.has(k)) ready.push(k);
+      }
+    }
+    return out;
   }
 }
 

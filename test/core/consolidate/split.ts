@@ -40,10 +40,22 @@ export function splitAmount(m: Money | null | undefined, n: number, rnd: () => n
   });
 }
 
-function splitAmounts(a: Amounts, n: number, rnd: () => number): Amounts[] {
+/** `holders`: the units that get a share (all by default); the others get blanks. */
+function splitAmounts(a: Amounts, n: number, rnd: () => number, holders?: number[]): Amounts[] {
   const out: Amounts[] = Array.from({ length: n }, () => ({}));
-  for (const [k, v] of Object.entries(a)) splitAmount(v, n, rnd).forEach((p, i) => (out[i][k as keyof Amounts] = p));
+  const among = holders ?? Array.from({ length: n }, (_, i) => i);
+  for (const [k, v] of Object.entries(a)) {
+    const parts = splitAmount(v, among.length, rnd);
+    for (let i = 0; i < n; i++) out[i][k as keyof Amounts] = null;
+    among.forEach((u, j) => (out[u][k as keyof Amounts] = parts[j]));
+  }
   return out;
+}
+
+/** Some units only: each unit holds a row with even odds, and one at least. */
+function someUnits(n: number, rnd: () => number): number[] {
+  const picked = Array.from({ length: n }, (_, i) => i).filter(() => rnd() < 0.5);
+  return picked.length ? picked : [Math.floor(rnd() * n)];
 }
 
 const hasAmount = (a: Amounts) => Object.values(a).some((v) => v !== null && v !== undefined);
@@ -51,7 +63,11 @@ const hasAmount = (a: Amounts) => Object.values(a).some((v) => v !== null && v !
 function splitTable(d: SheetData, n: number, rnd: () => number): SheetData[] {
   switch (d.kind) {
     case 'coded': {
-      const rows = d.rows.map((r) => ({ r, parts: splitAmounts(r.amounts, n, rnd) }));
+      // A leaf row goes to some units only, so units differ in the rows they list; a 类/款 row
+      // goes to all (a unit's subtotal may then be a share of rows it does not list: the
+      // seeds' mistakes make the units wrong anyway, and only the sums are compared).
+      const isLeaf = (code: string) => !d.rows.some((x) => x.code !== code && x.code.startsWith(code));
+      const rows = d.rows.map((r) => ({ r, parts: splitAmounts(r.amounts, n, rnd, isLeaf(r.code) ? someUnits(n, rnd) : undefined) }));
       const totals = splitAmounts(d.total, n, rnd);
       return totals.map((total, i): CodedTableData => ({
         kind: 'coded',
