@@ -3,6 +3,7 @@ import type { BudgetContext, ProjectTableData, TextData } from '../model';
 import { fill } from '../plan/build';
 import { TEXT_SPECS } from '../specs/texts';
 import { breakdownOf } from './breakdown';
+import { departmentTargets } from './targets';
 import { screenUnits } from './screen';
 import { unitName, unitNamed } from './unit-name';
 import { sumTables } from './sum';
@@ -63,6 +64,7 @@ export function consolidate(units: UnitWorkbook[], opts: ConsolidateOptions): Co
     data: { ...data, organization },
     units: names,
     breakdown: breakdownOf(kept.map((u, i) => ({ name: names[i], sheets: u.sheets }))),
+    targets: departmentTargets(kept.map((u, i) => ({ name: names[i], sheets: u.sheets }))),
     projects,
     problems,
     unitsWithErrors,

@@ -1,5 +1,6 @@
 import type { CodedTableData, SheetData } from '../model';
 import { fill } from '../plan/build';
+import { planDepartmentTargets } from '../plan/department-targets';
 import { planUnitBreakdown } from '../plan/unit-breakdown';
 import type { SheetPlan } from '../plan/types';
 import { planWorkbook, specsForLevel } from '../plan/workbook';
@@ -28,5 +29,6 @@ export function consolidationPlans(c: Consolidation): SheetPlan[] {
   const plans = planWorkbook({ ctx: c.ctx, data, options: { subtotals: 'values' } });
   const notice = errorNotice(c);
   const breakdown = planUnitBreakdown(c.breakdown, c.ctx, notice);
-  return notice.length ? [breakdown, ...plans] : [...plans, breakdown];
+  const targets = c.targets.lines.length ? [planDepartmentTargets(c.targets, c.ctx)] : [];
+  return notice.length ? [breakdown, ...plans, ...targets] : [...plans, ...targets, breakdown];
 }

@@ -1,7 +1,7 @@
 import { parseAmount } from '../money';
 import type { Money } from '../money';
 import { address } from '../plan/a1';
-import { BREAKDOWN_HEADER, FIXED_COLUMNS, isBreakdownMarker } from '../plan/unit-breakdown';
+import { BREAKDOWN_HEADER, FIXED_COLUMNS, isBreakdownMarker, isConsolidationMarker } from '../plan/unit-breakdown';
 import { cellAt, compactText, plainText, type SheetGrid } from '../read/grid';
 import type { TableId } from '../specs/types';
 import type { Breakdown, BreakdownLine, FigureKind } from './types';
@@ -19,6 +19,11 @@ const KINDS: FigureKind[] = ['coded', 'income', 'expenditure', 'three-public'];
 /** Whether the grid is a 分单位明细 sheet: its marker sits in row 1. */
 export function isBreakdownGrid(grid: SheetGrid): boolean {
   return (grid.values[0] ?? []).some(isBreakdownMarker);
+}
+
+/** Whether the grid is a sheet consolidation adds (分单位明细, 部门绩效目标汇总表): not a table. */
+export function isConsolidationGrid(grid: SheetGrid): boolean {
+  return (grid.values[0] ?? []).some(isConsolidationMarker);
 }
 
 /**

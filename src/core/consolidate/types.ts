@@ -3,6 +3,7 @@ import type { Money } from '../money';
 import type { ReadIssue } from '../read/parse';
 import type { BudgetContext } from '../model';
 import type { SpecId, TableId } from '../specs/types';
+import type { DepartmentTargets } from './targets';
 
 /** One unit's workbook as read: the model sheets and what the reader could not take. */
 export interface UnitWorkbook {
@@ -76,6 +77,8 @@ export interface Consolidation {
   unitsWithErrors: string[];
   /** what the consolidation assumed, for the clerk (e.g. amounts taken as 元) */
   notes: string[];
+  /** the units' target forms for the department's 绩效目标汇总表 */
+  targets: DepartmentTargets;
   /** text sections the department writes itself; 机构设置 lists its units */
   texts: Partial<Record<'organization', TextData>>;
 }
