@@ -76,6 +76,20 @@ describe('budget-tables consolidate and check --units', () => {
     expect(String(wb.worksheets[0].getCell('A3').value)).toContain('丙单位');
   });
 
+  it('check compares a department holding 分单位明细 with it, without --units', async () => {
+    const out = path.join(dir, '部门.xlsx');
+    await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], () => undefined);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    // T9 of the department: typed over by hand after consolidation.
+    const t9 = wb.worksheets.find((w) => String(w.getCell('A1').value).includes('三公'))!;
+    t9.getCell('G6').value = 1.5;
+    await wb.xlsx.writeFile(out);
+    log = [];
+    expect(await main(['check', out], (s) => log.push(s))).toBe(1);
+    expect(log.join('\n')).toMatch(/错误 G6 +机关运行经费预算数为 1.50 万元，所属单位之和为 0.00 万元（各单位均为 0），相差 1.50 万元/);
+  });
+
   it('says what is missing in one line (exit 2)', async () => {
     expect(await main(['consolidate', unitsDir, '--year', '2021', '--out', path.join(dir, 'x.xlsx')], () => undefined)).toBe(2);
     expect(errors[0]).toContain('--department');

@@ -21,8 +21,22 @@ export interface ConsolidateOptions {
 /** Thrown when the units have problems and the clerk did not say to go on. */
 export class ConsolidationRefused extends Error {
   constructor(readonly problems: UnitProblem[]) {
-    super(`${new Set(problems.map((p) => p.unit)).size} 个单位有问题，未汇总（共 ${problems.length} 处）：\n` + problems.map((p) => `  ${p.message}`).join('\n'));
+    super(`${new Set(problems.map((p) => p.unit)).size} 个单位有问题，未汇总（共 ${problems.length} 处）：\n` + refusalLines(problems).join('\n'));
   }
+}
+
+const SHOWN_PER_UNIT = 20;
+
+/** The problems unit by unit; past 20 a unit's rest are counted, so 100 units stay readable. */
+export function refusalLines(problems: UnitProblem[]): string[] {
+  const byUnit = new Map<string, UnitProblem[]>();
+  for (const p of problems) byUnit.set(p.source, [...(byUnit.get(p.source) ?? []), p]);
+  const out: string[] = [];
+  for (const list of byUnit.values()) {
+    for (const p of list.slice(0, SHOWN_PER_UNIT)) out.push(`  ${p.message}`);
+    if (list.length > SHOWN_PER_UNIT) out.push(`  单位“${list[0].unit}”另有 ${list.length - SHOWN_PER_UNIT} 处问题未列出`);
+  }
+  return out;
 }
 
 /** 机构设置 for the department: the outline's opening, then the units its workbooks name. */

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import type { CodedTableData, ModelSheet } from '../model';
+import type { CodedTableData } from '../model';
 import { address } from '../plan/a1';
 import { parentOf } from '../codes';
 import { SEVERITY_LABEL } from '../rules/types';

@@ -39,7 +39,7 @@ function shares(table: TableId, units: string[], line: BreakdownLine): string {
     .map((m, i) => ({ unit: units[i], m }))
     .filter((x): x is { unit: string; m: Money } => x.m !== null && !x.m.isZero())
     .sort((a, b) => b.m.abs().comparedTo(a.m.abs()));
-  if (named.length === 0) return '各单位均无此数';
+  if (named.length === 0) return line.shares.some((m) => m !== null) ? '各单位均为 0' : '各单位均无此数';
   const shown = named.slice(0, MAX_SHARES_NAMED).map((x) => `${x.unit} ${money(table, x.m)}`);
   return shown.join('、') + (named.length > MAX_SHARES_NAMED ? ` 等 ${named.length} 家` : '');
 }

@@ -1,5 +1,5 @@
 import { Catalog } from '../../../src/core/catalog/catalog';
-import { consolidate, ConsolidationRefused } from '../../../src/core/consolidate/consolidate';
+import { consolidate, ConsolidationRefused, refusalLines } from '../../../src/core/consolidate/consolidate';
 import { errorNotice } from '../../../src/core/consolidate/plans';
 import type { UnitProblem, UnitWorkbook } from '../../../src/core/consolidate/types';
 import type { CodedTableData } from '../../../src/core/model';
@@ -81,5 +81,14 @@ describe('nothing is summed blindly (issue 17 point 2)', () => {
     expect(unknown.map((p) => p.sheet)).toEqual(expect.arrayContaining(['单位收入总表', '单位支出总表']));
     expect(unknown[0]).toMatchObject({ unit: '己单位', cell: 'A8' });
     expect(unknown[0].message).toContain('2040277');
+  });
+
+  it('lists at most 20 problems a unit and counts the rest', () => {
+    const many: UnitProblem[] = Array.from({ length: 25 }, (_, i) => ({ unit: '庚单位', source: '庚.xlsx', kind: 'unknown-code', sheet: 'T2', cell: `A${i + 6}`, message: `问题${i + 1}` }));
+    const lines = refusalLines([...many, { ...many[0], unit: '辛单位', source: '辛.xlsx', message: '辛的问题' }]);
+    expect(lines).toHaveLength(22);
+    expect(lines[19]).toBe('  问题20');
+    expect(lines[20]).toBe('  单位“庚单位”另有 5 处问题未列出');
+    expect(lines[21]).toBe('  辛的问题');
   });
 });
