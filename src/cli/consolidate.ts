@@ -4,7 +4,9 @@ import ExcelJS from 'exceljs';
 import { Catalog } from '../core/catalog/catalog';
 import { consolidate, ConsolidationRefused } from '../core/consolidate/consolidate';
 import { consolidationPlans, errorNotice } from '../core/consolidate/plans';
-import type { UnitWorkbook } from '../core/consolidate/types';
+import { figureId, figuresOf } from '../core/consolidate/figures';
+import type { Consolidation, UnitWorkbook } from '../core/consolidate/types';
+import { formatAmount, type Money } from '../core/money';
 import { readWorkbook, workbookCatalog } from '../xlsx/reader';
 import { workbookFromPlans } from '../xlsx/writer';
 import { expandInputs } from './check';
@@ -55,6 +57,32 @@ export async function unitsForCheck(arg: string | undefined): Promise<UnitWorkbo
   return readUnitFiles(arg.split(',').map((s) => s.trim()).filter(Boolean));
 }
 
+const SHARES_IN_NOTE = 10;
+
+/**
+ * Each department figure's cell gets a note naming its units' shares (biggest first), so a
+ * reviewer in Excel sees where a figure came from without opening 分单位明细.
+ */
+export function noteShares(wb: ExcelJS.Workbook, c: Consolidation): number {
+  const cells = new Map<string, { sheet: string; cell: string }>();
+  for (const f of figuresOf(readWorkbook(wb).sheets, 'department')) if (f.sheet && f.cell) cells.set(figureId(f), { sheet: f.sheet, cell: f.cell });
+  let noted = 0;
+  for (const line of c.breakdown.lines) {
+    const at = cells.get(figureId(line));
+    if (!at) continue;
+    const shares = line.shares
+      .map((m, i) => ({ unit: c.breakdown.units[i], m }))
+      .filter((x): x is { unit: string; m: Money } => x.m !== null)
+      .sort((a, b) => b.m.abs().comparedTo(a.m.abs()));
+    const unit = line.table === 'T9' ? '万元' : '元';
+    const text = shares.slice(0, SHARES_IN_NOTE).map((x) => `${x.unit}：${formatAmount(x.m)} ${unit}`);
+    if (shares.length > SHARES_IN_NOTE) text.push(`……等 ${shares.length} 家，见“分单位明细”`);
+    wb.getWorksheet(at.sheet)!.getCell(at.cell).note = `所属单位：\n${text.join('\n')}`;
+    noted++;
+  }
+  return noted;
+}
+
 /**
  * Consolidates the units into the department workbook. Exit 0 when written, 1 when refused
  * (each unit's problem listed with its cell), 2 when the input is wrong.
@@ -71,6 +99,7 @@ export async function runConsolidate(o: ConsolidateOptions, log: (s: string) => 
     return 1;
   }
   const wb = await workbookFromPlans(consolidationPlans(c));
+  noteShares(wb, c);
   fs.mkdirSync(path.dirname(path.resolve(o.out)), { recursive: true });
   await wb.xlsx.writeFile(o.out);
   log(`已生成 ${o.out}：${o.year}年 ${o.department}，汇总 ${c.units.length} 个单位（${c.units.join('、')}），分单位明细 ${c.breakdown.lines.length} 行`);

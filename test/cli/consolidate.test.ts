@@ -43,7 +43,10 @@ describe('budget-tables consolidate and check --units', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toContain(BREAKDOWN_SHEET);
-    expect(wb.getWorksheet('部门支出总表')!.getCell('A1').value).toBe('2021年部门支出预算总表');
+    const t3 = wb.getWorksheet('部门支出总表')!;
+    expect(t3.getCell('A1').value).toBe('2021年部门支出预算总表');
+    // Each department cell names its units' shares, biggest first.
+    expect(t3.getCell('G8').note).toBe('所属单位：\n甲单位：300 元\n乙单位：40 元');
     log = [];
     expect(await main(['check', out, '--units', unitsDir], (s) => log.push(s))).toBe(0);
     expect(log[0]).toContain('可以报送');
