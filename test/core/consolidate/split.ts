@@ -124,34 +124,43 @@ export function splitSample(sample: SampleBudget, n: number, seed: number): Part
   return units;
 }
 
+/**
+ * How a unit's workbook is written: subtotals typed in (`values`) or as BUDGET.ROLLUP formulas
+ * with cached figures (`formulas`), or `typed`: values without the add-in's markers.
+ */
+export type Layout = 'values' | 'formulas' | 'typed';
+
 /** Plans, writes and reads back one workbook: what `check` and `consolidate` would see. */
 export async function viaXlsx(
   level: 'unit' | 'department',
   org: string,
   year: number,
   data: Partial<Record<SpecId, SheetData>>,
-  subtotals: 'values' | 'formulas' = 'values',
+  layout: Layout = 'values',
 ): Promise<{ buffer: Buffer; read: ReturnType<typeof readWorkbook> }> {
   const specs = Object.keys(data) as SpecId[];
-  const plans = planWorkbook({ ctx: { level, org, year }, data, specs, options: { subtotals } });
+  const plans = planWorkbook({ ctx: { level, org, year }, data, specs, options: { subtotals: layout === 'formulas' ? 'formulas' : 'values' } });
   const wb = await workbookFromPlans(plans);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(buffer as unknown as ArrayBuffer);
+  if (layout === 'typed') {
+    // As if typed into a workbook of its own: no marker, so each sheet is known by its title.
+    for (const ws of back.worksheets) ws.getRow(1).eachCell((cell) => String(cell.value).startsWith('budget-tables/') && (cell.value = null));
+  }
   return { buffer, read: readWorkbook(back) };
 }
 
 /**
- * A unit's workbook as `consolidate` reads it. `formulas`: subtotal rows written as BUDGET.ROLLUP
- * formulas with their cached figures, the other layout the add-in writes.
+ * A unit's workbook as `consolidate` reads it, in one of the layouts above.
  */
 export async function unitWorkbook(
   org: string,
   year: number,
   data: Partial<Record<SpecId, SheetData>>,
   source = `${org}.xlsx`,
-  subtotals: 'values' | 'formulas' = 'values',
+  layout: Layout = 'values',
 ): Promise<UnitWorkbook> {
-  const { read } = await viaXlsx('unit', org, year, data, subtotals);
+  const { read } = await viaXlsx('unit', org, year, data, layout);
   return { source, sheets: read.sheets, issues: read.issues };
 }
