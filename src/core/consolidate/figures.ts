@@ -11,6 +11,11 @@ export const SUMMED_TABLES: readonly TableId[] = ['T1', 'T2', 'T3', 'T4', 'T5', 
 export const TOTAL_CODE = '合计';
 export const GRAND_TOTAL_CODE = '总计';
 
+export const NUMBERED = /^[一二三四五六七八九十]+、/;
+
+/** An expenditure line by its 类, or by its words without the unit's own numbering (一、). */
+export const expenditureKey = (e: { code: string | null; label: string }): string => e.code ?? e.label.replace(NUMBERED, '').trim();
+
 /** Identity of a figure regardless of where it sits: the key both sides of a comparison share. */
 export const figureId = (f: Pick<Figure, 'table' | 'kind' | 'code' | 'key'>): string => `${f.table}|${f.kind}|${f.code}|${f.key}`;
 
@@ -47,7 +52,7 @@ function balanceFigures(s: ModelSheet, d: BalanceTableData, keys: string[]): Fig
   out.push({ table, kind: 'income', code: GRAND_TOTAL_CODE, name: '收入总计', key: 'amount', amount: d.incomeTotal, sheet: s.sheetName, cell: at(d.at?.totalRow, incomeCol) });
   for (const e of d.expenditure) {
     for (const key of keys) {
-      out.push({ table, kind: 'expenditure', code: e.code ?? e.label, name: e.label, key, amount: e.amounts[key as keyof typeof e.amounts] ?? null, sheet: s.sheetName, cell: at(e.row, d.at?.columns[key]) });
+      out.push({ table, kind: 'expenditure', code: expenditureKey(e), name: e.label, key, amount: e.amounts[key as keyof typeof e.amounts] ?? null, sheet: s.sheetName, cell: at(e.row, d.at?.columns[key]) });
     }
   }
   for (const key of keys) {

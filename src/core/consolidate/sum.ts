@@ -14,7 +14,7 @@ import { fill } from '../plan/build';
 import { tableSpec } from '../specs/tables';
 import type { BudgetContext } from '../model';
 import type { TableId } from '../specs/types';
-import { SUMMED_TABLES } from './figures';
+import { expenditureKey, NUMBERED, SUMMED_TABLES } from './figures';
 
 /** Blank plus blank stays blank; a blank is zero beside a figure (domain.md §2). */
 function add(a: Money | null | undefined, b: Money | null | undefined): Money | null {
@@ -120,14 +120,34 @@ function sumBalance(tables: BalanceTableData[]): BalanceTableData {
       (into, i) => void (into.amount = add(into.amount, t.income[i].amount)),
     );
     expenditure.take(
-      t.expenditure.map((e) => e.code ?? e.label),
+      t.expenditure.map(expenditureKey),
       (key, i) => ({ code: t.expenditure[i].code, label: t.expenditure[i].label, amounts: { ...t.expenditure[i].amounts } }),
       (into, i) => addAmounts(into.amounts, t.expenditure[i].amounts),
     );
     incomeTotal = add(incomeTotal, t.incomeTotal);
     addAmounts(expenditureTotal, t.expenditureTotal);
   }
-  return { kind: 'balance', income: income.values(), incomeTotal, expenditure: expenditure.values(), expenditureTotal };
+  return { kind: 'balance', income: income.values(), incomeTotal, expenditure: renumbered(expenditure.values()), expenditureTotal };
+}
+
+const DIGITS = '零一二三四五六七八九';
+
+/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一: the numbering of the 类 lines. */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
+}
+
+
+/**
+ * Each unit numbers its own 类 lines (一、 二、 …); the department's lines are numbered again in
+ * its order, so two units' 一、 do not both stay 一、. Labels not all numbered are left as they are.
+ */
+function renumbered(lines: ExpenditureItem[]): ExpenditureItem[] {
+  if (!lines.every((l) => NUMBERED.test(l.label))) return lines;
+  return lines.map((l, i) => ({ ...l, label: `${chineseNumber(i + 1)}、${l.label.replace(NUMBERED, '')}` }));
 }
 
 function sumThreePublic(tables: ThreePublicData[]): ThreePublicData {
