@@ -3,6 +3,9 @@
  * the module of the one command asked for.
  */
 
+/** Budget years the commands accept: a year outside is a typo, not a budget. */
+export const YEARS = { min: 2000, max: 2100 };
+
 /** A wrong call: one line on stderr, exit 2. */
 export class UsageError extends Error {}
 
@@ -36,7 +39,11 @@ export const COMMANDS: Record<string, { options: Record<string, OptionSpec>; fil
       force: { value: false },
     },
   },
-  check: { options: { format: { value: true }, jobs: { value: true }, quiet: { value: false } }, files: true },
+  check: { options: { format: { value: true }, jobs: { value: true }, quiet: { value: false }, units: { value: true } }, files: true },
+  consolidate: {
+    options: { department: { value: true }, year: { value: true }, out: { value: true }, 'allow-errors': { value: false }, force: { value: false } },
+    files: true,
+  },
   help: { options: {} },
 };
 
@@ -76,7 +83,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const [first, ...rest] = argv;
   const command = first === '--help' || first === '-h' ? 'help' : first;
   if (!COMMANDS[command]) {
-    if (command.startsWith('-')) throw new UsageError(`应先写命令（sample、template、forms、check 或 help），再写参数；收到“${command}”`);
+    if (command.startsWith('-')) throw new UsageError(`应先写命令（sample、template、forms、check、consolidate 或 help），再写参数；收到“${command}”`);
     throw new UsageError(`不认识的命令“${command}”（可用：${Object.keys(COMMANDS).join('、')}）`);
   }
   const spec = COMMANDS[command];

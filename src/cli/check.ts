@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { readBreakdownGrid } from '../core/consolidate/read-breakdown';
+import type { UnitWorkbook } from '../core/consolidate/types';
 import { address } from '../core/plan/a1';
+import { isBreakdownMarker } from '../core/plan/unit-breakdown';
 import { findBudgetFormulas } from '../core/prepare';
 import { RULES } from '../core/rules/catalog-of-rules';
 import type { Finding } from '../core/rules/types';
@@ -57,7 +60,8 @@ function leftoverFormulas(wb: ExcelJS.Workbook): Finding[] {
   return out;
 }
 
-export async function checkFile(file: string): Promise<FileReport> {
+/** `units`: the unit workbooks a department is checked against (`--units`). */
+export async function checkFile(file: string, units?: UnitWorkbook[]): Promise<FileReport> {
   const reason = sniff(file);
   if (reason) throw new UnreadableFile(`${file}：${reason}`);
   const wb = new ExcelJS.Workbook();
@@ -68,7 +72,10 @@ export async function checkFile(file: string): Promise<FileReport> {
   }
   const catalog = workbookCatalog(wb);
   const read = readWorkbook(wb, catalog);
-  const v = validateSheets(read.sheets, read.issues, catalog);
+  // A department holding 分单位明细 is checked against it even without --units.
+  const holder = wb.worksheets.find((ws) => ((ws.getRow(1).values as unknown[]) ?? []).some(isBreakdownMarker));
+  const breakdown = holder ? readBreakdownGrid(gridFromWorksheet(holder)) : null;
+  const v = validateSheets(read.sheets, read.issues, catalog, units || breakdown ? { units, breakdown } : undefined);
   const findings = [...v.findings, ...leftoverFormulas(wb)];
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
   return { file, findings, counts, ready: counts.error === 0 };

@@ -18,7 +18,7 @@ async function run(argv: string[], log: (s: string) => void): Promise<number> {
   const { command, flags, files, help } = parseCommandLine(argv);
   if (command === 'help') {
     const topic = files[0];
-    if (topic !== undefined && (!COMMANDS[topic] || topic === 'help')) throw new UsageError(`没有命令“${topic}”；可用：sample、template、forms、check`);
+    if (topic !== undefined && (!COMMANDS[topic] || topic === 'help')) throw new UsageError(`没有命令“${topic}”；可用：sample、template、forms、check、consolidate`);
     log(topic ? commandUsage(topic) : USAGE);
     return 0;
   }
@@ -74,7 +74,11 @@ async function run(argv: string[], log: (s: string) => void): Promise<number> {
       const format = flags.format ?? 'text';
       if (format !== 'text' && format !== 'json') throw new UsageError('--format 应为 text 或 json');
       const { parseJobs, runCheck } = await import('./run-check');
-      return await runCheck(files, { format, jobs: parseJobs(flags.jobs), quiet: flags.quiet === 'true' }, log);
+      return await runCheck(files, { format, jobs: parseJobs(flags.jobs), quiet: flags.quiet === 'true', units: flags.units }, log);
+    }
+    case 'consolidate': {
+      const { consolidateCommand } = await import('./consolidate');
+      return await consolidateCommand(flags, files, log);
     }
     default:
       throw new UsageError(`不认识的命令“${command}”`);

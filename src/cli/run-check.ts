@@ -4,6 +4,7 @@ import * as path from 'path';
 import { SEVERITY_LABEL, messageAfterCell, type Finding } from '../core/rules/types';
 import { UsageError } from './args';
 import { checkFile, expandInputs, UnreadableFile, type FileReport } from './check';
+import type { UnitWorkbook } from '../core/consolidate/types';
 import type { CheckAnswer } from './check-worker';
 import { cut, plain, safeJson, safeMessage } from './terminal';
 
@@ -18,6 +19,8 @@ export interface CheckOptions {
   jobs: number;
   /** only the summary line */
   quiet: boolean;
+  /** `--units`: the unit workbooks a department is checked against */
+  units?: string;
 }
 
 /** Heap of each worker: a hostile or huge file stops its own worker, not the machine. */
@@ -57,9 +60,9 @@ function workerScript(): string | null {
   return __filename.endsWith('.js') && fs.existsSync(js) ? js : null;
 }
 
-async function checkHere(file: string): Promise<Outcome> {
+async function checkHere(file: string, units?: UnitWorkbook[]): Promise<Outcome> {
   try {
-    return { file, report: await checkFile(file) };
+    return { file, report: await checkFile(file, units) };
   } catch (e) {
     if (!(e instanceof UnreadableFile)) throw e;
     return { file, unreadable: e.message };
@@ -105,6 +108,15 @@ export async function checkOnWorkers(files: string[], jobs: number, script: stri
   });
 }
 
+async function readUnits(arg: string): Promise<UnitWorkbook[] | undefined> {
+  const { ConsolidateInputError, unitsForCheck } = await import('./consolidate');
+  try {
+    return await unitsForCheck(arg);
+  } catch (e) {
+    throw e instanceof ConsolidateInputError ? new UsageError(e.message) : e;
+  }
+}
+
 export async function runCheck(inputs: string[], opts: CheckOptions, log: (s: string) => void, logError: (s: string) => void = console.error): Promise<number> {
   if (inputs.length === 0) throw new UsageError('check 需要至少一个 .xlsx 文件或文件夹，如 budget-tables check 2026预算.xlsx');
   const files = expandInputs(inputs);
@@ -132,10 +144,12 @@ export async function runCheck(inputs: string[], opts: CheckOptions, log: (s: st
     outcomes[index] = o;
     while (printed < files.length && outcomes[printed]) print(outcomes[printed++]!);
   };
-  const jobs = Math.min(opts.jobs, files.length);
+  // The units are read once here and compared in this thread: a department is one file, or a few.
+  const units = opts.units === undefined ? undefined : await readUnits(opts.units);
+  const jobs = units ? 1 : Math.min(opts.jobs, files.length);
   const script = jobs > 1 ? workerScript() : null;
   if (script) await checkOnWorkers(files, jobs, script, done);
-  else for (let i = 0; i < files.length; i++) done(i, await checkHere(files[i]));
+  else for (let i = 0; i < files.length; i++) done(i, await checkHere(files[i], units));
 
   if (opts.quiet && opts.format === 'json') log(safeJson({ files: files.length, ...tally }));
   else if (opts.format === 'text' && (several || opts.quiet)) {

@@ -23,18 +23,23 @@ export const COMMAND_HELP: Record<string, string> = {
       Writes prefilled performance forms for the U2 projects of a budget workbook; unknown project names exit 2.
       已有同名文件时退出码 2，加 --force 覆盖；输出与 --from 是同一文件时一律拒绝。
       An existing file is refused unless --force; the --from file itself is never overwritten.`,
-  check: `  budget-tables check FILE.xlsx|DIR … [--format text|json] [--jobs N] [--quiet]
+  check: `  budget-tables check FILE.xlsx|DIR … [--format text|json] [--jobs N] [--quiet] [--units DIR|FILE[,FILE…]]
       校验工作簿：表内、表间勾稽关系，科目编码与名称。退出码 0 无错误，1 有错误，2 文件无法读取。
       多个文件分给 N 个线程同时校验（默认为 CPU 数），结果按输入顺序输出；--quiet 只输出汇总一行。
       --format json：一个文件输出一个 JSON 文档，多个文件每个文件一行（JSON Lines）。
       Validates workbooks; exit 0 when there is no 错误, 1 when there is, 2 when a file cannot be read.
       Files are checked on N worker threads (default: the number of CPUs), reported in input order;
-      --quiet prints only the summary line; --format json prints one JSON document per file, one per line.`,
+      --quiet prints only the summary line; --format json prints one JSON document per file, one per line.
+      --units DIR|FILE[,FILE…]：核对部门各数是否等于所属单位之和（部门工作簿含“分单位明细”时不给也核对）。
+      --units checks a department against its units' workbooks (a department holding 分单位明细 is checked against it anyway).`,
+  consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--allow-errors] [--force]
+      将所属单位工作簿汇总为部门预算表（T1–T9 与分单位明细）；单位有错误等问题时不汇总（退出码 1），除非 --allow-errors。
+      Sums unit workbooks into the department's tables and a 分单位明细 sheet; refuses units with problems unless --allow-errors.`,
   help: `  budget-tables help [COMMAND]      本说明；COMMAND --help 只看一个命令 / this text, or one command's`,
 };
 
 export const USAGE = `用法 / usage:
-${['sample', 'template', 'forms', 'check', 'help'].map((c) => COMMAND_HELP[c]).join('\n')}
+${['sample', 'template', 'forms', 'check', 'consolidate', 'help'].map((c) => COMMAND_HELP[c]).join('\n')}
   参数可写作 --key value 或 --key=value / options as --key value or --key=value.`;
 
 export function commandUsage(command: string): string {

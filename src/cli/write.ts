@@ -5,13 +5,12 @@ import { sampleFromSeed } from '../core/sample';
 import { SEED_BUDGETS } from '../core/sample-seeds';
 import type { BudgetLevel, SpecId } from '../core/specs/types';
 import { workbookFromPlans } from '../xlsx/writer';
-import { UsageError } from './args';
+import { UsageError, YEARS } from './args';
 import { FORM_SAMPLES, withBudgetValues } from './forms';
 import { guardOutput } from './outputs';
 
 /** `sample` and `template`: the commands that write budget workbooks. */
 
-export const YEARS = { min: 2000, max: 2100 };
 
 export async function runSample(outDir: string, log: (s: string) => void, subtotals: 'values' | 'formulas' = 'values', force = false): Promise<string[]> {
   const names = [...SEED_BUDGETS.map((s) => `${s.id}.xlsx`), ...FORM_SAMPLES.map((s) => s.file)];

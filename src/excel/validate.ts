@@ -1,4 +1,5 @@
 import { Catalog } from '../core/catalog/catalog';
+import { isConsolidationGrid, readBreakdownGrid, type ReadBreakdown } from '../core/consolidate/read-breakdown';
 import { CATALOG_SHEET_NAME, parseCatalogSheet } from '../core/catalog/catalog-sheet';
 import { LISTS_MARKER } from '../core/plan/lists';
 import type { ModelSheet } from '../core/model';
@@ -74,6 +75,8 @@ export interface WorkbookModels {
   catalogEntries: number;
   /** every worksheet's name, hidden ones too: new sheets must not take one */
   sheetNames: string[];
+  /** a department's 分单位明细, read back: 校验 checks the department against it */
+  breakdown?: ReadBreakdown | null;
 }
 
 /**
@@ -109,16 +112,20 @@ export async function readWorkbookModels(context: Excel.RequestContext, onProgre
   const toRead = queued.filter((q) => q.name !== CATALOG_SHEET_NAME && !isLists(q.used));
   const sheets: ModelSheet[] = [];
   const issues: ReadIssue[] = [];
+  let breakdown: ReadBreakdown | null = null;
   toRead.forEach((q, i) => {
     if (!q.used.isNullObject) {
       const grid = gridFromUsedRange(q.name, q.used.address, q.used.values, q.used.formulas);
-      const result = readSheet(grid, catalog);
+      // Consolidation's own sheets are no tables; 分单位明细 is what a department is checked against.
+      const ours = isConsolidationGrid(grid);
+      if (ours) breakdown = breakdown ?? readBreakdownGrid(grid);
+      const result = ours ? { sheet: null, issues: [] } : readSheet(grid, catalog);
       if (result.sheet) sheets.push(result.sheet);
       issues.push(...result.issues);
     }
     onProgress?.({ done: i + 1, total: toRead.length, sheet: q.name });
   });
-  return { sheets, issues, catalog, catalogEntries, sheetNames };
+  return { sheets, issues, catalog, catalogEntries, sheetNames, breakdown };
 }
 
 /** Validates the open workbook. Two syncs; changes nothing. */
@@ -126,7 +133,7 @@ export async function validateWorkbook(
   context: Excel.RequestContext,
   onProgress?: (p: ValidateProgress) => void,
 ): Promise<WorkbookValidation> {
-  const { sheets, issues, catalog, catalogEntries } = await readWorkbookModels(context, onProgress);
-  const validation = validateSheets(sheets, issues, catalog);
+  const { sheets, issues, catalog, catalogEntries, breakdown } = await readWorkbookModels(context, onProgress);
+  const validation = validateSheets(sheets, issues, catalog, breakdown ? { breakdown } : undefined);
   return { ...validation, sheets: sheets.length, catalogEntries };
 }

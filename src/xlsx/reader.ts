@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Catalog } from '../core/catalog/catalog';
 import { CATALOG_SHEET_NAME, parseCatalogSheet } from '../core/catalog/catalog-sheet';
+import { isConsolidationGrid } from '../core/consolidate/read-breakdown';
 import type { ModelSheet } from '../core/model';
 import { LISTS_SHEET } from '../core/plan/lists';
 import type { GridValue, SheetGrid } from '../core/read/grid';
@@ -63,7 +64,10 @@ export function readWorkbook(wb: ExcelJS.Workbook, catalog: Catalog = workbookCa
   for (const ws of wb.worksheets) {
     // The catalog is read above; `_BT_LISTS` holds the forms' drop-down lists, not a table.
     if (ws.name === CATALOG_SHEET_NAME || ws.name === LISTS_SHEET) continue;
-    const result = readSheet(gridFromWorksheet(ws), catalog);
+    const grid = gridFromWorksheet(ws);
+    // 分单位明细 and 部门绩效目标汇总表 are consolidation's (consolidate/read-breakdown.ts), not tables.
+    if (isConsolidationGrid(grid)) continue;
+    const result = readSheet(grid, catalog);
     if (result.sheet) sheets.push(result.sheet);
     issues.push(...result.issues);
   }

@@ -60,6 +60,9 @@ export const RULES = {
   summaryVsForm: { id: 'summary-vs-form', severity: 'error', scope: 'cross', description: '绩效目标汇总表：各项目金额应等于其绩效目标申报表的年度资金申请总额（2020 年版：项目当年预算）', descriptionEn: 'Performance target summary: each project’s amount equals the total funds requested on its performance target form (2020 form: the project’s budget for the year)' },
   summaryMissing: { id: 'summary-missing', severity: 'warning', scope: 'cross', description: '工作簿中的绩效目标申报表都应列在绩效目标汇总表中', descriptionEn: 'Every performance target form in the workbook is listed in the performance target summary' },
   summaryNoForm: { id: 'summary-no-form', severity: 'warning', scope: 'cross', description: '绩效目标汇总表所列项目在工作簿中应有绩效目标申报表', descriptionEn: 'Every project listed in the performance target summary has a performance target form in the workbook' },
+  // A department against its units (issue 17): consolidate/ and department-units.ts.
+  departmentVsUnits: { id: 'department-vs-units', severity: 'error', scope: 'cross', description: '部门表各数应等于所属单位同一科目、同一栏目之和', descriptionEn: 'Each department figure equals the sum of its units’ figures for the same code and column' },
+  departmentUnitList: { id: 'department-unit-list', severity: 'warning', scope: 'workbook', description: '部门列出的所属单位与参与核对的单位应一致', descriptionEn: 'The units the department lists are the units checked against it' },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleKey = keyof typeof RULES;

@@ -1,0 +1,125 @@
+/**
+ * Consolidation's benchmark (issue 17 point 6): 10 to 100 unit budgets of 500 coded rows each
+ * (T2, T3, T5 150 functional rows, T8 50 economic rows) are screened (each unit validated, codes
+ * looked up, names compared), summed per code and column, broken down unit by unit (分单位明细)
+ * and laid out as the department's workbook, in a fresh process per size. Prints the core's
+ * time, the time to write the .xlsx, time per unit row, and the peak memory. Figures, not
+ * assertions. The units are made in memory: reading .xlsx files costs what `check` costs per
+ * file (see bench-validate.ts) and is not measured again here.
+ */
+import { execFileSync } from 'child_process';
+import { Catalog } from '../src/core/catalog/catalog';
+import { consolidate } from '../src/core/consolidate/consolidate';
+import { consolidationPlans } from '../src/core/consolidate/plans';
+import type { UnitWorkbook } from '../src/core/consolidate/types';
+import type { Amounts, CodedRow, CodedTableData, ModelSheet } from '../src/core/model';
+import { Money } from '../src/core/money';
+import { workbookFromPlans } from '../src/xlsx/writer';
+
+const YEAR = 2026;
+const FUNCTIONAL_ROWS = 150;
+const ECONOMIC_ROWS = 50;
+
+function sum(rows: CodedRow[]): Amounts {
+  const out: Amounts = {};
+  for (const r of rows) for (const [k, v] of Object.entries(r.amounts)) if (v) out[k as keyof Amounts] = (out[k as keyof Amounts] ?? new Money(0)).plus(v);
+  return out;
+}
+
+/** 类 / 款 / 项 rows with exact subtotals; `leaf` gives a 项's (or economic 款's) amounts. */
+function codedRows(count: number, economic: boolean, leaf: (code: string) => Amounts): CodedRow[] {
+  const rows: CodedRow[] = [];
+  const perKuan = economic ? 0 : 9;
+  for (let lei = 1; rows.length < count && lei <= 99; lei++) {
+    const leiCode = `${economic ? 3 : 2}${String(lei).padStart(2, '0')}`;
+    const leiRow: CodedRow = { code: leiCode, name: `类${leiCode}`, amounts: {} };
+    rows.push(leiRow);
+    const kuans: CodedRow[] = [];
+    for (let kuan = 1; rows.length < count && kuan <= 99; kuan++) {
+      const kuanCode = leiCode + String(kuan).padStart(2, '0');
+      const kuanRow: CodedRow = { code: kuanCode, name: `款${kuanCode}`, amounts: perKuan ? {} : leaf(kuanCode) };
+      rows.push(kuanRow);
+      kuans.push(kuanRow);
+      const kids: CodedRow[] = [];
+      for (let x = 1; x <= perKuan && rows.length < count; x++) {
+        const code = kuanCode + String(x).padStart(2, '0');
+        const row = { code, name: `项${code}`, amounts: leaf(code) };
+        rows.push(row);
+        kids.push(row);
+      }
+      if (perKuan) kuanRow.amounts = sum(kids);
+    }
+    leiRow.amounts = sum(kuans);
+  }
+  return rows;
+}
+
+function sheet(specId: 'T2' | 'T3' | 'T5' | 'T8', org: string, rows: CodedRow[]): ModelSheet {
+  const data: CodedTableData = { kind: 'coded', rows, total: sum(rows.filter((r) => r.code.length === 3)) };
+  return { sheetName: specId, specId, context: { level: 'unit', org, year: YEAR }, data };
+}
+
+/** One unit: reconciles inside each table and between T2/T3/T5/T8, so screening finds nothing. */
+function unit(i: number): UnitWorkbook {
+  const org = `基准单位${String(i).padStart(3, '0')}`;
+  const amount = (code: string) => new Money(((Number(code) * 7 + i * 13) % 9973) * 100 + 17);
+  const t2 = codedRows(FUNCTIONAL_ROWS, false, (c) => ({ total: amount(c), fiscal: amount(c) }));
+  const spend = (c: string) => ({ total: amount(c), basic: amount(c).minus(17), project: new Money(17) });
+  const t3 = codedRows(FUNCTIONAL_ROWS, false, spend);
+  const t5 = codedRows(FUNCTIONAL_ROWS, false, spend);
+  const basic = sum(t5.filter((r) => r.code.length === 3)).basic!;
+  const leaves = ECONOMIC_ROWS - Math.ceil(ECONOMIC_ROWS / 100);
+  let given = new Money(0);
+  let seen = 0;
+  const t8 = codedRows(ECONOMIC_ROWS, true, () => {
+    seen++;
+    const a = seen === leaves ? basic.minus(given) : basic.divToInt(leaves);
+    given = given.plus(a);
+    return { total: a, personnel: a, public: new Money(0) };
+  });
+  return { source: `${org}.xlsx`, sheets: [sheet('T2', org, t2), sheet('T3', org, t3), sheet('T5', org, t5), sheet('T8', org, t8)], issues: [] };
+}
+
+function peakMemory(): { stop: () => number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
+}
+
+async function measure(count: number): Promise<void> {
+  const units = Array.from({ length: count }, (_, i) => unit(i + 1));
+  const names = units[0].sheets.flatMap((s) => (s.data.kind === 'coded' ? s.data.rows.map((r) => ({ code: r.code, name: r.name })) : []));
+  const catalog = Catalog.builtIn().withOverrides(names);
+  const mem = peakMemory();
+  const t0 = process.hrtime.bigint();
+  // The units lack T1, T4, T6, T7 and T9 (5 错误 each, counted under problems): summed all the same.
+  const c = consolidate(units, { department: '基准测试部门', year: YEAR, catalog, allowErrors: true });
+  const t1 = process.hrtime.bigint();
+  const wb = await workbookFromPlans(consolidationPlans(c));
+  const bytes = (await wb.xlsx.writeBuffer()).byteLength;
+  const t2 = process.hrtime.bigint();
+  const peak = mem.stop();
+  const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
+  const problems = c.problems.length;
+  process.stdout.write(JSON.stringify({ core: ms(t0, t1), write: ms(t1, t2), lines: c.breakdown.lines.length, bytes, problems, peak }));
+}
+
+function main(): void {
+  console.log('units  unit rows  core (screen + sum + 明细)  per row   write .xlsx   明细 lines  file MB  problems  peak RSS');
+  for (const count of [10, 25, 50, 100]) {
+    const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--measure', String(count)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const m = JSON.parse(out) as { core: number; write: number; lines: number; bytes: number; problems: number; peak: number };
+    const rows = count * (3 * FUNCTIONAL_ROWS + ECONOMIC_ROWS);
+    console.log(
+      `${String(count).padEnd(7)}${String(rows).padEnd(11)}${m.core.toFixed(0).padStart(10)} ms                ${((m.core * 1000) / rows).toFixed(1).padStart(6)} µs` +
+        `${m.write.toFixed(0).padStart(10)} ms   ${String(m.lines).padEnd(12)}${(m.bytes / 1048576).toFixed(1).padEnd(9)}${String(m.problems).padEnd(10)}${(m.peak / 1048576).toFixed(0)} MB`,
+    );
+  }
+}
+
+if (process.argv[2] === '--measure') {
+  measure(Number(process.argv[3])).catch((e) => {
+    console.error(`bench failed: ${(e as Error).message}`);
+    process.exit(1);
+  });
+} else main();

@@ -1,0 +1,100 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import type { CodedTableData, SheetData } from '../../src/core/model';
+import { Money } from '../../src/core/money';
+import { planWorkbook } from '../../src/core/plan/workbook';
+import { BREAKDOWN_SHEET } from '../../src/core/plan/unit-breakdown';
+import type { SpecId } from '../../src/core/specs/types';
+import { workbookFromPlans } from '../../src/xlsx/writer';
+import { cleanUnit } from '../core/consolidate/fixtures';
+
+async function writeUnit(dir: string, org: string, data: Partial<Record<SpecId, SheetData>>, year = 2021): Promise<string> {
+  const plans = planWorkbook({ ctx: { level: 'unit', org, year }, data, specs: Object.keys(data) as SpecId[], options: { subtotals: 'values' } });
+  const file = path.join(dir, `${org}.xlsx`);
+  await (await workbookFromPlans(plans)).xlsx.writeFile(file);
+  return file;
+}
+
+describe('budget-tables consolidate and check --units', () => {
+  let errors: string[];
+  let log: string[];
+  let dir: string;
+  let unitsDir: string;
+  beforeEach(async () => {
+    errors = [];
+    log = [];
+    jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-consolidate-'));
+    unitsDir = path.join(dir, 'units');
+    fs.mkdirSync(unitsDir);
+    await writeUnit(unitsDir, '甲单位', cleanUnit({ personnel: 1000, public: 200, project: 300 }));
+    await writeUnit(unitsDir, '乙单位', cleanUnit({ personnel: 5000, public: 700, project: 40 }));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('writes the department workbook, which checks clean against its units', async () => {
+    const out = path.join(dir, '部门.xlsx');
+    const code = await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], (s) => log.push(s));
+    expect([code, errors]).toEqual([0, []]);
+    expect(log[0]).toContain('汇总 2 个单位（乙单位、甲单位）');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toContain(BREAKDOWN_SHEET);
+    const t3 = wb.getWorksheet('部门支出总表')!;
+    expect(t3.getCell('A1').value).toBe('2021年部门支出预算总表');
+    // Each department cell names its units' shares, biggest first.
+    expect(t3.getCell('G8').note).toBe('所属单位：\n甲单位：300 元\n乙单位：40 元');
+    log = [];
+    expect(await main(['check', out, '--units', unitsDir], (s) => log.push(s))).toBe(0);
+    expect(log[0]).toContain('可以报送');
+  });
+
+  it('check finds a revised unit at the department cell (and exits 1)', async () => {
+    const out = path.join(dir, '部门.xlsx');
+    await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], () => undefined);
+    const revised = cleanUnit({ personnel: 5000, public: 700, project: 40 });
+    (revised.T8 as CodedTableData).rows[1].amounts.personnel = new Money(5001);
+    await writeUnit(unitsDir, '乙单位', revised);
+    log = [];
+    expect(await main(['check', out, '--units', unitsDir], (s) => log.push(s))).toBe(1);
+    const text = log.join('\n');
+    expect(text).toMatch(/错误 E7 +科目 30101 基本工资 的人员经费为 6,000 元，所属单位之和为 6,001 元（乙单位 5,001 元、甲单位 1,000 元），相差 1 元/);
+  });
+
+  it('refuses a unit with errors (exit 1) unless --allow-errors, which names it on the first sheet', async () => {
+    const bad = cleanUnit({ personnel: 1, public: 2, project: 3 });
+    (bad.T2 as CodedTableData).total.total = new Money(7);
+    await writeUnit(unitsDir, '丙单位', bad);
+    const out = path.join(dir, '部门.xlsx');
+    expect(await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], (s) => log.push(s))).toBe(1);
+    expect(errors.join('\n')).toContain('丙单位');
+    expect(fs.existsSync(out)).toBe(false);
+    expect(await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out, '--allow-errors'], (s) => log.push(s))).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets[0].name).toBe(BREAKDOWN_SHEET);
+    expect(String(wb.worksheets[0].getCell('A3').value)).toContain('丙单位');
+  });
+
+  it('check compares a department holding 分单位明细 with it, without --units', async () => {
+    const out = path.join(dir, '部门.xlsx');
+    await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], () => undefined);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    // T9 of the department: typed over by hand after consolidation.
+    const t9 = wb.worksheets.find((w) => String(w.getCell('A1').value).includes('三公'))!;
+    t9.getCell('G6').value = 1.5;
+    await wb.xlsx.writeFile(out);
+    log = [];
+    expect(await main(['check', out], (s) => log.push(s))).toBe(1);
+    expect(log.join('\n')).toMatch(/错误 G6 +机关运行经费预算数为 1.50 万元，所属单位之和为 0.00 万元（各单位均为 0），相差 1.50 万元/);
+  });
+
+  it('says what is missing in one line (exit 2)', async () => {
+    expect(await main(['consolidate', unitsDir, '--year', '2021', '--out', path.join(dir, 'x.xlsx')], () => undefined)).toBe(2);
+    expect(errors[0]).toContain('--department');
+  });
+});
