@@ -94,7 +94,7 @@ export function cellInput(v: CellValue, textCell: boolean): string | number | bo
   const text = own ? v : v.text;
   if (text === '' || textCell) return text;
   if (own && !/^[=+\-@']/.test(text)) return text;
-  return `'${cutText(text, MAX_CELL_TEXT - 1)}`;
+  return `'${cutText(text, MAX_CELL_TEXT)}`;
 }
 
 /** Cells holding a formula that the plan formats as text (`@`), the last style naming a format winning. */

@@ -10,8 +10,11 @@ import type { CellValue, PlanText } from './types';
  * still read it back.
  */
 
-/** Excel keeps at most this many characters in a cell; a longer text is cut rather than refused. */
-export const MAX_CELL_TEXT = 32767;
+/**
+ * Excel keeps at most 32,767 characters in a cell; one is left for the `'` with which the
+ * Office.js writer keeps a text as typed. A longer text is cut rather than refused.
+ */
+export const MAX_CELL_TEXT = 32766;
 
 /** Cut to `max` UTF-16 units without splitting a surrogate pair. */
 export function cutText(v: string, max: number): string {
