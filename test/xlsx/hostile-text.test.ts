@@ -199,7 +199,7 @@ describe('hostile names through template, forms, summary and statement', () => {
     expect(wb.worksheets.find((w) => w.name.includes('HYPERLINK') && w.name.startsWith('绩效目标-'))!.getCell('B3').value).toBe(HOSTILE[3]);
   }, 60000);
 
-  it('LibreOffice opens the file: every text comes back as text, no formula from text', () => {
+  it('LibreOffice opens the file: every text comes back as text, no formula from text', async () => {
     if (!soffice) {
       console.warn('soffice not installed: the LibreOffice half of the hostile round trip was not run');
       return;
@@ -212,12 +212,10 @@ describe('hostile names through template, forms, summary and statement', () => {
     });
     const converted = path.join(lo, 'hostile.xlsx');
     expect(fs.existsSync(converted)).toBe(true);
-    return (async () => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(converted);
-      expect(wb.worksheets.slice(0, names.length).map((w) => w.name)).toEqual(names);
-      expect(unplannedFormulas(wb, plans, names)).toEqual([]);
-      expect(changedTexts(wb, plans, names)).toEqual([]);
-    })();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(converted);
+    expect(wb.worksheets.slice(0, names.length).map((w) => w.name)).toEqual(names);
+    expect(unplannedFormulas(wb, plans, names)).toEqual([]);
+    expect(changedTexts(wb, plans, names)).toEqual([]);
   }, 180000);
 });
