@@ -252,7 +252,7 @@ describe('a form typed by hand', () => {
 });
 
 describe('an empty form', () => {
-  it('is one 提示 “not filled in”, not its formulas’ errors nor every missing 一级', () => {
+  it('is one 错误 “not filled in”, not its formulas’ errors nor every missing 一级', () => {
     const t = gridOf(planTargetForm(ctx(2026), undefined, { blankRows: 6 }));
     const plan = planSelfEvaluation(ctx(2022), undefined, { blankRows: 5 });
     const s = gridOf(plan);
@@ -265,7 +265,8 @@ describe('an empty form', () => {
     const sheets = [readSheet(t), readSheet(s)];
     expect(sheets.flatMap((x) => x.issues)).toEqual([]);
     const v = validateSheets(sheets.map((x) => x.sheet!), [], Catalog.builtIn());
-    expect(v.findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['form-empty warning B3', 'form-empty warning B3']);
+    expect(v.findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['form-empty error B3', 'form-empty error B3']);
+    expect(v.ready).toBe(false);
     expect(v.findings[0].message).toBe('B3：绩效目标申报表尚未填写（没有项目名称、金额和指标）；请填写，或删去这张表');
     // once something is typed, the form is checked and a formula's error is a finding at its cell
     s.values[2][1] = '某项目';

@@ -7,6 +7,7 @@ import { checkCrossTables } from './cross';
 import { checkForm, checkFormsAgainstProjects, isForm } from './forms';
 import { checkNarrative } from './narrative';
 import { checkSummaryAgainstForms, checkSummaryTotal, isSummary } from './summary';
+import { checkUnrecognised } from './unrecognised';
 import type { Finding, RuleContext } from './types';
 
 export interface Validation {
@@ -39,6 +40,7 @@ export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalo
   // A workbook of performance forms only is not a budget missing its tables.
   findings.push(...checkCompleteness(sheets.filter((s) => !performance(s)), ctx.year));
   findings.push(...checkNarrative(sheets));
+  findings.push(...checkUnrecognised(sheets, issues));
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
   return { findings, counts, ready: counts.error === 0 };
 }
