@@ -17,6 +17,7 @@ export const MAX_SHEET_NAME = 31;
 export function safeSheetName(name: string, fallback = '预算表'): string {
   const clean = (s: string) =>
     s
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
       .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
       .replace(/[:\\/?*[\]]/g, '')
       .replace(/^['\s]+|['\s]+$/g, '');
