@@ -1,6 +1,7 @@
 import { address, columnLetter as columnLetters, parseRange } from '../core/plan/a1';
 import { freeName, freeSheetName } from '../core/plan/names';
-import type { CellStyle, HelperSheetPlan, SheetPlan, ValidationPlan } from '../core/plan/types';
+import { cutText, isPlanFormula, isPlanText, MAX_CELL_TEXT } from '../core/plan/text-cells';
+import type { CellStyle, CellValue, HelperSheetPlan, SheetPlan, ValidationPlan } from '../core/plan/types';
 
 /**
  * Applies sheet plans to the open workbook through Office.js, the way Microsoft's
@@ -67,6 +68,35 @@ function validationRule(v: ValidationPlan): Excel.DataValidationRule {
   }
 }
 
+/** The cells the plan formats as text (`@`), the last style naming a format winning. */
+function textFormatted(plan: SheetPlan): Set<string> {
+  const formats = new Map<string, string>();
+  for (const { range, style } of plan.styles) {
+    if (style.numberFormat === undefined) continue;
+    const { r1, c1, r2, c2 } = parseRange(range);
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) formats.set(address(r, c), style.numberFormat);
+  }
+  return new Set([...formats].filter(([, f]) => f === '@').map(([a]) => a));
+}
+
+/**
+ * What to send for a planned cell. Office.js reads a string as if typed: `=…` a formula,
+ * `+x`/`-x`/`@x` formulas too, `001` a number, `TRUE` a boolean. So a text goes in a text
+ * (`@`) cell as it is, and elsewhere behind the `'` that makes Excel keep it as typed (the
+ * apostrophe is not part of the value). The planner's own words are prefixed only when they
+ * start with one of those characters.
+ */
+export function cellInput(v: CellValue, textCell: boolean): string | number | boolean {
+  if (v === null) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (isPlanFormula(v)) return v;
+  const own = !isPlanText(v);
+  const text = own ? v : v.text;
+  if (text === '' || textCell) return text;
+  if (own && !/^[=+\-@']/.test(text)) return text;
+  return `'${cutText(text, MAX_CELL_TEXT)}`;
+}
+
 /** Cells holding a formula that the plan formats as text (`@`), the last style naming a format winning. */
 export function textFormattedFormulas(plan: SheetPlan): string[] {
   const formats = new Map<string, string>();
@@ -109,7 +139,8 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string
   // formula already in a cell stays a formula when the format changes.
   const textFormulas = textFormattedFormulas(plan);
   for (const a of textFormulas) ws.getRange(a).numberFormat = [['General']];
-  all.formulas = plan.cells.map((row) => row.map((v) => (v === null ? '' : v))) as unknown as string[][];
+  const textCells = textFormatted(plan);
+  all.formulas = plan.cells.map((row, r) => row.map((v, c) => cellInput(v, textCells.has(address(r + 1, c + 1))))) as unknown as string[][];
   for (const a of textFormulas) ws.getRange(a).numberFormat = [['@']];
   for (const { range, style } of plan.styles) applyStyle(ws.getRange(range), style, support);
   for (const m of plan.merges) ws.getRange(m).merge(false);
@@ -170,7 +201,7 @@ function isOurHelper(probe: HelperProbe): boolean {
 /** A helper sheet's cells as planned, blanks as '', trailing blanks dropped, for comparing. */
 function helperRows(cells: unknown[][]): string {
   const rows = cells.map((r) => {
-    const out = r.map((v) => (v === null || v === undefined ? '' : v));
+    const out = r.map((v) => (v === null || v === undefined ? '' : isPlanText(v) ? v.text : v));
     while (out.length > 0 && out[out.length - 1] === '') out.pop();
     return out;
   });
@@ -192,14 +223,14 @@ function queueHelper(context: Excel.RequestContext, probe: HelperProbe, takenShe
     if (helperRows(existing) === helperRows(plan.cells)) return;
     const rows = Math.max(height, existing.length);
     const cols = Math.max(width, ...existing.map((r) => r.length));
-    const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => plan.cells[r]?.[c] ?? ''));
+    const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cellInput(plan.cells[r]?.[c] ?? null, false)));
     probe.sheet.getRange(`A1:${address(rows, cols)}`).values = grid as unknown as string[][];
     probe.sheet.visibility = 'VeryHidden';
     return;
   }
   const ws = context.workbook.worksheets.add(plan.name);
   takenSheets.push(plan.name);
-  const grid = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => plan.cells[r]?.[c] ?? ''));
+  const grid = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => cellInput(plan.cells[r]?.[c] ?? null, false)));
   ws.getRange(`A1:${address(height, width)}`).values = grid as unknown as string[][];
   ws.visibility = 'VeryHidden';
 }

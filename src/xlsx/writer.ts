@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { columnLetter as col, parseRange, sheetRef } from '../core/plan/a1';
 import { freeSheetName, freeName } from '../core/plan/names';
-import type { CellStyle, HelperSheetPlan, SheetPlan } from '../core/plan/types';
+import { isPlanFormula, isPlanText } from '../core/plan/text-cells';
+import type { CellStyle, CellValue, HelperSheetPlan, SheetPlan } from '../core/plan/types';
 
 /** The font of the official forms; LibreOffice and Excel substitute a CJK font where it is missing. */
 export const SHEET_FONT = '宋体';
@@ -35,6 +36,11 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   if (s.locked !== undefined) cell.protection = { locked: s.locked };
 }
 
+/** A cell that is not a formula: a string value is always stored as text by ExcelJS, whatever it starts with. */
+function plainValue(v: Exclude<CellValue, null>): string | number | boolean {
+  return isPlanText(v) ? v.text : v;
+}
+
 /**
  * Adds one planned sheet to an ExcelJS workbook. An existing sheet of that name is never
  * touched: the new sheet takes a free name (`单位收入总表 (2)`). Returns the name used.
@@ -56,11 +62,10 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, opt
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(plan.print.titleRows ? { printTitlesRow: plan.print.titleRows } : {}),
-      // ExcelJS writes `$` + each end of the area, so `A$1:F$20` becomes the absolute
-      // `$A$1:$F$20` that LibreOffice needs (`$A1:$F20` it ignores).
-      ...(plan.print.area ? { printArea: plan.print.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
+      ...(plan.print.area ? { printArea: plan.print.area } : {}),
     },
   });
+  quotePrintNames(wb);
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const c of plan.hiddenColumns) ws.getColumn(c).hidden = true;
 
@@ -69,10 +74,10 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, opt
       const cell = ws.getCell(r + 1, c + 1);
       cell.font = { name: SHEET_FONT, size: 11 };
       if (v === null) return;
-      if (typeof v === 'string' && v.startsWith('=')) {
+      if (isPlanFormula(v)) {
         const result = plan.results[cell.address] ?? plan.textResults?.[cell.address];
         cell.value = result === undefined ? { formula: v.slice(1) } : { formula: v.slice(1), result };
-      } else cell.value = v;
+      } else cell.value = plainValue(v);
     }),
   );
   for (const { range, style } of plan.styles) {
@@ -151,20 +156,75 @@ function worksheetGrid(ws: ExcelJS.Worksheet): unknown[][] {
  * is used as it is; one with other cells is rewritten (see `SheetPlan.helpers`).
  */
 export function ensureHelperSheet(wb: ExcelJS.Workbook, h: HelperSheetPlan): ExcelJS.Worksheet {
-  const wanted = helperGrid(h.cells);
+  const wanted = helperGrid(h.cells.map((r) => r.map((v) => (v === null ? null : plainValue(v)))));
   let ws = wb.getWorksheet(h.name);
   if (ws && JSON.stringify(worksheetGrid(ws)) === JSON.stringify(wanted)) return ws;
   if (ws) {
     for (let r = 1; r <= ws.rowCount; r++) for (let c = 1; c <= ws.columnCount; c++) ws.getCell(r, c).value = null;
   } else ws = wb.addWorksheet(h.name);
-  h.cells.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
+  h.cells.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = plainValue(v))));
   ws.state = 'veryHidden';
   return ws;
+}
+
+interface PageSetupModel {
+  printArea?: string;
+  printTitlesRow?: string;
+  printTitlesColumn?: string;
+}
+interface WorkbookModel {
+  worksheets: { name: string; pageSetup?: PageSetupModel }[];
+  definedNames: { name: string; ranges: string[]; localSheetId?: number }[];
+}
+const QUOTED = Symbol('print names quoted');
+
+/** `A1:F20` as the absolute `$A$1:$F$20` LibreOffice needs (`$A1:$F20` it ignores); `1:3` as `$1:$3`. */
+function absoluteArea(area: string): string {
+  return area
+    .split(':')
+    .map((end) => end.replace(/^\$?([A-Z]*)\$?(\d*)$/, (_m, c: string, r: string) => (c ? `$${c}` : '') + (r ? `$${r}` : '')))
+    .join(':');
+}
+
+/**
+ * ExcelJS writes each sheet's print area and print titles as `'<sheet name>'!…` without
+ * doubling an apostrophe in the name, so a sheet named `Children's 项目` gets a defined name
+ * no reader can parse (our own `check` included). This workbook writes those names itself,
+ * quoted as `sheetRef` quotes them; the sheets' page setup keeps everything else.
+ */
+export function quotePrintNames(wb: ExcelJS.Workbook): void {
+  const marked = wb as unknown as Record<symbol, boolean>;
+  if (marked[QUOTED]) return;
+  marked[QUOTED] = true;
+  const proto = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(wb), 'model')!;
+  Object.defineProperty(wb, 'model', {
+    configurable: true,
+    get(this: ExcelJS.Workbook): WorkbookModel {
+      const model = proto.get!.call(this) as WorkbookModel;
+      const extra: WorkbookModel['definedNames'] = [];
+      model.worksheets.forEach((ws, localSheetId) => {
+        const page = ws.pageSetup;
+        if (!page || !(page.printArea || page.printTitlesRow || page.printTitlesColumn)) return;
+        for (const area of (page.printArea ?? '').split('&&').filter(Boolean)) {
+          extra.push({ name: '_xlnm.Print_Area', ranges: [sheetRef(ws.name, absoluteArea(area))], localSheetId });
+        }
+        const titles = [page.printTitlesColumn, page.printTitlesRow].filter((t): t is string => !!t).map((t) => sheetRef(ws.name, absoluteArea(t)));
+        if (titles.length > 0) extra.push({ name: '_xlnm.Print_Titles', ranges: titles, localSheetId });
+        ws.pageSetup = { ...page, printArea: undefined, printTitlesRow: undefined, printTitlesColumn: undefined };
+      });
+      model.definedNames = [...model.definedNames, ...extra];
+      return model;
+    },
+    set(this: ExcelJS.Workbook, value: unknown) {
+      proto.set!.call(this, value);
+    },
+  });
 }
 
 /** A new workbook holding the planned sheets, in order. */
 export async function workbookFromPlans(plans: SheetPlan[]): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
+  quotePrintNames(wb);
   wb.creator = '预算编制助手 Budget Tables';
   wb.created = new Date(0);
   wb.modified = new Date(0);

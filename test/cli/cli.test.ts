@@ -4,9 +4,13 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 
+const made: string[] = [];
 function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'budget-tables-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-tables-'));
+  made.push(dir);
+  return dir;
 }
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('budget-tables CLI', () => {
   let errors: string[];

@@ -7,11 +7,20 @@ import { main } from '../../src/cli/main';
 import { parseMarker } from '../../src/core/plan/marker';
 import { splitProjectNames } from '../../src/cli/forms';
 
+const made: string[] = [];
+/** A temporary folder, removed when the file's tests are done. */
+function tmpDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 describe('budget-tables forms', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('writes one workbook with the ten 2026 target forms then the ten 2021 self-evaluations', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-tables-forms-'));
+    const dir = tmpDir('budget-tables-forms-');
     const log: string[] = [];
     expect(await main(['forms', '--out', dir], (s) => log.push(s))).toBe(0);
     expect(fs.readdirSync(dir)).toEqual([FORMS_FILE]);
@@ -48,7 +57,7 @@ describe('budget-tables forms', () => {
   it('an unwritable --out is one line, exit 2', async () => {
     const errors: string[] = [];
     jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'budget-tables-forms-')), 'a-file');
+    const file = path.join(tmpDir('budget-tables-forms-'), 'a-file');
     fs.writeFileSync(file, '');
     expect(await main(['forms', '--out', path.join(file, 'sub')], () => undefined)).toBe(2);
     expect(errors).toHaveLength(1);
@@ -60,7 +69,7 @@ describe('budget-tables forms --from BUDGET.xlsx', () => {
   let card: string;
   let police: string;
   beforeAll(async () => {
-    budgetDir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-tables-from-'));
+    budgetDir = tmpDir('budget-tables-from-');
     expect(await main(['sample', '--out', budgetDir], () => undefined)).toBe(0);
     card = path.join(budgetDir, '2021-shanghai-social-security-card-unit.xlsx');
     police = path.join(budgetDir, '2018-shanghai-police-department.xlsx');
@@ -70,7 +79,7 @@ describe('budget-tables forms --from BUDGET.xlsx', () => {
   const visible = (wb: ExcelJS.Workbook) => wb.worksheets.filter((w) => w.state !== 'veryHidden');
 
   it('writes <单位>-绩效表.xlsx with the chosen projects prefilled, plus the self-evaluations and the summary', async () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-tables-forms-out-'));
+    const out = tmpDir('budget-tables-forms-out-');
     const log: string[] = [];
     const code = await main(
       ['forms', '--from', card, '--projects', '正式居住证制作费，敬老卡制作费', '--self-evaluation', '--summary', '--department', '上海市人力资源和社会保障局', '--out', out],
@@ -101,7 +110,7 @@ describe('budget-tables forms --from BUDGET.xlsx', () => {
   });
 
   it('--projects all (the default) gives every U2 project a target form, and --statement its 项目经费情况说明', async () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-tables-forms-out-'));
+    const out = tmpDir('budget-tables-forms-out-');
     expect(await main(['forms', '--from', card, '--statement', '--out', out], () => undefined)).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, '上海市社会保障卡服务中心-绩效表.xlsx'));
@@ -113,7 +122,7 @@ describe('budget-tables forms --from BUDGET.xlsx', () => {
   });
 
   it('unknown project names: exit 2 and one message naming them, nothing written', async () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-tables-forms-out-'));
+    const out = tmpDir('budget-tables-forms-out-');
     const errors: string[] = [];
     jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
     expect(await main(['forms', '--from', card, '--projects', '敬老卡制作费,办公楼维修,食堂补贴', '--out', out], () => undefined)).toBe(2);
@@ -123,7 +132,7 @@ describe('budget-tables forms --from BUDGET.xlsx', () => {
   });
 
   it('a workbook without a U2 table, a missing file, or U2 flags without --from: exit 2 with a reason', async () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-tables-forms-out-'));
+    const out = tmpDir('budget-tables-forms-out-');
     const errors: string[] = [];
     jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
     expect(await main(['forms', '--from', police, '--out', out], () => undefined)).toBe(2);

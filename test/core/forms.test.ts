@@ -4,6 +4,7 @@ import { HF_CONFIG, registerBudgetFunctions } from '../../src/dev/engine/budget-
 import evals from '../../seeds/performance/2021-self-evaluations.json';
 import targets from '../../seeds/performance/2026-targets.json';
 import { address } from '../../src/core/plan/a1';
+import { isPlanText } from '../../src/core/plan/text-cells';
 import {
   formText,
   planSelfEvaluation,
@@ -201,7 +202,7 @@ describe('绩效自评表', () => {
 
   it('a new self-evaluation shows no error value in a formula engine; a score appears once its 实际完成值 is typed', () => {
     const plan = planSelfEvaluation(ctx(2022));
-    const data = plan.cells.map((row) => row.map((v) => (typeof v === 'string' && !v.startsWith('=') ? `'${v}` : v)));
+    const data = plan.cells.map((row) => row.map((v) => (isPlanText(v) ? `'${v.text}` : typeof v === 'string' && !v.startsWith('=') ? `'${v}` : v)));
     const hf = HyperFormula.buildFromArray(data, HF_CONFIG);
     const errors = (hf.getSheetValues(0) as unknown[][]).flatMap((row, r) => row.map((v, c) => [address(r + 1, c + 1), v] as const)).filter(([, v]) => v instanceof Object);
     expect(errors).toEqual([]);
@@ -263,7 +264,7 @@ describe('填写提示 beside each 指标值 (BUDGET.TARGETCHECK)', () => {
   it('in a formula engine the function speaks as the clerk types a target that does not read, and falls silent when fixed', () => {
     const plan = planTargetForm(ctx(2026), TARGETS[0]);
     const [first] = plan.layout.dataRows;
-    const data = plan.cells.map((row) => row.map((v) => (typeof v === 'string' && !v.startsWith('=') ? `'${v}` : v)));
+    const data = plan.cells.map((row) => row.map((v) => (isPlanText(v) ? `'${v.text}` : typeof v === 'string' && !v.startsWith('=') ? `'${v}` : v)));
     const hf = HyperFormula.buildFromArray(data, HF_CONFIG);
     const at = { sheet: 0, row: first - 1, col: TARGET_CHECK_COLUMN - 1 };
     expect(hf.getCellValue(at)).toBe('');

@@ -1,5 +1,6 @@
 import { Catalog } from '../../src/core/catalog/catalog';
 import { planSheet } from '../../src/core/plan/build';
+import { isPlanText } from '../../src/core/plan/text-cells';
 import type { GridValue, SheetGrid } from '../../src/core/read/grid';
 import { readSheet } from '../../src/core/read/parse';
 import { validateSheets } from '../../src/core/rules/validate';
@@ -52,7 +53,7 @@ describe('fuzzing the reader and rules', () => {
     let values = 0;
     for (let round = 0; round < 300; round++) {
       const plan = plans[round % plans.length];
-      const grid: SheetGrid = { name: plan.name, values: plan.cells.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=') ? null : v))) };
+      const grid: SheetGrid = { name: plan.name, values: plan.cells.map((r) => r.map((v) => (isPlanText(v) ? v.text : typeof v === 'string' && v.startsWith('=') ? null : v))) };
       const amountCols = Object.values(plan.layout.amountColumns);
       const [first, last] = plan.layout.dataRows;
       const planted = new Map<string, GridValue>();

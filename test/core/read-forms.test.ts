@@ -11,6 +11,7 @@ import { cellText, recognizeForm } from '../../src/core/read/forms';
 import type { GridValue, SheetGrid } from '../../src/core/read/grid';
 import { readSheet } from '../../src/core/read/parse';
 import { validateSheets } from '../../src/core/rules/validate';
+import { isPlanText } from '../../src/core/plan/text-cells';
 
 const ctx = (year: number): BudgetContext => ({ level: 'unit', org: '上海市社会保障卡服务中心', year });
 
@@ -25,6 +26,7 @@ function gridOf(plan: SheetPlan, shown = false): SheetGrid {
   plan.cells.forEach((row, r) => {
     values.push(
       row.map((v, c) => {
+        if (isPlanText(v)) return v.text;
         if (typeof v !== 'string' || !v.startsWith('=')) return v;
         const result = plan.results[address(r + 1, c + 1)];
         if (result !== undefined) return result;
@@ -120,12 +122,15 @@ describe('readFormSheet', () => {
     });
   });
 
-  it('a text starting with = comes back from its ="…" formula, whether or not the value was cached', () => {
+  it('a text starting with = is planned as text and read as it is; an older file’s ="…" formula still reads, cached or not', () => {
     const grid = gridOf(selfEval());
-    expect(grid.values[12][3]).toBeNull();
+    expect(grid.values[12][3]).toBe('=100%');
+    expect(grid.formulas![12][3]).toBeNull();
+    expect(readSelf(grid).indicators[0].target).toBe('=100%');
+    grid.values[12][3] = null;
+    grid.formulas![12][3] = '="=100%"';
     expect(cellText(grid, 13, 4)).toBe('=100%');
     expect(readSelf(grid).indicators[0].target).toBe('=100%');
-    expect(readSelf(gridOf(selfEval(), true)).indicators[0].target).toBe('=100%');
     // Office.js writing into a text-formatted cell keeps the formula's characters as the value
     set(grid, 'D13', '="=100%"');
     set(grid, 'H13', '="说明 ""甲"""');
@@ -247,7 +252,7 @@ describe('a form typed by hand', () => {
 });
 
 describe('an empty form', () => {
-  it('is one 提示 “not filled in”, not its formulas’ errors nor every missing 一级', () => {
+  it('is one 错误 “not filled in”, not its formulas’ errors nor every missing 一级', () => {
     const t = gridOf(planTargetForm(ctx(2026), undefined, { blankRows: 6 }));
     const plan = planSelfEvaluation(ctx(2022), undefined, { blankRows: 5 });
     const s = gridOf(plan);
@@ -260,7 +265,8 @@ describe('an empty form', () => {
     const sheets = [readSheet(t), readSheet(s)];
     expect(sheets.flatMap((x) => x.issues)).toEqual([]);
     const v = validateSheets(sheets.map((x) => x.sheet!), [], Catalog.builtIn());
-    expect(v.findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['form-empty warning B3', 'form-empty warning B3']);
+    expect(v.findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['form-empty error B3', 'form-empty error B3']);
+    expect(v.ready).toBe(false);
     expect(v.findings[0].message).toBe('B3：绩效目标申报表尚未填写（没有项目名称、金额和指标）；请填写，或删去这张表');
     // once something is typed, the form is checked and a formula's error is a finding at its cell
     s.values[2][1] = '某项目';

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { isPlanText } from '../../src/core/plan/text-cells';
 import ExcelJS from 'exceljs';
 import { parseRange } from '../../src/core/plan/a1';
 import { planSheet } from '../../src/core/plan/build';
@@ -28,6 +29,7 @@ beforeAll(async () => {
 
 const compact = (v: unknown): string => {
   if (v && typeof v === 'object' && 'richText' in (v as object)) v = (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+  if (isPlanText(v)) v = v.text;
   return v === null || v === undefined ? '' : String(v).replace(/[\s\u3000]+/g, '');
 };
 
@@ -137,9 +139,9 @@ describe('layout details', () => {
 
   it('words a department’s tables as a department’s', () => {
     const t3 = planSheet(tableSpec('T3')!, { level: 'department', org: '上海市公安局', year: 2018 });
-    expect(t3.cells[0][0]).toBe('2018年部门支出预算总表');
-    expect(t3.cells[1][0]).toBe('编制部门：上海市公安局');
+    expect(t3.cells[0][0]).toEqual({ text: '2018年部门支出预算总表' });
+    expect(t3.cells[1][0]).toEqual({ text: '编制部门：上海市公安局' });
     const u2 = planSheet(tableSpec('U2')!, unit);
-    expect(u2.cells[0][0]).toBe('2021年预算单位财政拨款项目支出预算表');
+    expect(u2.cells[0][0]).toEqual({ text: '2021年预算单位财政拨款项目支出预算表' });
   });
 });

@@ -227,18 +227,21 @@ describe('the sample budget', () => {
   it('refuses typing into a locked cell of the protected sheet', async () => {
     const formula = await host(p.page, (h) => h.workbook.snapshotSheet(h.workbook.activeSheet!));
     // typed straight into the grid this time, as in Excel: select, a character, Enter
+    // each step waits for the state the next one needs (the cell selected, the character in
+    // the bar, the message shown), never for a time: under load these come late, not never
     await p.page.click(`#grid td[data-address="${kuan}"]`);
+    await p.page.waitForSelector(`#grid td.selected[data-address="${kuan}"]`);
     await p.page.keyboard.press('1');
-    expect(await p.page.inputValue('#formula-bar')).toBe('1');
+    await p.page.waitForFunction(() => (document.querySelector('#formula-bar') as HTMLInputElement | null)?.value === '1');
     await p.page.keyboard.press('Enter');
     await p.page.waitForSelector('#grid-message:not([hidden])');
-    expect(await p.page.textContent('#grid-message')).toContain('受保护');
+    await p.page.waitForFunction(() => (document.querySelector('#grid-message')?.textContent ?? '').includes('受保护'));
     expect(await host(p.page, (h) => h.workbook.snapshotSheet(h.workbook.activeSheet!))).toBe(formula);
     expect(await cellText(p.page, kuan)).toBe('45,119,958');
     await screenshot(p.page, 'locked-cell');
     await p.page.keyboard.press('ArrowDown'); // the message belongs to the refused cell
     await p.page.waitForSelector(`#grid td.selected[data-address="${xiang}"]`);
-    expect(await p.page.isHidden('#grid-message')).toBe(true);
+    await p.page.waitForSelector('#grid-message', { state: 'hidden' });
   });
 
   it('validates from the pane: marks in the grid and the findings listed by sheet', async () => {

@@ -242,12 +242,13 @@ describe('validating performance forms in Excel', () => {
     return { fake, context, sheets };
   }
 
-  it('a target such as =100% goes into its text-formatted cell as the formula ="=100%" (not its characters), and is read as =100%', async () => {
+  it('a target such as =100% goes into its text-formatted cell as text (never a formula), and is read as =100%', async () => {
     const { fake, context } = await formsWorkbook([seedTargetPlans()[0]]);
     const cell = fake.cell('绩效目标-制卡设备更新及维护费', 'E15');
-    // the writer formats the cell General for the formula, then Text again for the clerk's typing
-    expect(cell.formula).toBe('="=100.00(%)"');
+    expect(cell.formula).toBeNull();
+    expect(cell.value).toBe('=100.00(%)');
     expect(cell.numberFormat).toBe('@');
+    // an older workbook's ="…" formula still reads as its words
     expect(formText({ formula: '"=100.00(%)"' })).toBe('=100.00(%)');
     const v = await validateWorkbook(context);
     expect(v.findings.filter((f) => f.sheet !== CLERK.name)).toEqual([]);

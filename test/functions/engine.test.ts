@@ -7,6 +7,8 @@ import type { SeedAmount } from '../../src/core/seed-types';
 import { tableSpec } from '../../src/core/specs/tables';
 import { HF_CONFIG, registerBudgetFunctions } from '../../src/dev/engine/budget-plugin';
 import { resolveOffsets, shiftRows } from '../../src/dev/engine/offsets';
+import { isPlanText } from '../../src/core/plan/text-cells';
+import type { CellValue } from '../../src/core/plan/types';
 
 registerBudgetFunctions();
 
@@ -19,8 +21,8 @@ registerBudgetFunctions();
  * first resolved to the range Excel would compute from the sheet as it stands (the formula
  * text itself is the template's, shifted by row insertions exactly as Excel shifts it).
  */
-function evaluate(cells: (string | number | boolean | null)[][]): HyperFormula {
-  const data = cells.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith('=') ? resolveOffsets(v) : typeof v === 'string' ? `'${v}` : v)));
+function evaluate(cells: CellValue[][]): HyperFormula {
+  const data = cells.map((row) => row.map((v) => (isPlanText(v) ? `'${v.text}` : typeof v === 'string' && v.startsWith('=') ? resolveOffsets(v) : typeof v === 'string' ? `'${v}` : v)));
   return HyperFormula.buildFromArray(data, HF_CONFIG);
 }
 

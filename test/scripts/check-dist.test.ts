@@ -9,8 +9,12 @@ const { checkDist } = require('../../scripts/check-dist.js') as { checkDist: (di
  * The production guard: a dist/ with HyperFormula, src/dev code or the host shim fails the
  * build. Each case writes what a leaked module would leave behind in a webpack bundle.
  */
+const made: string[] = [];
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 function distWith(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-dist-'));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);

@@ -212,10 +212,10 @@ describe('building the plan request', () => {
     const project = plans[plans.length - 1];
     expect(project.specId).toBe('project');
     expect(project.name).toBe('项目经费情况说明-就业补贴');
-    expect(project.cells[0][0]).toBe('就业补贴项目经费情况说明');
-    expect(project.cells.map((r) => r[0])).toContain(' 一、项目概述');
+    expect(project.cells[0][0]).toEqual({ text: '就业补贴项目经费情况说明' });
+    expect(project.cells.map((r) => r[0])).toContainEqual({ text: ' 一、项目概述' });
     const t1 = plans.find((p) => p.specId === 'T1')!;
-    expect(t1.cells[0][0]).toBe('2027年部门财务收支预算总表');
+    expect(t1.cells[0][0]).toEqual({ text: '2027年部门财务收支预算总表' });
     expect(JSON.stringify(t1.cells)).toContain('上海市人力资源和社会保障局');
   });
 

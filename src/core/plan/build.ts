@@ -16,6 +16,8 @@ import type {
 import { rangeAddress } from './a1';
 import { PlanBuilder } from './builder';
 import { textUnits } from './text-height';
+import { textCell } from './text-cells';
+import { safeSheetName } from './names';
 import { formatMarker } from './marker';
 import { rollupFormula, standardSubtotalFormula, type SubtotalFlavour } from './subtotals';
 import type { CellStyle, CellValue, Message, SheetPlan, ValidationPlan } from './types';
@@ -74,17 +76,13 @@ export function fill(template: string, ctx: BudgetContext, extra: Record<string,
 
 const word = (w: Wording, ctx: BudgetContext, extra?: Record<string, string>): string => fill(w[ctx.level], ctx, extra);
 
-/** Excel forbids these in sheet names, and 31 characters at most. */
-export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, '').replace(/^'+|'+$/g, '').trim();
-  return (cleaned || '预算表').slice(0, 31);
-}
+export { safeSheetName } from './names';
 
 const num = (v: Money | null | undefined): CellValue => (v === null || v === undefined ? null : v.toNumber());
 
 function metaLine(b: PlanBuilder, row: number, width: number, ctx: BudgetContext, unitLabel: string): void {
   const who = ctx.level === 'unit' ? '编制单位：' : '编制部门：';
-  b.set(row, 1, who + ctx.org);
+  b.set(row, 1, textCell(who + ctx.org));
   b.merge(row, 1, row, Math.max(1, width - 2));
   b.style(row, 1, row, Math.max(1, width - 2), META_LEFT);
   b.set(row, width, `单位：${unitLabel}`);
@@ -92,7 +90,7 @@ function metaLine(b: PlanBuilder, row: number, width: number, ctx: BudgetContext
 }
 
 function titleLine(b: PlanBuilder, width: number, title: string): void {
-  b.set(1, 1, title);
+  b.set(1, 1, textCell(title));
   b.merge(1, 1, 1, width);
   b.style(1, 1, 1, width, TITLE);
   b.rowHeights[1] = 30;
@@ -167,8 +165,8 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
   for (let i = 0; i < rows.length; i++) {
     const row = first + i;
     const parts = splitCode(rows[i].code).slice(0, codeCols);
-    parts.forEach((p, j) => b.set(row, j + 1, p === '' ? null : p));
-    b.set(row, nameCol, rows[i].name);
+    parts.forEach((p, j) => b.set(row, j + 1, textCell(p)));
+    b.set(row, nameCol, textCell(rows[i].name));
     spec.columns.forEach((c, j) => b.set(row, firstAmount + j, num(rows[i].amounts[c.key])));
     if (rows[i].code.length === 3) b.style(row, 1, row, width, { bold: true });
   }
@@ -239,7 +237,7 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
   if (spec.id === 'T6' || spec.id === 'T7') {
     const row = totalRow + 1;
     b.set(row, 1, '说明：');
-    b.set(row, 2, table?.statement ?? null);
+    b.set(row, 2, textCell(table?.statement));
     b.merge(row, 2, row, width);
     b.style(row, 2, row, width, { ...INPUT_TEXT, border: true });
     b.style(row, 1, row, 1, { border: true, bold: true });
@@ -307,7 +305,7 @@ function planBalance(spec: BalanceTableSpec, ctx: BudgetContext, data: TableData
     if (item) b.set(first + i, 2, num(item.amount));
   });
   expenditure.forEach((e, i) => {
-    b.set(first + i, 3, e.label);
+    b.set(first + i, 3, textCell(e.label));
     columns.forEach((c, j) => b.set(first + i, 4 + j, num(e.amounts[c.key])));
   });
   b.style(first, 1, last, width, BODY);
@@ -446,14 +444,14 @@ function planProjects(spec: ProjectTableSpec, ctx: BudgetContext, data: TableDat
   const first = 5;
   let row = first;
   for (const g of table?.rows ?? []) {
-    splitCode(g.code).forEach((p, j) => b.set(row, j + 1, p === '' ? null : p));
-    b.set(row, 4, g.name);
+    splitCode(g.code).forEach((p, j) => b.set(row, j + 1, textCell(p)));
+    b.set(row, 4, textCell(g.name));
     b.set(row, 7, num(g.amount));
     b.style(row, 1, row, width, { bold: true });
     row++;
     for (const p of g.projects) {
       b.set(row, 5, p.no);
-      b.set(row, 6, p.name);
+      b.set(row, 6, textCell(p.name));
       b.set(row, 7, num(p.amount));
       row++;
     }
@@ -520,13 +518,13 @@ function planText(spec: TextSectionSpec, ctx: BudgetContext, data: SheetData | u
   const b = new PlanBuilder();
   const name = spec.id === 'project' ? `${word(spec.sheetName, ctx)}-${subject}` : word(spec.sheetName, ctx);
   const id = base(spec, ctx, name, width);
-  b.set(1, 1, word(spec.title, ctx, extra));
+  b.set(1, 1, textCell(word(spec.title, ctx, extra)));
   b.style(1, 1, 1, 1, TITLE);
   b.rowHeights[1] = 30;
   const paragraphs = text ? text.paragraphs : word(spec.outline, ctx, extra).split('\n');
   const first = 3;
   paragraphs.forEach((p, i) => {
-    b.set(first + i, 1, p);
+    b.set(first + i, 1, textCell(p));
     b.rowHeights[first + i] = wrappedHeight(p);
   });
   const last = first + paragraphs.length - 1 + 5;

@@ -5,6 +5,7 @@ import type { SpecId } from '../specs/types';
 import { rangeAddress } from './a1';
 import { PlanBuilder } from './builder';
 import { MARKER_PREFIX } from './marker';
+import { textCell } from './text-cells';
 import type { CellStyle, SheetPlan } from './types';
 
 /**
@@ -26,22 +27,22 @@ export function planDepartmentTargets(t: DepartmentTargets, ctx: BudgetContext):
   const width = 5;
   const markerCol = width + 1;
   const b = new PlanBuilder();
-  b.set(1, 1, `${ctx.year}年度${ctx.org}项目支出绩效目标汇总表`);
+  b.set(1, 1, textCell(`${ctx.year}年度${ctx.org}项目支出绩效目标汇总表`));
   b.merge(1, 1, 1, width);
   b.style(1, 1, 1, width, { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' });
   const marker = departmentTargetsMarker(ctx.year);
   b.set(1, markerCol, marker);
-  b.set(2, 1, `编制部门：${ctx.org}`);
+  b.set(2, 1, textCell(`编制部门：${ctx.org}`));
   b.set(2, width, '单位：元');
   ['序号', '单位名称', '项目名称', '金额（元）', '主要绩效指标'].forEach((l, i) => b.set(3, i + 1, l));
   b.style(3, 1, 3, width, HEADER);
   t.lines.forEach((l, i) => {
     const r = 4 + i;
     b.set(r, 1, i + 1);
-    b.set(r, 2, l.unit);
-    b.set(r, 3, l.project);
+    b.set(r, 2, textCell(l.unit));
+    b.set(r, 3, textCell(l.project));
     b.set(r, 4, l.amount === null ? null : l.amount.toNumber());
-    b.set(r, 5, l.indicators);
+    b.set(r, 5, textCell(l.indicators));
   });
   const totalRow = 4 + t.lines.length;
   b.set(totalRow, 1, '合计');

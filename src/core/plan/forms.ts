@@ -18,9 +18,9 @@ import type { CellStyle, CellValue, SheetPlan, ValidationPlan } from './types';
  * the marker in a hidden cell of row 1 right of the form, input cells unlocked, the sheet
  * protected without a password.
  *
- * A published text that starts with `=` (target values such as `=100.00(%)`) would be taken
- * for a formula by the writers, so it is planned as the formula `="=100.00(%)"`, which shows
- * the same words; `formText` reads such a cell back.
+ * Every published or prefilled text (a target such as `=100.00(%)`, a project name) is
+ * planned with `textCell`, so the writers put it in as text whatever it starts with;
+ * `formText` reads such a cell back.
  */
 
 export interface FormPlanOptions {
@@ -367,7 +367,7 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   FUND_LABELS.forEach((label, i) => {
     const row = fr + i;
     const seed = form?.funds[i];
-    b.set(row, C.label, seed?.label ?? label);
+    b.set(row, C.label, seed?.label ? textCell(seed.label) : label);
     // 年初预算数 of 当年财政拨款 is what the budget's U2 gave the project.
     b.set(row, C.initial, i === 1 && pre?.fiscal ? pre.fiscal.toNumber() : amount(seed?.initial));
     b.set(row, C.full, amount(seed?.full));

@@ -1,5 +1,5 @@
 import { address, parseRange } from './a1';
-import { plannedText } from './text-cells';
+import { isPlanText, plannedText } from './text-cells';
 import type { SheetPlan } from './types';
 
 /**
@@ -63,7 +63,7 @@ export function fitRowHeights(plan: SheetPlan): SheetPlan {
     row.forEach((v, j) => {
       const c = j + 1;
       // a formula's words as planned (a 填写提示, a linked name) count like typed text
-      const text = (typeof v === 'string' ? plannedText(v) : null) ?? plan.textResults?.[address(r, c)] ?? null;
+      const text = (typeof v === 'string' || isPlanText(v) ? plannedText(v) : null) ?? plan.textResults?.[address(r, c)] ?? null;
       if (!text || !wrapped.has(`${r},${c}`)) return;
       const span = spans.get(`${r},${c}`) ?? { rows: 1, width: plan.columnWidths[j] ?? 8.43 };
       if (span.rows !== 1) return;

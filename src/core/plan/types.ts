@@ -1,7 +1,18 @@
 import type { SpecId } from '../specs/types';
 
-/** A cell as planned: a value, or a formula when a string starts with `=`. */
-export type CellValue = string | number | boolean | null;
+/**
+ * Text from a person or a file, written as text whatever it starts with (`=`, `+`, `-`, `@`):
+ * see `text-cells.ts`.
+ */
+export interface PlanText {
+  text: string;
+}
+
+/**
+ * A cell as planned: a number or boolean; `{ text }` for words that came from a person or a
+ * file; a plain string for the planner's own words, which is a formula when it starts with `=`.
+ */
+export type CellValue = string | number | boolean | null | PlanText;
 
 export interface CellStyle {
   numberFormat?: string;

@@ -6,6 +6,7 @@ import { rangeAddress } from './a1';
 import { THREE_PUBLIC_COLUMNS } from './build';
 import { PlanBuilder } from './builder';
 import { MARKER_PREFIX } from './marker';
+import { textCell } from './text-cells';
 import type { CellStyle, SheetPlan } from './types';
 
 /**
@@ -67,34 +68,34 @@ export function planUnitBreakdown(b0: Breakdown, ctx: BudgetContext, notice: str
   const keyCol = totalCol + 1;
   const width = totalCol;
   const b = new PlanBuilder();
-  b.set(1, 1, `${ctx.year}年${ctx.org}${BREAKDOWN_SHEET}`);
+  b.set(1, 1, textCell(`${ctx.year}年${ctx.org}${BREAKDOWN_SHEET}`));
   b.merge(1, 1, 1, width);
   b.style(1, 1, 1, width, { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' });
   const marker = breakdownMarker(ctx.year);
   b.set(1, keyCol, marker);
-  b.set(2, 1, `编制部门：${ctx.org}`);
+  b.set(2, 1, textCell(`编制部门：${ctx.org}`));
   b.set(2, totalCol, '单位：元（“三公”经费为万元）');
   let row = 3;
   for (const line of notice) {
-    b.set(row, 1, line);
+    b.set(row, 1, textCell(line));
     b.merge(row, 1, row, width);
     b.style(row, 1, row, width, NOTICE);
     row++;
   }
   const header = row;
-  [BREAKDOWN_HEADER, '科目编码/项目', '名称', '栏目', ...units, '各单位合计'].forEach((label, i) => b.set(header, i + 1, label));
+  [BREAKDOWN_HEADER, '科目编码/项目', '名称', '栏目', ...units, '各单位合计'].forEach((label, i) => b.set(header, i + 1, textCell(label)));
   b.set(header, keyCol, 'key');
   b.style(header, 1, header, width, HEADER);
   b.rowHeights[header] = 32;
   b0.lines.forEach((line, i) => {
     const r = header + 1 + i;
     b.set(r, 1, tableLabel(line.table));
-    b.set(r, 2, line.code);
-    b.set(r, 3, line.name);
+    b.set(r, 2, textCell(line.code));
+    b.set(r, 3, textCell(line.name));
     b.set(r, 4, columnLabel(line));
     line.shares.forEach((m, j) => b.set(r, FIXED_COLUMNS + 1 + j, m === null ? null : m.toNumber()));
     b.set(r, totalCol, line.total === null ? null : line.total.toNumber());
-    b.set(r, keyCol, `${line.kind}:${line.key}`);
+    b.set(r, keyCol, textCell(`${line.kind}:${line.key}`));
   });
   const last = header + b0.lines.length;
   if (b0.lines.length > 0) {

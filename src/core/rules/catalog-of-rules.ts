@@ -27,9 +27,11 @@ export const RULES = {
   missingTable: { id: 'missing-table', severity: 'error', scope: 'workbook', description: '缺少必须报送的表', descriptionEn: 'A table that must be submitted is missing' },
   emptyTable: { id: 'empty-table', severity: 'warning', scope: 'table', description: '空表没有附“无…预算支出”的说明', descriptionEn: 'An empty table has no “no … expenditure” statement (无…预算支出)' },
   notRecognised: { id: 'not-recognised', severity: 'warning', scope: 'workbook', description: '工作表不是可识别的预算表', descriptionEn: 'The sheet is not a budget table the add-in recognises' },
+  nothingRecognised: { id: 'nothing-recognised', severity: 'error', scope: 'workbook', description: '工作簿中没有可识别的预算表或绩效表', descriptionEn: 'The workbook has no budget table or performance form the add-in recognises' },
+  notFilled: { id: 'not-filled', severity: 'error', scope: 'table', description: '表格尚未填写（没有输入任何金额）', descriptionEn: 'The table is not filled in yet (no amount typed at all)' },
   leftoverFormula: { id: 'budget-formula', severity: 'warning', scope: 'cell', description: '报送文件中仍有 BUDGET 公式（没有本加载项时显示 #NAME?）', descriptionEn: 'The file to submit still has BUDGET formulas (they show #NAME? without this add-in)' },
   // Performance forms (domain.md §6): 绩效目标申报表 and 绩效自评表.
-  formEmpty: { id: 'form-empty', severity: 'warning', scope: 'table', description: '绩效表尚未填写', descriptionEn: 'The performance form is not filled in yet' },
+  formEmpty: { id: 'form-empty', severity: 'error', scope: 'table', description: '绩效表尚未填写', descriptionEn: 'The performance form is not filled in yet' },
   formFunds: { id: 'form-funds', severity: 'error', scope: 'table', description: '绩效目标申报表：年度资金申请总额应等于当年财政拨款、上年结转资金与其他资金之和（2020 年版：项目当年预算不超过项目总预算）', descriptionEn: 'Performance target form (绩效目标申报表): the total funds requested for the year equal this year’s fiscal appropriation + funds carried over from last year + other funds (2020 form: the project’s budget for the year is no more than its total budget)' },
   formSubprojects: { id: 'form-subprojects', severity: 'error', scope: 'table', description: '2020 年版绩效目标申报表：子项目预算金额之和（合计）应等于项目当年预算', descriptionEn: '2020 performance target form: the sub-project budgets add up (合计) to the project’s budget for the year' },
   formLevel1: { id: 'form-level1', severity: 'error', scope: 'table', description: '绩效表：该年度版本的每个一级指标都应有，且其下至少有一个三级指标（成本指标自 2021 年起）', descriptionEn: 'Performance form: every level-1 indicator (一级指标) of that year’s version is there, each with at least one level-3 indicator under it (cost indicators from 2021)' },

@@ -8,6 +8,7 @@ import { checkDepartmentAgainstUnits, type DepartmentUnits } from './department-
 import { checkForm, checkFormsAgainstProjects, isForm } from './forms';
 import { checkNarrative } from './narrative';
 import { checkSummaryAgainstForms, checkSummaryTotal, isSummary } from './summary';
+import { checkUnrecognised } from './unrecognised';
 import type { Finding, RuleContext } from './types';
 
 export interface Validation {
@@ -41,6 +42,7 @@ export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalo
   findings.push(...checkCompleteness(sheets.filter((s) => !performance(s)), ctx.year));
   findings.push(...checkNarrative(sheets));
   if (units) findings.push(...checkDepartmentAgainstUnits(sheets, units));
+  findings.push(...checkUnrecognised(sheets, issues));
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
   return { findings, counts, ready: counts.error === 0 };
 }

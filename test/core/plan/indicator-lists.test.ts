@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import targets from '../../../seeds/performance/2026-targets.json';
 import type { BudgetContext } from '../../../src/core/model';
 import { address, parseRange } from '../../../src/core/plan/a1';
+import { plainCell } from '../../../src/core/plan/text-cells';
 import { planSelfEvaluation, planTargetForm, SELF_INDICATOR_COLUMNS, TARGET_INDICATOR_COLUMNS } from '../../../src/core/plan/forms';
 import { editionListSet, level2ListFormula, listColumns, LISTS_MARKER, LISTS_SHEET, listSetLevels, planListsSheet } from '../../../src/core/plan/lists';
 import type { CellValue, SheetPlan, ValidationPlan } from '../../../src/core/plan/types';
@@ -17,9 +18,10 @@ const TARGETS = targets as unknown as SeedTargetForm[];
 const ctx = (year: number): BudgetContext => ({ level: 'unit', org: '上海市社会保障卡服务中心', year });
 
 /** What the plan puts in a cell (null for a merged cell below its top one). */
+/** A planned cell's words (text from the specs or a seed is planned as `{ text }`). */
 const planned = (plan: SheetPlan, a1: string): CellValue => {
   const { row, col } = { row: parseRange(a1).r1, col: parseRange(a1).c1 };
-  return plan.cells[row - 1]?.[col - 1] ?? null;
+  return plainCell(plan.cells[row - 1]?.[col - 1] ?? null);
 };
 
 const listFormulas = (plan: SheetPlan) => plan.validations.filter((v): v is Extract<ValidationPlan, { kind: 'listFormula' }> => v.kind === 'listFormula');

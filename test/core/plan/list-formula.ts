@@ -1,5 +1,6 @@
 import { parseAddress } from '../../../src/core/plan/a1';
 import type { CellValue } from '../../../src/core/plan/types';
+import { isPlanText } from '../../../src/core/plan/text-cells';
 
 /**
  * A small evaluator for the formulas the plans write (OFFSET, MATCH exact, INDEX over a row,
@@ -78,7 +79,7 @@ class Parser {
     if (v !== null && typeof v === 'object') {
       if (v.r1 !== v.r2 || v.c1 !== v.c2) throw new FormulaError('a range where one value is needed');
       const x = this.cell(v.sheet, v.r1, v.c1);
-      return typeof x === 'boolean' ? String(x) : x;
+      return typeof x === 'boolean' ? String(x) : isPlanText(x) ? x.text : x;
     }
     return v;
   }

@@ -4,6 +4,7 @@ import type { BudgetContext } from '../../../src/core/model';
 import { Money } from '../../../src/core/money';
 import { address, parseRange } from '../../../src/core/plan/a1';
 import { formText } from '../../../src/core/plan/forms';
+import { plainCell } from '../../../src/core/plan/text-cells';
 import { LISTS_SHEET, planListsSheet } from '../../../src/core/plan/lists';
 import {
   LONG_CELLS,
@@ -114,7 +115,7 @@ describe('2020 long 财政项目支出绩效目标申报表', () => {
     const rows = longFormRows(8);
     expect(plan.cells[rows.subProjectTotal - 1][LONG_SUBPROJECT_COLUMNS.amount - 1]).toBe(`=SUM(E${rows.subProjectFirst}:E${rows.subProjectLast})`);
     expect(plan.results[address(rows.subProjectTotal, 5)]).toBe(0);
-    expect(plan.cells[2][1]).toBe('上海市社会保险事业管理中心');
+    expect(plan.cells[2][1]).toEqual({ text: '上海市社会保险事业管理中心' });
     const skeleton = LONG_FORM_2020_LEVELS.flatMap((l) => l.level2.map((l2) => [l.level1, l2]));
     expect(plan.layout.dataRows).toEqual([rows.indicatorFirst, rows.indicatorFirst + skeleton.length - 1]);
     const l1 = plan.validations.find((v) => v.kind === 'list' && v.range.startsWith(`A${rows.indicatorFirst}:`));
@@ -124,7 +125,7 @@ describe('2020 long 财政项目支出绩效目标申报表', () => {
     for (const v of blocks) {
       if (v.kind !== 'listFormula') continue;
       const top = parseRange(v.range).r1;
-      const level1 = plan.cells[top - 1][0] as string;
+      const level1 = plainCell(plan.cells[top - 1][0]) as string;
       const got = evaluateList(v.formula, { own: (a1) => (parseRange(a1).c1 === 1 ? level1 : null), others: { [LISTS_SHEET]: planListsSheet().cells } });
       expect(got).toEqual(LONG_FORM_2020_LEVELS.find((l) => l.level1 === level1)!.level2);
     }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { BudgetContext, ModelSheet, ProjectTableData } from '../../../src/core/model';
 import { Money } from '../../../src/core/money';
 import { formText, SELF_CELLS, SELF_FUND_COLUMNS, TARGET_CELLS } from '../../../src/core/plan/forms';
+import { plainCell } from '../../../src/core/plan/text-cells';
 import { address } from '../../../src/core/plan/a1';
 import { parseMarker } from '../../../src/core/plan/marker';
 import { chooseProjects, planProjectForms, projectChoices, projectKey } from '../../../src/core/plan/prefill';
@@ -107,13 +108,13 @@ describe('planProjectForms', () => {
     const selfEval = plans[2];
     const fiscalRow = SELF_CELLS.fundsFirstRow + 1;
     expect(selfEval.cells[fiscalRow - 1][SELF_FUND_COLUMNS.initial - 1]).toBe(7958000);
-    expect(selfEval.cells[2][1]).toBe('正式居住证制作费');
-    expect(selfEval.cells[3][5]).toBe('上海市社会保障卡服务中心');
+    expect(selfEval.cells[2][1]).toEqual({ text: '正式居住证制作费' });
+    expect(selfEval.cells[3][5]).toEqual({ text: '上海市社会保障卡服务中心' });
     // Without --department the 主管部门 is left for the clerk.
     expect(selfEval.cells[3][1]).toBeNull();
     const statement = plans[4];
-    expect(statement.cells[0][0]).toBe('正式居住证制作费项目经费情况说明');
-    const lines = statement.cells.map((r) => r[0]);
+    expect(statement.cells[0][0]).toEqual({ text: '正式居住证制作费项目经费情况说明' });
+    const lines = statement.cells.map((r) => plainCell(r[0]));
     expect(lines[lines.indexOf(' 六、年度预算安排') + 1]).toContain('7,958,000.00 元（795.80 万元）');
     expect(planProjectForms(ctx, seedSheets, ['正式居住证制作费'], { targetForm: false })).toEqual([]);
   });
@@ -162,7 +163,7 @@ describe('planProjectForms', () => {
     expect(names[0]).toBe(`绩效目标-${long}`.slice(0, 27) + ' (2)');
     expect(names[1]).toBe(`绩效目标-${long}`.slice(0, 27) + ' (3)');
     // The full project name is in the form even when the sheet name is cut.
-    expect(plans[0].cells[2][1]).toBe(`${long}甲`);
+    expect(plans[0].cells[2][1]).toEqual({ text: `${long}甲` });
   });
 
   it('adds the amounts of a project listed under two 功能分类 项 into one form', () => {

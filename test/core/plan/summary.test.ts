@@ -50,7 +50,7 @@ describe('绩效目标汇总表', () => {
   it('one row per seed target form, each cell a formula over the form, showing what the form holds', async () => {
     const forms = TARGETS.map((f) => planTargetForm(ctx, f));
     const summary = planTargetSummary(ctx, forms);
-    expect(summary.cells[0][0]).toBe('2026年度项目支出绩效目标汇总表');
+    expect(summary.cells[0][0]).toEqual({ text: '2026年度项目支出绩效目标汇总表' });
     expect(summaryLinks(summary)).toEqual(forms.map((f) => f.name));
     const wb = await written([summary, ...forms]);
     const ws = wb.getWorksheet('绩效目标汇总表')!;
