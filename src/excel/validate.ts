@@ -6,13 +6,16 @@ import { isErrorValue, parseSheetAddress } from '../core/prepare';
 import type { GridValue, SheetGrid } from '../core/read/grid';
 import { readSheet, type ReadIssue } from '../core/read/parse';
 import { validateSheets, type Validation } from '../core/rules/validate';
+import { readUsedRanges } from './read-ranges';
 
 /**
  * 校验: reads every sheet of the open workbook and runs the rules on it. Reads only; changes
- * nothing. Office.js traffic is fixed whatever the number of sheets or cells:
+ * nothing. Office.js traffic:
  * 1. the sheet names;
- * 2. every sheet's used range (`values`, `formulas`, `address`), all in one batch. The
- *    科目目录 sheet, when there is one, is among them, so the catalog costs no extra sync.
+ * 2. where every sheet's used range lies;
+ * 3. the cells (`values`, `formulas`) in syncs of at most 1 MB (`readUsedRanges`): one for a
+ *    few tables, more only as the data grows. The 科目目录 sheet, when there is one, is read
+ *    with the others, so the catalog costs no extra sync.
  */
 
 /** The hidden sheet where the marks keep what they covered; never validated. */
@@ -80,8 +83,8 @@ export interface WorkbookModels {
 }
 
 /**
- * Reads every sheet of the open workbook into models. Two syncs whatever the size; changes
- * nothing. `onProgress` is told after each sheet is parsed.
+ * Reads every sheet of the open workbook into models. Three syncs for a few tables, more as
+ * the data grows (1 MB a sync); changes nothing. `onProgress` is told after each sheet is parsed.
  */
 export async function readWorkbookModels(context: Excel.RequestContext, onProgress?: (p: ValidateProgress) => void): Promise<WorkbookModels> {
   const worksheets = context.workbook.worksheets;
@@ -89,21 +92,20 @@ export async function readWorkbookModels(context: Excel.RequestContext, onProgre
   await context.sync();
 
   const sheetNames = worksheets.items.map((ws) => ws.name);
-  const queued = worksheets.items
-    // `_BT_LISTS` holds the performance forms' drop-down lists, not a table to check.
-    .filter((ws) => ws.name !== MARKS_SHEET_NAME && ws.name !== LISTS_SHEET)
-    .map((ws) => {
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('address,formulas,values');
-      return { name: ws.name, used };
-    });
-  await context.sync();
+  // `_BT_LISTS` holds the performance forms' drop-down lists, not a table to check.
+  const wanted = worksheets.items.filter((ws) => ws.name !== MARKS_SHEET_NAME && ws.name !== LISTS_SHEET);
+  const queued = await readUsedRanges(
+    context,
+    wanted,
+    wanted.map((ws) => ws.name),
+    ['values', 'formulas'],
+  );
 
   let catalog = Catalog.builtIn();
   let catalogEntries = 0;
   const catalogSheet = queued.find((q) => q.name === CATALOG_SHEET_NAME);
-  if (catalogSheet && !catalogSheet.used.isNullObject) {
-    const { entries } = parseCatalogSheet(catalogSheet.used.values);
+  if (catalogSheet && catalogSheet.address !== null) {
+    const { entries } = parseCatalogSheet(catalogSheet.values);
     catalog = catalog.withOverrides(entries);
     catalogEntries = entries.length;
   }
@@ -112,8 +114,8 @@ export async function readWorkbookModels(context: Excel.RequestContext, onProgre
   const sheets: ModelSheet[] = [];
   const issues: ReadIssue[] = [];
   toRead.forEach((q, i) => {
-    if (!q.used.isNullObject) {
-      const grid = gridFromUsedRange(q.name, q.used.address, q.used.values, q.used.formulas);
+    if (q.address !== null) {
+      const grid = gridFromUsedRange(q.name, q.address, q.values, q.formulas);
       const result = readSheet(grid, catalog);
       if (result.sheet) sheets.push(result.sheet);
       issues.push(...result.issues);
@@ -123,7 +125,7 @@ export async function readWorkbookModels(context: Excel.RequestContext, onProgre
   return { sheets, issues, catalog, catalogEntries, sheetNames };
 }
 
-/** Validates the open workbook. Two syncs; changes nothing. */
+/** Validates the open workbook (see `readWorkbookModels` for its syncs); changes nothing. */
 export async function validateWorkbook(
   context: Excel.RequestContext,
   onProgress?: (p: ValidateProgress) => void,

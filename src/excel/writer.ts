@@ -1,12 +1,16 @@
 import { address, columnLetter as columnLetters, parseRange } from '../core/plan/a1';
 import { freeName, freeSheetName } from '../core/plan/names';
 import type { CellStyle, HelperSheetPlan, SheetPlan, ValidationPlan } from '../core/plan/types';
+import { jsonBytes, SyncBudget } from './payload';
 
 /**
  * Applies sheet plans to the open workbook through Office.js, the way Microsoft's
- * performance guidance asks: everything is queued and sent in one batch, values and
- * formulas go as one 2D array per sheet, and the number of `context.sync()` calls is fixed
- * (one to learn the existing names, one to apply) whatever the number of sheets or cells.
+ * performance guidance asks: work is queued and sent in batches, values and formulas go as
+ * one 2D array per sheet. One sync learns the existing names; then every sheet the plans make
+ * (`_BT_LISTS` too) is added before anything that refers to one is written (Excel turns a
+ * reference to a sheet missing at that moment into `#REF!` and refuses such a list rule); the
+ * sheets' contents follow in syncs of at most `PAYLOAD_BUDGET_BYTES`, so a few templates take
+ * one sync and 60 projects' forms a handful, never one per cell.
  */
 
 /** Requirement sets beyond the manifest's minimum (ExcelApi 1.7) that the writer uses when present. */
@@ -83,9 +87,28 @@ export function textFormattedFormulas(plan: SheetPlan): string[] {
   return [...formats].filter(([, f]) => f === '@').map(([a]) => a);
 }
 
-/** Queues one planned sheet; nothing is sent until the caller syncs. */
-function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string, takenNames: Set<string>, support: SupportCheck): void {
-  const ws = context.workbook.worksheets.add(name);
+/** Operations besides their data cost about this much each in a request. */
+const OPERATION_BYTES = 40;
+
+function cellsIn(range: string): number {
+  const { r1, c1, r2, c2 } = parseRange(range);
+  return (r2 - r1 + 1) * (c2 - c1 + 1);
+}
+
+/** A close upper estimate of the request that `queueSheet` makes for a plan. */
+export function planBytes(plan: SheetPlan): number {
+  let n = jsonBytes(plan.cells) + jsonBytes(plan.validations) + OPERATION_BYTES * 8;
+  for (const { range, style } of plan.styles) {
+    n += OPERATION_BYTES * (4 + (style.border ? 18 : 0));
+    if (style.numberFormat !== undefined) n += cellsIn(range) * (jsonBytes(style.numberFormat) + 1);
+  }
+  n += OPERATION_BYTES * (plan.merges.length + plan.columnWidths.length + plan.hiddenColumns.length + Object.keys(plan.rowHeights).length);
+  n += OPERATION_BYTES * (3 * plan.validations.length + plan.names.length + 8);
+  return n;
+}
+
+/** Queues one planned sheet's contents on its sheet, already added; nothing is sent until the caller syncs. */
+function queueSheet(context: Excel.RequestContext, plan: SheetPlan, ws: Excel.Worksheet, takenNames: Set<string>, support: SupportCheck): void {
   const all = ws.getRange(`A1:${lastCell(plan)}`);
   all.format.font.name = SHEET_FONT;
   all.format.font.size = 11;
@@ -138,7 +161,9 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string
     page.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     page.paperSize = 'A4';
     page.centerHorizontally = true;
-    if (plan.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // One page wide, as tall as it takes: horizontalFitToPages alone (the reference gives no
+    // meaning to 0 pages, which Excel refuses).
+    if (plan.print.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
     if (plan.print.titleRows) page.setPrintTitleRows(`$${plan.print.titleRows.replace(':', ':$')}`);
     if (plan.print.area) page.setPrintArea(plan.print.area);
   }
@@ -204,7 +229,8 @@ export interface InsertResult {
 
 /**
  * Inserts the planned sheets into the open workbook. An existing sheet is never overwritten:
- * a plan whose name is taken gets the next free name. Two syncs in all.
+ * a plan whose name is taken gets the next free name. Two syncs for a few templates; one more
+ * per `PAYLOAD_BUDGET_BYTES` of contents beyond that.
  */
 export async function insertPlans(
   context: Excel.RequestContext,
@@ -229,16 +255,21 @@ export async function insertPlans(
 
   const takenSheets = sheets.items.map((s) => s.name);
   const takenNames = new Set(names.items.map((n) => n.name));
-  const made: string[] = [];
-  for (const plan of plans) {
+  // Every sheet first: the 绩效目标汇总表 links to the forms and the 二级 lists read _BT_LISTS.
+  const made = plans.map((plan) => {
     const name = freeSheetName(plan.name, takenSheets);
     takenSheets.push(name);
-    queueSheet(context, plan, name, takenNames, support);
-    made.push(name);
-  }
-  // After the sheets they serve, so a new workbook never opens on a very hidden sheet.
+    return { plan, name, ws: context.workbook.worksheets.add(name) };
+  });
+  // After the sheets they serve in the tabs, so a new workbook never opens on a very hidden sheet.
   for (const probe of probes) queueHelper(context, probe, takenSheets);
-  if (made.length > 0) context.workbook.worksheets.getItem(made[0]).activate();
+  const budget = new SyncBudget(context);
+  await budget.room(OPERATION_BYTES * made.length + probes.reduce((n, p) => n + jsonBytes(p.plan.cells), 0));
+  for (const { plan, ws } of made) {
+    await budget.room(planBytes(plan));
+    queueSheet(context, plan, ws, takenNames, support);
+  }
+  if (made.length > 0) made[0].ws.activate();
   await context.sync();
-  return { sheets: made };
+  return { sheets: made.map((m) => m.name) };
 }
