@@ -1,35 +1,16 @@
 // Builds the add-in into dist/: taskpane.html (shared runtime: task pane, ribbon commands and
-// custom functions in one page), functions.js + functions.json, office.js copied from
-// node_modules (never a CDN), the icons and the help page.
+// custom functions in one page), functions.js + functions.json, the icons and the help page.
+// Office.js comes from Microsoft's CDN (scripts/office-js-source.js says why and what the
+// page's Content-Security-Policy allows).
 const path = require('path');
 const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { BundleBudgetPlugin } = require('./scripts/bundle-budget');
+const { officeJsPage } = require('./scripts/office-js-source');
 
 const PORT = 3000;
-const OFFICE_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
-
-/** Office.js files an Excel add-in can be asked for: the loader, Excel's host files, strings, telemetry. */
-const officeJsPatterns = [
-  'office.js',
-  'excel-*.js',
-  'excelwebapp-*.js',
-  'excelios-*.js',
-  'o15apptofilemappingtable.js',
-  'custom-functions-runtime.js',
-  '*/office_strings.js',
-  'telemetry/oteljs_agave*.js',
-].map((from) => ({
-  from,
-  context: OFFICE_DIST,
-  // globs keep their folders (zh-cn/office_strings.js, telemetry/…); office.js finds them beside itself
-  to: '[path][name][ext]',
-  globOptions: { ignore: ['**/*.debug.js'] },
-  info: { officeJs: true, minimized: true },
-}));
-
 const isOfficeJsAsset = (name) => /^(office\.js|excel[\w.-]*\.js|o15apptofilemappingtable\.js|custom-functions-runtime\.js|[\w-]+\/office_strings\.js|telemetry\/)/.test(name);
 
 /**
@@ -161,6 +142,7 @@ module.exports = async (env = {}, argv = {}) => {
         chunksSortMode: 'manual',
         scriptLoading: 'defer',
         inject: 'head',
+        templateParameters: officeJsPage('production'),
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -169,7 +151,6 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'assets/help.html', to: 'assets/help.html' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'src/taskpane/office-fallback.js', to: 'office-fallback.js' },
-          ...officeJsPatterns,
         ],
       }),
       // gzipped sizes printed on every production build; over budget fails it

@@ -1,6 +1,6 @@
 // The development preview (npm run preview) in dist-preview/: the production configuration
 // (webpack.config.js: entries, loaders, copied assets, the taskpane.html it makes) with
-// Microsoft's office.js replaced by the stand-in host (src/dev/host/office-shim.ts, built as
+// Microsoft's office.js (the CDN's) replaced by the stand-in host (src/dev/host/office-shim.ts, built as
 // office.js) and the preview page with the grid (src/dev/preview) added. Deriving from the
 // production config keeps the pane here the pane there, whatever assets it gains. Never the
 // production build: HyperFormula (GPL-3) and src/dev are only here; scripts/check-dist.js
@@ -9,15 +9,17 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const production = require('./webpack.config.js');
+const { officeJsPage } = require('./scripts/office-js-source');
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === 'production' ? 'production' : 'development';
   const base = await production({}, { mode });
-  const plugins = base.plugins.map((plugin) => {
-    if (!(plugin instanceof CopyWebpackPlugin)) return plugin;
-    // office.js and Excel's host files: the shim stands in for them
-    return new CopyWebpackPlugin({ patterns: plugin.patterns.filter((p) => !(p.info && p.info.officeJs)) });
-  });
+    const plugins = base.plugins.map((plugin) =>
+    // taskpane.html loads the stand-in (built as office.js here) from its own origin, not the CDN
+    plugin instanceof HtmlWebpackPlugin && plugin.userOptions.filename === 'taskpane.html'
+      ? new HtmlWebpackPlugin({ ...plugin.userOptions, templateParameters: officeJsPage('preview') })
+      : plugin,
+  );
   return {
     ...base,
     mode,
