@@ -11,6 +11,8 @@ const { BundleBudgetPlugin } = require('./scripts/bundle-budget');
 const { officeJsPage } = require('./scripts/office-js-source');
 
 const PORT = 3000;
+/** the webpack runtime chunk the pane, the commands and the functions share (runtime.js) */
+const SHARED_RUNTIME = 'runtime';
 const isOfficeJsAsset = (name) => /^(office\.js|excel[\w.-]*\.js|o15apptofilemappingtable\.js|custom-functions-runtime\.js|[\w-]+\/office_strings\.js|telemetry\/)/.test(name);
 
 /**
@@ -68,10 +70,13 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: 'source-map',
     // Office's older Windows web view (EdgeHTML) runs ES2017; ts-loader compiles down to it.
     target: ['web', 'es2017'],
+    // One webpack runtime for the three entries of the shared runtime's page: a module they
+    // share (the catalog in force, src/excel/workbook-catalog.ts) is then instantiated once, so
+    // the functions use the 科目目录 sheet 校验 read. (Separate runtimes would give each its own copy.)
     entry: {
-      taskpane: './src/taskpane/taskpane.ts',
-      functions: './src/functions/functions.ts',
-      commands: './src/commands/commands.ts',
+      taskpane: { import: './src/taskpane/taskpane.ts', runtime: SHARED_RUNTIME },
+      functions: { import: './src/functions/functions.ts', runtime: SHARED_RUNTIME },
+      commands: { import: './src/commands/commands.ts', runtime: SHARED_RUNTIME },
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -110,7 +115,7 @@ module.exports = async (env = {}, argv = {}) => {
       splitChunks: {
         cacheGroups: {
           // Libraries the task pane uses (decimal.js) in their own file. Only the task pane's
-          // chunk is split, so functions.js stays one self-contained file as the manifest names it.
+          // chunk is split; functions.js needs only runtime.js beside it, which taskpane.html loads first.
           vendor: {
             test: /[\\/]node_modules[\\/]/,
             name: 'vendor',

@@ -7,6 +7,7 @@ import type { GridValue, SheetGrid } from '../core/read/grid';
 import { readSheet, type ReadIssue } from '../core/read/parse';
 import { validateSheets, type Validation } from '../core/rules/validate';
 import { readUsedRanges } from './read-ranges';
+import { setCatalogInForce } from './workbook-catalog';
 
 /**
  * 校验: reads every sheet of the open workbook and runs the rules on it. Reads only; changes
@@ -109,6 +110,8 @@ export async function readWorkbookModels(context: Excel.RequestContext, onProgre
     catalog = catalog.withOverrides(entries);
     catalogEntries = entries.length;
   }
+  // the functions (BUDGET.NAME, BUDGET.ROLLUP) use what 校验 has just read
+  setCatalogInForce(catalog);
 
   const toRead = queued.filter((q) => q.name !== CATALOG_SHEET_NAME);
   const sheets: ModelSheet[] = [];

@@ -1,4 +1,5 @@
 /* global CustomFunctions */
+import { catalogForFunctions } from '../excel/workbook-catalog';
 import { codeLevel, codeName, codeParent, diff, execRate, FunctionProblem, gradeOf, isProblem, rollup, score, targetCheck, wan } from './logic';
 
 /**
@@ -24,8 +25,10 @@ function ok<T>(v: T | FunctionProblem): T {
  * @param [year] 预算年度，如 2021；省略时用现行版本。Budget year, e.g. 2021; the current edition when omitted.
  * @returns 科目名称 / the code's name
  */
-function codeNameFunction(code: any[][], year?: number): string {
-  return ok(codeName(code, year));
+export async function codeNameFunction(code: any[][], year?: number): Promise<string> {
+  // the workbook's 科目目录 sheet, as 校验 reads it (read again at most every few seconds)
+  const catalog = await catalogForFunctions();
+  return ok(codeName(code, year, catalog));
 }
 
 /**
@@ -36,8 +39,9 @@ function codeNameFunction(code: any[][], year?: number): string {
  * @param [code] 要汇总的科目（如 204 或 20402），“合计”为总计；省略时列出每个类、款及其合计。The code to total, or 合计 for the grand total; omitted, every 类 and 款 spills with its total.
  * @returns 合计金额，或科目、名称、金额的列表 / the total, or a spilled list of code, name, total
  */
-function rollupFunction(codes: any[][], amounts: any[][], code?: any[][]): any[][] {
-  const r = ok(rollup(codes, amounts, code));
+export async function rollupFunction(codes: any[][], amounts: any[][], code?: any[][]): Promise<any[][]> {
+  const catalog = await catalogForFunctions();
+  const r = ok(rollup(codes, amounts, code, catalog));
   return Array.isArray(r) ? r : [[r]];
 }
 

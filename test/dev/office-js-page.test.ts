@@ -57,3 +57,13 @@ describe('Office.js in taskpane.html', () => {
     expect(html).not.toContain('appsforoffice');
   });
 });
+
+describe('one webpack runtime for the shared runtime’s page', () => {
+  it('the pane, the commands and the functions share it, so the catalog module is one instance', async () => {
+    const { entry } = (await production({}, { mode: 'production' })) as unknown as { entry: Record<string, { runtime?: string }> };
+    expect(Object.keys(entry).sort()).toEqual(['commands', 'functions', 'taskpane']);
+    const runtimes = new Set(Object.values(entry).map((e) => e.runtime));
+    expect(runtimes.size).toBe(1);
+    expect([...runtimes][0]).toEqual(expect.any(String));
+  });
+});
