@@ -9,6 +9,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { BundleBudgetPlugin } = require('./scripts/bundle-budget');
 const { officeJsPage } = require('./scripts/office-js-source');
+const { LocalizeFunctionsPlugin } = require('./scripts/localize-functions');
 
 const PORT = 3000;
 /** the webpack runtime chunk the pane, the commands and the functions share (runtime.js) */
@@ -139,6 +140,8 @@ module.exports = async (env = {}, argv = {}) => {
         output: 'functions.json',
         input: './src/functions/functions.ts',
       }),
+      // functions.zh-CN.json: the same functions described in Chinese (the manifest's zh-CN override)
+      new LocalizeFunctionsPlugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

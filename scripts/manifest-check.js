@@ -51,7 +51,7 @@ function checkManifest(xml, root) {
   for (const id of defined.keys()) if (!used.includes(id)) problems.push(`资源 ${id} 已定义但未使用`);
 
   // URLs: all on our origin; icons must exist in assets/.
-  const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
+  const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((m) => m[1]);
   for (const u of urls) {
     if (!u.startsWith(ORIGIN + '/')) problems.push(`URL 不在加载项自己的源 ${ORIGIN}：${u}`);
     const file = u.slice(ORIGIN.length + 1);
@@ -78,6 +78,10 @@ function checkManifest(xml, root) {
     problems.push(`函数代码使用 CustomFunctions.Error（带消息），需要 CustomFunctionsRuntime ${needsCfr}，清单声明的是 ${cfr.split(' ')[1]}`);
   }
   if (!sets.some((s) => s.startsWith('ExcelApi '))) problems.push('缺少 ExcelApi 需求集声明');
+  // Custom functions described in Chinese for zh-CN (functions.zh-CN.json, made at build)
+  if (!/<bt:Url id="Functions.Metadata.Url" DefaultValue="[^"]+\/functions\.json">\s*<bt:Override Locale="zh-CN" Value="[^"]+\/functions\.zh-CN\.json"\/>/.test(xml)) {
+    problems.push('Functions.Metadata.Url 应有 zh-CN 的 Override，指向 functions.zh-CN.json（中文函数说明）');
+  }
   if (!/<OfficeTab id="TabHome">/.test(xml)) problems.push('功能区按钮组应在“开始”选项卡（TabHome）');
   return problems;
 }

@@ -35,6 +35,7 @@ describe('manifest.xml, checked offline', () => {
     ['another namespace', xml.replace('DefaultValue="BUDGET"', 'DefaultValue="BT"'), 'BUDGET'],
     ['a wider permission', xml.replace('ReadWriteDocument', 'ReadWriteMailbox'), 'Permissions'],
     ['no Id', xml.replace(/<Id>[^<]+<\/Id>/, ''), '<Id>'],
+    ['no Chinese function metadata', xml.replace(/\s*<bt:Override Locale="zh-CN" Value="[^"]+functions\.zh-CN\.json"\/>/, ''), 'functions.zh-CN.json'],
     ['a runtime older than CustomFunctions.Error with messages', xml.replace('"CustomFunctionsRuntime" MinVersion="1.3"', '"CustomFunctionsRuntime" MinVersion="1.1"'), 'CustomFunctionsRuntime 1.3'],
   ])('catches %s', (_what, broken, words) => {
     const problems = checkManifest(broken, root);
