@@ -101,7 +101,10 @@ describe('the built task pane', () => {
     const empty = await page.$$eval('[data-i18n]', (nodes) => nodes.filter((n) => (n.textContent ?? '').trim() === '').map((n) => n.getAttribute('data-i18n')));
     expect(empty).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
-    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toMatch(/default-src 'self'; script-src 'self'; style-src 'self'/);
+    // self, and Microsoft's Office.js CDN for scripts and connections only
+    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toMatch(
+      /^default-src 'self'; script-src 'self' https:\/\/appsforoffice\.microsoft\.com; style-src 'self';.* connect-src 'self' https:\/\/appsforoffice\.microsoft\.com;/,
+    );
     expect(refused).toEqual([]);
     await page.context().close();
   }, 60_000);
