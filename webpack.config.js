@@ -8,7 +8,6 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { BundleBudgetPlugin } = require('./scripts/bundle-budget');
-const { officeJsPage } = require('./scripts/office-js-source');
 const { LocalizeFunctionsPlugin } = require('./scripts/localize-functions');
 
 const PORT = 3000;
@@ -150,7 +149,6 @@ module.exports = async (env = {}, argv = {}) => {
         chunksSortMode: 'manual',
         scriptLoading: 'defer',
         inject: 'head',
-        templateParameters: officeJsPage('production'),
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -9,7 +9,14 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const production = require('./webpack.config.js');
-const { officeJsPage } = require('./scripts/office-js-source');
+const fs = require('fs');
+const { taskpaneFor } = require('./scripts/office-js-source');
+
+function withoutTemplate(options) {
+  const rest = { ...options };
+  delete rest.template;
+  return rest;
+}
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === 'production' ? 'production' : 'development';
@@ -17,7 +24,7 @@ module.exports = async (env = {}, argv = {}) => {
     const plugins = base.plugins.map((plugin) =>
     // taskpane.html loads the stand-in (built as office.js here) from its own origin, not the CDN
     plugin instanceof HtmlWebpackPlugin && plugin.userOptions.filename === 'taskpane.html'
-      ? new HtmlWebpackPlugin({ ...plugin.userOptions, templateParameters: officeJsPage('preview') })
+      ? new HtmlWebpackPlugin({ ...withoutTemplate(plugin.userOptions), templateContent: taskpaneFor('preview', fs.readFileSync(plugin.userOptions.template, 'utf8')) })
       : plugin,
   );
   return {

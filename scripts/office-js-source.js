@@ -33,11 +33,19 @@ function contentSecurityPolicy(origins) {
   ].join('; ');
 }
 
-/** The template parameters of taskpane.html: where office.js is, and the policy. */
-function officeJsPage(target) {
-  return target === 'preview'
-    ? { officeJs: 'office.js', csp: contentSecurityPolicy([]) }
-    : { officeJs: OFFICE_JS_CDN, csp: contentSecurityPolicy(OFFICE_JS_ORIGINS) };
+/**
+ * taskpane.html for a build. The file itself is the production page (Office.js from the CDN,
+ * the policy allowing it); the preview's page loads the stand-in `office.js` from its own
+ * origin under a policy of 'self' alone. Throws when the file no longer says what is replaced.
+ */
+function taskpaneFor(target, html) {
+  if (target !== 'preview') return html;
+  const script = `<script src="${OFFICE_JS_CDN}"></script>`;
+  const policy = `content="${contentSecurityPolicy(OFFICE_JS_ORIGINS)}"`;
+  if (!html.includes(script) || !html.includes(policy)) {
+    throw new Error('taskpane.html must load Office.js from the CDN under the policy scripts/office-js-source.js gives');
+  }
+  return html.replace(script, '<script src="office.js"></script>').replace(policy, `content="${contentSecurityPolicy([])}"`);
 }
 
-module.exports = { OFFICE_JS_CDN, OFFICE_JS_ORIGINS, contentSecurityPolicy, officeJsPage };
+module.exports = { OFFICE_JS_CDN, OFFICE_JS_ORIGINS, contentSecurityPolicy, taskpaneFor };

@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const template = require('lodash/template') as (text: string) => (params: Record<string, unknown>) => string;
 const production = require('../../webpack.config.js') as (env: unknown, argv: { mode: string }) => Promise<{ plugins: unknown[] }>;
 const preview = require('../../webpack.preview.config.js') as (env: unknown, argv: { mode: string }) => Promise<{ plugins: unknown[] }>;
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -16,19 +15,20 @@ const { OFFICE_JS_CDN } = require('../../scripts/office-js-source.js') as { OFFI
  * preview's own origin; the Content-Security-Policy allows exactly what each loads.
  */
 const ROOT = path.join(__dirname, '../..');
-const TEMPLATE = fs.readFileSync(path.join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
 
+/** taskpane.html as a build writes it (before the bundles are injected). */
 async function page(config: typeof production): Promise<{ html: string; plugins: unknown[] }> {
   const { plugins } = await config({}, { mode: 'production' });
   const html = plugins.find((p) => p instanceof HtmlWebpackPlugin && (p as { userOptions: { filename: string } }).userOptions.filename === 'taskpane.html') as {
-    userOptions: { templateParameters: Record<string, unknown> };
+    userOptions: { template?: string; templateContent?: string };
   };
-  return { html: template(TEMPLATE)(html.userOptions.templateParameters), plugins };
+  const text = html.userOptions.templateContent ?? fs.readFileSync(path.resolve(ROOT, html.userOptions.template!), 'utf8');
+  return { html: text, plugins };
 }
 
 const scripts = (html: string) => [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
 const policy = (html: string) => {
-  const content = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
+  const content = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1];
   return new Map(content.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v] as const));
 };
 
