@@ -18,10 +18,10 @@ function withoutTemplate(options) {
   return rest;
 }
 
-module.exports = async (env = {}, argv = {}) => {
+module.exports = async (_env = {}, argv = {}) => {
   const mode = argv.mode === 'production' ? 'production' : 'development';
   const base = await production({}, { mode });
-    const plugins = base.plugins.map((plugin) =>
+  const plugins = base.plugins.map((plugin) =>
     // taskpane.html loads the stand-in (built as office.js here) from its own origin, not the CDN
     plugin instanceof HtmlWebpackPlugin && plugin.userOptions.filename === 'taskpane.html'
       ? new HtmlWebpackPlugin({ ...withoutTemplate(plugin.userOptions), templateContent: taskpaneFor('preview', fs.readFileSync(plugin.userOptions.template, 'utf8')) })
