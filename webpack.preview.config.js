@@ -18,7 +18,7 @@ function withoutTemplate(options) {
   return rest;
 }
 
-module.exports = async (_env = {}, argv = {}) => {
+module.exports = async (...[, argv = {}]) => {
   const mode = argv.mode === 'production' ? 'production' : 'development';
   const base = await production({}, { mode });
   const plugins = base.plugins.map((plugin) =>
