@@ -18,7 +18,9 @@ function withoutTemplate(options) {
   return rest;
 }
 
-module.exports = async (...[, argv = {}]) => {
+// webpack calls this with (env, argv); only argv (the mode) is read
+module.exports = async (...args) => {
+  const argv = args[1] || {};
   const mode = argv.mode === 'production' ? 'production' : 'development';
   const base = await production({}, { mode });
   const plugins = base.plugins.map((plugin) =>
