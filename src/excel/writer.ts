@@ -95,20 +95,54 @@ function cellsIn(range: string): number {
   return (r2 - r1 + 1) * (c2 - c1 + 1);
 }
 
-/** A close upper estimate of the request that `queueSheet` makes for a plan. */
-export function planBytes(plan: SheetPlan): number {
-  let n = jsonBytes(plan.cells) + jsonBytes(plan.validations) + OPERATION_BYTES * 8;
-  for (const { range, style } of plan.styles) {
-    n += OPERATION_BYTES * (4 + (style.border ? 18 : 0));
-    if (style.numberFormat !== undefined) n += cellsIn(range) * (jsonBytes(style.numberFormat) + 1);
-  }
+/** A close upper estimate of the request `queueSheet` makes for a plan besides its cells and number formats. */
+export function planOperationBytes(plan: SheetPlan): number {
+  let n = jsonBytes(plan.validations) + OPERATION_BYTES * 8;
+  for (const { style } of plan.styles) n += OPERATION_BYTES * (4 + (style.border ? 18 : 0));
   n += OPERATION_BYTES * (plan.merges.length + plan.columnWidths.length + plan.hiddenColumns.length + Object.keys(plan.rowHeights).length);
   n += OPERATION_BYTES * (3 * plan.validations.length + plan.names.length + 8);
   return n;
 }
 
-/** Queues one planned sheet's contents on its sheet, already added; nothing is sent until the caller syncs. */
-function queueSheet(context: Excel.RequestContext, plan: SheetPlan, ws: Excel.Worksheet, takenNames: Set<string>, support: SupportCheck): void {
+/**
+ * Writes a 2D grid (formulas or number formats) from `r1`,`c1` in row blocks, each block sent
+ * in a sync under the budget: a sheet of 50,000 rows is written in a few dozen syncs.
+ */
+async function writeGrid(ws: Excel.Worksheet, r1: number, c1: number, grid: unknown[][], prop: 'formulas' | 'numberFormat', budget: SyncBudget): Promise<void> {
+  const width = grid[0]?.length ?? 0;
+  if (width === 0) return;
+  let r = 0;
+  while (r < grid.length) {
+    let bytes = OPERATION_BYTES;
+    let end = r;
+    while (end < grid.length) {
+      const row = jsonBytes(grid[end]);
+      if (end > r && bytes + row > budget.limit / 2) break;
+      bytes += row;
+      end++;
+    }
+    await budget.room(bytes);
+    const range = ws.getRange(`${address(r1 + r, c1)}:${address(r1 + end - 1, c1 + width - 1)}`);
+    const block = grid.slice(r, end) as unknown as string[][];
+    if (prop === 'formulas') range.formulas = block;
+    else range.numberFormat = block;
+    r = end;
+  }
+}
+
+/**
+ * Queues one planned sheet's contents on its sheet, already added. The cells and number formats
+ * go in row blocks under the budget (`writeGrid`); the rest, small, after them.
+ */
+async function queueSheet(
+  context: Excel.RequestContext,
+  plan: SheetPlan,
+  ws: Excel.Worksheet,
+  takenNames: Set<string>,
+  support: SupportCheck,
+  budget: SyncBudget,
+): Promise<void> {
+  await budget.room(planOperationBytes(plan));
   const all = ws.getRange(`A1:${lastCell(plan)}`);
   all.format.font.name = SHEET_FONT;
   all.format.font.size = 11;
@@ -125,14 +159,18 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, ws: Excel.Wo
   }
   // Number formats first: a code typed as `02` must land in a text cell to stay `02`.
   for (const { range, style } of plan.styles) {
-    if (style.numberFormat !== undefined) ws.getRange(range).numberFormat = fill2D(range, style.numberFormat);
+    if (style.numberFormat === undefined) continue;
+    const { r1, c1 } = parseRange(range);
+    await writeGrid(ws, r1, c1, fill2D(range, style.numberFormat), 'numberFormat', budget);
   }
   // But Excel stores a formula written into a Text cell as its characters (`="=100%"` would show
   // as typed), so those cells are General while the formula goes in and Text again after: a
   // formula already in a cell stays a formula when the format changes.
   const textFormulas = textFormattedFormulas(plan);
   for (const a of textFormulas) ws.getRange(a).numberFormat = [['General']];
-  all.formulas = plan.cells.map((row) => row.map((v) => (v === null ? '' : v))) as unknown as string[][];
+  const width = Math.max(plan.cells[0]?.length ?? 1, 1);
+  const grid = plan.cells.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+  await writeGrid(ws, 1, 1, grid.length > 0 ? grid : [['']], 'formulas', budget);
   for (const a of textFormulas) ws.getRange(a).numberFormat = [['@']];
   for (const { range, style } of plan.styles) applyStyle(ws.getRange(range), style, support);
   for (const m of plan.merges) ws.getRange(m).merge(false);
@@ -265,10 +303,7 @@ export async function insertPlans(
   for (const probe of probes) queueHelper(context, probe, takenSheets);
   const budget = new SyncBudget(context);
   await budget.room(OPERATION_BYTES * made.length + probes.reduce((n, p) => n + jsonBytes(p.plan.cells), 0));
-  for (const { plan, ws } of made) {
-    await budget.room(planBytes(plan));
-    queueSheet(context, plan, ws, takenNames, support);
-  }
+  for (const { plan, ws } of made) await queueSheet(context, plan, ws, takenNames, support, budget);
   if (made.length > 0) made[0].ws.activate();
   await context.sync();
   return { sheets: made.map((m) => m.name) };

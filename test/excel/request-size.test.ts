@@ -87,6 +87,26 @@ describe('validating a department workbook of 50,000 coded rows', () => {
   });
 });
 
+describe('writing a template of 15,000 coded rows', () => {
+  it('sends its cells and number formats in row blocks, each sync under the budget', async () => {
+    const seed = SEED_BUDGETS.find((s) => s.id === '2020-shanghai-hrss-department')!;
+    const sample = sampleFromSeed(seed);
+    const t3 = sample.data.T3 as CodedTableData;
+    const rows = Array.from({ length: 15_000 }, (_, i) => t3.rows[i % t3.rows.length]);
+    const plans = planWorkbook({ ctx: sample.ctx, data: { ...sample.data, T3: { ...t3, rows } }, specs: ['T3'], options: { subtotals: 'values' } });
+    const { fake, context } = createFakeExcel({ support: MODERN_HOST });
+    const { sheets } = await insertPlans(context, plans, MODERN_HOST);
+    const { request } = largest(fake);
+    expect(request).toBeLessThanOrEqual(NEAR_BUDGET);
+    const written = fake.payloads.reduce((n, p) => n + p.request, 0);
+    expect(written).toBeGreaterThan(PAYLOAD_BUDGET_BYTES);
+    expect(fake.syncCount).toBeLessThan(2 + Math.ceil((3 * written) / PAYLOAD_BUDGET_BYTES));
+    // the last row is there, as planned
+    const last = plans[0].cells.length;
+    expect(fake.grid(sheets[0], last, plans[0].cells[0].length)[last - 1]).toEqual(plans[0].cells[last - 1].map((v) => (v === '' ? null : v)));
+  });
+});
+
 describe('inserting forms for 60 projects', () => {
   it('writes them, each with its list rules and the summary linking them, in syncs under the budget', async () => {
     const seed = JSON.parse(JSON.stringify(SEED_BUDGETS.find((s) => s.id === '2021-shanghai-social-security-card-unit')!)) as SeedBudget;
