@@ -78,6 +78,9 @@ export class NotReadyError extends Error {
   }
 }
 
+/** One spill lookup in a request and its answer (`'名称'!G2:I9`), with room to spare. */
+const SPILL_LOOKUP_BYTES = 200;
+
 interface ScannedSheet {
   ws: Excel.Worksheet;
   name: string;
@@ -157,19 +160,22 @@ export async function freezeBudgetFormulas(context: Excel.RequestContext, suppor
   if (early.length > 0) throw new NotReadyError(early);
   if (sheets.length === 0) return { cells: 0, sheets: [] };
 
-  // Sync 3, only with spilled arrays about: the cells each BUDGET formula spills into.
+  // Only with spilled arrays about: the cells each BUDGET formula spills into, looked up in
+  // syncs under the budget (one for a few hundred formulas).
   const spilled = new Map<ScannedSheet, GridCell[]>();
-  const checks = sheets
-    .filter((s) => s.mayHaveSpill)
-    .flatMap((s) =>
-      s.found.map((cell) => {
-        const to = s.ws.getRange(cellAddress(cell, s.originRow, s.originCol)).getSpillingToRangeOrNullObject();
-        to.load('address');
-        return { s, cell, to };
-      }),
-    );
+  const lookups = new SyncBudget(context);
+  const checks: { s: ScannedSheet; cell: GridCell; to: Excel.Range }[] = [];
+  for (const s of sheets.filter((x) => x.mayHaveSpill)) {
+    for (const cell of s.found) {
+      // the request and the address it brings back, as JSON
+      await lookups.room(SPILL_LOOKUP_BYTES);
+      const to = s.ws.getRange(cellAddress(cell, s.originRow, s.originCol)).getSpillingToRangeOrNullObject();
+      to.load('address');
+      checks.push({ s, cell, to });
+    }
+  }
   if (checks.length > 0) {
-    await context.sync();
+    await lookups.flush();
     for (const { s, cell, to } of checks) {
       if (to.isNullObject) continue;
       const r = parseSheetAddress(to.address);
