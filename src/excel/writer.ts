@@ -90,11 +90,6 @@ export function textFormattedFormulas(plan: SheetPlan): string[] {
 /** Operations besides their data cost about this much each in a request. */
 const OPERATION_BYTES = 40;
 
-function cellsIn(range: string): number {
-  const { r1, c1, r2, c2 } = parseRange(range);
-  return (r2 - r1 + 1) * (c2 - c1 + 1);
-}
-
 /** A close upper estimate of the request `queueSheet` makes for a plan besides its cells and number formats. */
 export function planOperationBytes(plan: SheetPlan): number {
   let n = jsonBytes(plan.validations) + OPERATION_BYTES * 8;
