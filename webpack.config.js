@@ -1,35 +1,18 @@
 // Builds the add-in into dist/: taskpane.html (shared runtime: task pane, ribbon commands and
-// custom functions in one page), functions.js + functions.json, office.js copied from
-// node_modules (never a CDN), the icons and the help page.
+// custom functions in one page), functions.js + functions.json, the icons and the help page.
+// Office.js comes from Microsoft's CDN (scripts/office-js-source.js says why and what the
+// page's Content-Security-Policy allows).
 const path = require('path');
 const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { BundleBudgetPlugin } = require('./scripts/bundle-budget');
+const { LocalizeFunctionsPlugin } = require('./scripts/localize-functions');
 
 const PORT = 3000;
-const OFFICE_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
-
-/** Office.js files an Excel add-in can be asked for: the loader, Excel's host files, strings, telemetry. */
-const officeJsPatterns = [
-  'office.js',
-  'excel-*.js',
-  'excelwebapp-*.js',
-  'excelios-*.js',
-  'o15apptofilemappingtable.js',
-  'custom-functions-runtime.js',
-  '*/office_strings.js',
-  'telemetry/oteljs_agave*.js',
-].map((from) => ({
-  from,
-  context: OFFICE_DIST,
-  // globs keep their folders (zh-cn/office_strings.js, telemetry/…); office.js finds them beside itself
-  to: '[path][name][ext]',
-  globOptions: { ignore: ['**/*.debug.js'] },
-  info: { officeJs: true, minimized: true },
-}));
-
+/** the webpack runtime chunk the pane, the commands and the functions share (runtime.js) */
+const SHARED_RUNTIME = 'runtime';
 const isOfficeJsAsset = (name) => /^(office\.js|excel[\w.-]*\.js|o15apptofilemappingtable\.js|custom-functions-runtime\.js|[\w-]+\/office_strings\.js|telemetry\/)/.test(name);
 
 /**
@@ -87,10 +70,13 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: 'source-map',
     // Office's older Windows web view (EdgeHTML) runs ES2017; ts-loader compiles down to it.
     target: ['web', 'es2017'],
+    // One webpack runtime for the three entries of the shared runtime's page: a module they
+    // share (the catalog in force, src/excel/workbook-catalog.ts) is then instantiated once, so
+    // the functions use the 科目目录 sheet 校验 read. (Separate runtimes would give each its own copy.)
     entry: {
-      taskpane: './src/taskpane/taskpane.ts',
-      functions: './src/functions/functions.ts',
-      commands: './src/commands/commands.ts',
+      taskpane: { import: './src/taskpane/taskpane.ts', runtime: SHARED_RUNTIME },
+      functions: { import: './src/functions/functions.ts', runtime: SHARED_RUNTIME },
+      commands: { import: './src/commands/commands.ts', runtime: SHARED_RUNTIME },
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -129,7 +115,7 @@ module.exports = async (env = {}, argv = {}) => {
       splitChunks: {
         cacheGroups: {
           // Libraries the task pane uses (decimal.js) in their own file. Only the task pane's
-          // chunk is split, so functions.js stays one self-contained file as the manifest names it.
+          // chunk is split; functions.js needs only runtime.js beside it, which taskpane.html loads first.
           vendor: {
             test: /[\\/]node_modules[\\/]/,
             name: 'vendor',
@@ -153,6 +139,8 @@ module.exports = async (env = {}, argv = {}) => {
         output: 'functions.json',
         input: './src/functions/functions.ts',
       }),
+      // functions.zh-CN.json: the same functions described in Chinese (the manifest's zh-CN override)
+      new LocalizeFunctionsPlugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -169,7 +157,6 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'assets/help.html', to: 'assets/help.html' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'src/taskpane/office-fallback.js', to: 'office-fallback.js' },
-          ...officeJsPatterns,
         ],
       }),
       // gzipped sizes printed on every production build; over budget fails it

@@ -11,6 +11,17 @@ const { XMLParser, XMLValidator } = require('fast-xml-parser');
 
 const ORIGIN = 'https://localhost:3000';
 
+/** a < b, for dotted versions: `1.2` < `1.10`. */
+function versionBelow(a, b) {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] || 0) - (pb[i] || 0);
+    if (d !== 0) return d < 0;
+  }
+  return false;
+}
+
 function checkManifest(xml, root) {
   const problems = [];
   const valid = XMLValidator.validate(xml);
@@ -40,7 +51,7 @@ function checkManifest(xml, root) {
   for (const id of defined.keys()) if (!used.includes(id)) problems.push(`资源 ${id} 已定义但未使用`);
 
   // URLs: all on our origin; icons must exist in assets/.
-  const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
+  const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((m) => m[1]);
   for (const u of urls) {
     if (!u.startsWith(ORIGIN + '/')) problems.push(`URL 不在加载项自己的源 ${ORIGIN}：${u}`);
     const file = u.slice(ORIGIN.length + 1);
@@ -55,8 +66,22 @@ function checkManifest(xml, root) {
   if (!/<Runtime resid="Taskpane.Url" lifetime="long"\/>/.test(xml)) problems.push('共享运行时 <Runtime resid="Taskpane.Url" lifetime="long"/> 缺失');
   if (!/<FunctionFile resid="Taskpane.Url"\/>/.test(xml)) problems.push('共享运行时下 <FunctionFile> 应为 Taskpane.Url');
   const sets = [...xml.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
-  for (const need of ['SharedRuntime 1.1', 'CustomFunctionsRuntime 1.1']) if (!sets.includes(need)) problems.push(`缺少需求集 ${need}`);
+  if (!sets.includes('SharedRuntime 1.1')) problems.push('缺少需求集 SharedRuntime 1.1');
+  const cfr = sets.find((s) => s.startsWith('CustomFunctionsRuntime '));
+  if (!cfr) problems.push('缺少需求集 CustomFunctionsRuntime');
+  // The sets the code needs, read from the code: CustomFunctions.Error is CustomFunctionsRuntime
+  // 1.2, and its messages with the error codes the functions use come with 1.3.
+  const functionsFile = path.join(root, 'src', 'functions', 'functions.ts');
+  const functionsCode = fs.existsSync(functionsFile) ? fs.readFileSync(functionsFile, 'utf8') : '';
+  const needsCfr = /new CustomFunctions\.Error\([^,)]+,/.test(functionsCode) ? '1.3' : /CustomFunctions\.Error/.test(functionsCode) ? '1.2' : '1.1';
+  if (cfr && versionBelow(cfr.split(' ')[1], needsCfr)) {
+    problems.push(`函数代码使用 CustomFunctions.Error（带消息），需要 CustomFunctionsRuntime ${needsCfr}，清单声明的是 ${cfr.split(' ')[1]}`);
+  }
   if (!sets.some((s) => s.startsWith('ExcelApi '))) problems.push('缺少 ExcelApi 需求集声明');
+  // Custom functions described in Chinese for zh-CN (functions.zh-CN.json, made at build)
+  if (!/<bt:Url id="Functions.Metadata.Url" DefaultValue="[^"]+\/functions\.json">\s*<bt:Override Locale="zh-CN" Value="[^"]+\/functions\.zh-CN\.json"\/>/.test(xml)) {
+    problems.push('Functions.Metadata.Url 应有 zh-CN 的 Override，指向 functions.zh-CN.json（中文函数说明）');
+  }
   if (!/<OfficeTab id="TabHome">/.test(xml)) problems.push('功能区按钮组应在“开始”选项卡（TabHome）');
   return problems;
 }

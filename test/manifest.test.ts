@@ -22,6 +22,8 @@ describe('manifest.xml, checked offline', () => {
   it('declares the requirement sets the code relies on', () => {
     expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.7"/>');
     expect(xml).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+    // CustomFunctions.Error with a message (functions.ts) needs CustomFunctionsRuntime 1.3
+    expect(xml).toContain('<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>');
     expect(xml).toContain('<Permissions>ReadWriteDocument</Permissions>');
   });
 
@@ -33,6 +35,8 @@ describe('manifest.xml, checked offline', () => {
     ['another namespace', xml.replace('DefaultValue="BUDGET"', 'DefaultValue="BT"'), 'BUDGET'],
     ['a wider permission', xml.replace('ReadWriteDocument', 'ReadWriteMailbox'), 'Permissions'],
     ['no Id', xml.replace(/<Id>[^<]+<\/Id>/, ''), '<Id>'],
+    ['no Chinese function metadata', xml.replace(/\s*<bt:Override Locale="zh-CN" Value="[^"]+functions\.zh-CN\.json"\/>/, ''), 'functions.zh-CN.json'],
+    ['a runtime older than CustomFunctions.Error with messages', xml.replace('"CustomFunctionsRuntime" MinVersion="1.3"', '"CustomFunctionsRuntime" MinVersion="1.1"'), 'CustomFunctionsRuntime 1.3'],
   ])('catches %s', (_what, broken, words) => {
     const problems = checkManifest(broken, root);
     expect(problems.join('\n')).toContain(words);

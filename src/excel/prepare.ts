@@ -10,6 +10,8 @@ import {
   writeBlocks,
   type GridCell,
 } from '../core/prepare';
+import { jsonBytes, SyncBudget } from './payload';
+import { readUsedRanges } from './read-ranges';
 import { officeSupport, type SupportCheck } from './writer';
 
 /**
@@ -18,13 +20,15 @@ import { officeSupport, type SupportCheck } from './writer';
  * other formulas, values and formats stay, and a protected sheet is protected again with the
  * options it had.
  *
- * Office.js traffic, fixed whatever the number of sheets or cells:
+ * Office.js traffic, growing with the data only (1 MB a sync at most, `PAYLOAD_BUDGET_BYTES`):
  * 1. the sheet names (the sheets must be known before their ranges can be asked for);
- * 2. each sheet's used range — `formulas`, `values` and `address` only — and its protection;
- * 3. only when a sheet with `BUDGET` formulas has spilled arrays (ExcelApi 1.12): where each
+ * 2. where each sheet's used range lies, and its protection;
+ * 3. the used ranges' `formulas` and `values`: one sync for a few tables, more as they grow;
+ * 4. only when a sheet with `BUDGET` formulas has spilled arrays (ExcelApi 1.12): where each
  *    of its `BUDGET` formulas spills, so the spilled cells are kept as values too;
- * 4. the writes: per sheet, unprotect if protected, a few 2D `values` writes, protect again.
- * Counting stops after 2. Freezing with nothing to freeze stops after 2 and changes nothing.
+ * 5. the writes: per sheet, unprotect if protected, a few 2D `values` writes, protect again;
+ *    sheets are grouped into syncs under the budget, a sheet never split between two.
+ * Counting stops after 3. Freezing with nothing to freeze stops after 3 and changes nothing.
  */
 
 export interface SheetCount {
@@ -74,6 +78,9 @@ export class NotReadyError extends Error {
   }
 }
 
+/** One spill lookup in a request and its answer (`'名称'!G2:I9`), with room to spare. */
+const SPILL_LOOKUP_BYTES = 200;
+
 interface ScannedSheet {
   ws: Excel.Worksheet;
   name: string;
@@ -88,36 +95,36 @@ interface ScannedSheet {
   protection: Excel.WorksheetProtection | null;
 }
 
-/** Syncs 1 and 2: each sheet's used range, and (for freezing) its protection. */
+/** Syncs 1 to 3: each sheet's used range, and (for freezing) its protection. */
 async function scan(context: Excel.RequestContext, forFreeze: boolean, support: SupportCheck): Promise<ScannedSheet[]> {
   const spillAware = forFreeze && support('ExcelApi', '1.12');
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await context.sync();
 
-  const queued = worksheets.items.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load(spillAware ? 'address,formulas,values,hasSpill' : 'address,formulas,values');
-    if (forFreeze) ws.protection.load('protected,options');
-    return { ws, name: ws.name, used };
-  });
-  await context.sync();
+  const reads = await readUsedRanges(
+    context,
+    worksheets.items,
+    worksheets.items.map((ws) => ws.name),
+    ['values', 'formulas'],
+    { spill: spillAware, alongside: forFreeze ? (ws) => ws.protection.load('protected,options') : undefined },
+  );
 
   const out: ScannedSheet[] = [];
-  for (const { ws, name, used } of queued) {
-    if (used.isNullObject) continue;
-    const { r1, c1 } = parseSheetAddress(used.address);
-    const found = findBudgetFormulas(used.formulas, used.values);
+  for (const read of reads) {
+    if (read.address === null) continue;
+    const { r1, c1 } = parseSheetAddress(read.address);
+    const found = findBudgetFormulas(read.formulas, read.values);
     if (found.length === 0) continue;
     out.push({
-      ws,
-      name,
+      ws: read.ws,
+      name: read.name,
       originRow: r1,
       originCol: c1,
-      values: used.values,
+      values: read.values,
       found,
-      mayHaveSpill: spillAware && used.hasSpill !== false,
-      protection: forFreeze ? ws.protection : null,
+      mayHaveSpill: spillAware && read.hasSpill,
+      protection: forFreeze ? read.ws.protection : null,
     });
   }
   return out;
@@ -129,7 +136,7 @@ function notReadyCells(s: ScannedSheet, cells: readonly GridCell[]): NotReadyCel
     .map((c) => ({ sheet: s.name, address: cellAddress(c, s.originRow, s.originCol), value: String(s.values[c.row]?.[c.col] ?? '') }));
 }
 
-/** How many cells hold BUDGET formulas, per sheet, and which of them show no usable value. Two syncs; changes nothing. */
+/** How many cells hold BUDGET formulas, per sheet, and which of them show no usable value. Three syncs under 1 MB; changes nothing. */
 export async function countBudgetFormulas(context: Excel.RequestContext, support: SupportCheck = officeSupport): Promise<BudgetFormulaCount> {
   const sheets = await scan(context, false, support);
   return {
@@ -153,19 +160,22 @@ export async function freezeBudgetFormulas(context: Excel.RequestContext, suppor
   if (early.length > 0) throw new NotReadyError(early);
   if (sheets.length === 0) return { cells: 0, sheets: [] };
 
-  // Sync 3, only with spilled arrays about: the cells each BUDGET formula spills into.
+  // Only with spilled arrays about: the cells each BUDGET formula spills into, looked up in
+  // syncs under the budget (one for a few hundred formulas).
   const spilled = new Map<ScannedSheet, GridCell[]>();
-  const checks = sheets
-    .filter((s) => s.mayHaveSpill)
-    .flatMap((s) =>
-      s.found.map((cell) => {
-        const to = s.ws.getRange(cellAddress(cell, s.originRow, s.originCol)).getSpillingToRangeOrNullObject();
-        to.load('address');
-        return { s, cell, to };
-      }),
-    );
+  const lookups = new SyncBudget(context);
+  const checks: { s: ScannedSheet; cell: GridCell; to: Excel.Range }[] = [];
+  for (const s of sheets.filter((x) => x.mayHaveSpill)) {
+    for (const cell of s.found) {
+      // the request and the address it brings back, as JSON
+      await lookups.room(SPILL_LOOKUP_BYTES);
+      const to = s.ws.getRange(cellAddress(cell, s.originRow, s.originCol)).getSpillingToRangeOrNullObject();
+      to.load('address');
+      checks.push({ s, cell, to });
+    }
+  }
   if (checks.length > 0) {
-    await context.sync();
+    await lookups.flush();
     for (const { s, cell, to } of checks) {
       if (to.isNullObject) continue;
       const r = parseSheetAddress(to.address);
@@ -186,17 +196,20 @@ export async function freezeBudgetFormulas(context: Excel.RequestContext, suppor
     if (late.length > 0) throw new NotReadyError(late);
   }
 
-  // The last sync: the writes.
+  // The last syncs: the writes, each sheet's unprotect, values and protect in one sync.
   const result: FreezeResult = { cells: 0, sheets: [] };
+  const budget = new SyncBudget(context);
   for (const s of sheets) {
     const extra = spilled.get(s) ?? [];
     const protectedSheet = s.protection?.protected === true;
     const options = protectedSheet ? s.protection!.options : undefined;
+    const writes = writeBlocks([...s.found, ...extra]).map((block) => ({
+      address: blockAddress(block, s.originRow, s.originCol),
+      values: blockValues(s.values, block).map((row) => row.map((v) => valueToWrite(v as string | number | boolean))),
+    }));
+    await budget.room(writes.reduce((n, w) => n + jsonBytes(w.values) + 40, 80));
     if (protectedSheet) s.ws.protection.unprotect();
-    for (const block of writeBlocks([...s.found, ...extra])) {
-      const values = blockValues(s.values, block).map((row) => row.map((v) => valueToWrite(v as string | number | boolean)));
-      s.ws.getRange(blockAddress(block, s.originRow, s.originCol)).values = values;
-    }
+    for (const w of writes) s.ws.getRange(w.address).values = w.values;
     if (protectedSheet) s.ws.protection.protect(options);
     const errors = [...s.found, ...extra].filter((c) => isErrorValue(s.values[c.row][c.col])).length;
     result.cells += s.found.length;

@@ -10,7 +10,7 @@ import { insertPlans, officeSupport, type SupportCheck } from './writer';
  * as 校验; inserting reads it again, so what is planned matches the workbook as it is now.
  */
 
-/** Two syncs; changes nothing. */
+/** Three syncs for a workbook under 1 MB; changes nothing. */
 export async function listProjects(context: Excel.RequestContext): Promise<ProjectItem[]> {
   const { sheets } = await readWorkbookModels(context);
   return projectItems(sheets);
@@ -26,8 +26,8 @@ export interface FormsInsertResult {
 }
 
 /**
- * Reads the workbook (two syncs), plans the forms with names no sheet has (hidden sheets
- * included), and inserts them (two more). Never overwrites a sheet.
+ * Reads the workbook (three syncs under 1 MB), plans the forms with names no sheet has (hidden
+ * sheets included), and inserts them (two more for a few forms). Never overwrites a sheet.
  */
 export async function insertProjectForms(
   context: Excel.RequestContext,

@@ -7,13 +7,17 @@ import { isErrorValue, parseSheetAddress } from '../core/prepare';
 import type { GridValue, SheetGrid } from '../core/read/grid';
 import { readSheet, type ReadIssue } from '../core/read/parse';
 import { validateSheets, type Validation } from '../core/rules/validate';
+import { readUsedRanges, type UsedRangeRead } from './read-ranges';
+import { setCatalogInForce } from './workbook-catalog';
 
 /**
  * 校验: reads every sheet of the open workbook and runs the rules on it. Reads only; changes
- * nothing. Office.js traffic is fixed whatever the number of sheets or cells:
+ * nothing. Office.js traffic:
  * 1. the sheet names;
- * 2. every sheet's used range (`values`, `formulas`, `address`), all in one batch. The
- *    科目目录 sheet, when there is one, is among them, so the catalog costs no extra sync.
+ * 2. where every sheet's used range lies;
+ * 3. the cells (`values`, `formulas`) in syncs of at most 1 MB (`readUsedRanges`): one for a
+ *    few tables, more only as the data grows. The 科目目录 sheet, when there is one, is read
+ *    with the others, so the catalog costs no extra sync.
  */
 
 export interface ValidateProgress {
@@ -80,8 +84,8 @@ export interface WorkbookModels {
 }
 
 /**
- * Reads every sheet of the open workbook into models. Two syncs whatever the size; changes
- * nothing. `onProgress` is told after each sheet is parsed.
+ * Reads every sheet of the open workbook into models. Three syncs for a few tables, more as
+ * the data grows (1 MB a sync); changes nothing. `onProgress` is told after each sheet is parsed.
  */
 export async function readWorkbookModels(context: Excel.RequestContext, onProgress?: (p: ValidateProgress) => void): Promise<WorkbookModels> {
   const worksheets = context.workbook.worksheets;
@@ -89,33 +93,33 @@ export async function readWorkbookModels(context: Excel.RequestContext, onProgre
   await context.sync();
 
   const sheetNames = worksheets.items.map((ws) => ws.name);
-  const queued = worksheets.items
-    .map((ws) => {
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('address,formulas,values');
-      return { name: ws.name, used };
-    });
-  await context.sync();
+  const queued = await readUsedRanges(context, worksheets.items, sheetNames, ['values', 'formulas']);
 
   let catalog = Catalog.builtIn();
   let catalogEntries = 0;
   const catalogSheet = queued.find((q) => q.name === CATALOG_SHEET_NAME);
-  if (catalogSheet && !catalogSheet.used.isNullObject) {
-    const { entries } = parseCatalogSheet(catalogSheet.used.values);
+  if (catalogSheet && catalogSheet.address !== null) {
+    const { entries } = parseCatalogSheet(catalogSheet.values);
     catalog = catalog.withOverrides(entries);
     catalogEntries = entries.length;
   }
+  // the functions (BUDGET.NAME, BUDGET.ROLLUP) use what 校验 has just read
+  setCatalogInForce(catalog);
 
   // The forms' drop-down lists (`_BT_LISTS`) are known by the marker in their A1, not by the
   // name: a clerk's own sheet of that name is checked like any other.
-  const isLists = (used: Excel.Range) => !used.isNullObject && parseSheetAddress(used.address).r1 === 1 && parseSheetAddress(used.address).c1 === 1 && used.values[0]?.[0] === LISTS_MARKER;
-  const toRead = queued.filter((q) => q.name !== CATALOG_SHEET_NAME && !isLists(q.used));
+  const isLists = (q: UsedRangeRead) => {
+    if (q.address === null) return false;
+    const { r1, c1 } = parseSheetAddress(q.address);
+    return r1 === 1 && c1 === 1 && q.values[0]?.[0] === LISTS_MARKER;
+  };
+  const toRead = queued.filter((q) => q.name !== CATALOG_SHEET_NAME && !isLists(q));
   const sheets: ModelSheet[] = [];
   const issues: ReadIssue[] = [];
   let breakdown: ReadBreakdown | null = null;
   toRead.forEach((q, i) => {
-    if (!q.used.isNullObject) {
-      const grid = gridFromUsedRange(q.name, q.used.address, q.used.values, q.used.formulas);
+    if (q.address !== null) {
+      const grid = gridFromUsedRange(q.name, q.address, q.values, q.formulas);
       // Consolidation's own sheets are no tables; 分单位明细 is what a department is checked against.
       const ours = isConsolidationGrid(grid);
       if (ours) breakdown = breakdown ?? readBreakdownGrid(grid);
@@ -128,7 +132,7 @@ export async function readWorkbookModels(context: Excel.RequestContext, onProgre
   return { sheets, issues, catalog, catalogEntries, sheetNames, breakdown };
 }
 
-/** Validates the open workbook. Two syncs; changes nothing. */
+/** Validates the open workbook (see `readWorkbookModels` for its syncs); changes nothing. */
 export async function validateWorkbook(
   context: Excel.RequestContext,
   onProgress?: (p: ValidateProgress) => void,

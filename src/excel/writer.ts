@@ -2,12 +2,16 @@ import { address, columnLetter as columnLetters, parseRange } from '../core/plan
 import { freeName, freeSheetName } from '../core/plan/names';
 import { cutText, isPlanFormula, isPlanText, MAX_CELL_TEXT } from '../core/plan/text-cells';
 import type { CellStyle, CellValue, HelperSheetPlan, SheetPlan, ValidationPlan } from '../core/plan/types';
+import { jsonBytes, SyncBudget } from './payload';
 
 /**
  * Applies sheet plans to the open workbook through Office.js, the way Microsoft's
- * performance guidance asks: everything is queued and sent in one batch, values and
- * formulas go as one 2D array per sheet, and the number of `context.sync()` calls is fixed
- * (one to learn the existing names, one to apply) whatever the number of sheets or cells.
+ * performance guidance asks: work is queued and sent in batches, values and formulas go as
+ * one 2D array per sheet. One sync learns the existing names; then every sheet the plans make
+ * (`_BT_LISTS` too) is added before anything that refers to one is written (Excel turns a
+ * reference to a sheet missing at that moment into `#REF!` and refuses such a list rule); the
+ * sheets' contents follow in syncs of at most `PAYLOAD_BUDGET_BYTES`, so a few templates take
+ * one sync and 60 projects' forms a handful, never one per cell.
  */
 
 /** Requirement sets beyond the manifest's minimum (ExcelApi 1.7) that the writer uses when present. */
@@ -113,9 +117,57 @@ export function textFormattedFormulas(plan: SheetPlan): string[] {
   return [...formats].filter(([, f]) => f === '@').map(([a]) => a);
 }
 
-/** Queues one planned sheet; nothing is sent until the caller syncs. */
-function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string, takenNames: Set<string>, support: SupportCheck): void {
-  const ws = context.workbook.worksheets.add(name);
+/** Operations besides their data cost about this much each in a request. */
+const OPERATION_BYTES = 40;
+
+/** A close upper estimate of the request `queueSheet` makes for a plan besides its cells and number formats. */
+export function planOperationBytes(plan: SheetPlan): number {
+  let n = jsonBytes(plan.validations) + OPERATION_BYTES * 8;
+  for (const { style } of plan.styles) n += OPERATION_BYTES * (4 + (style.border ? 18 : 0));
+  n += OPERATION_BYTES * (plan.merges.length + plan.columnWidths.length + plan.hiddenColumns.length + Object.keys(plan.rowHeights).length);
+  n += OPERATION_BYTES * (3 * plan.validations.length + plan.names.length + 8);
+  return n;
+}
+
+/**
+ * Writes a 2D grid (formulas or number formats) from `r1`,`c1` in row blocks, each block sent
+ * in a sync under the budget: a sheet of 50,000 rows is written in a few dozen syncs.
+ */
+async function writeGrid(ws: Excel.Worksheet, r1: number, c1: number, grid: unknown[][], prop: 'formulas' | 'numberFormat', budget: SyncBudget): Promise<void> {
+  const width = grid[0]?.length ?? 0;
+  if (width === 0) return;
+  let r = 0;
+  while (r < grid.length) {
+    let bytes = OPERATION_BYTES;
+    let end = r;
+    while (end < grid.length) {
+      const row = jsonBytes(grid[end]);
+      if (end > r && bytes + row > budget.limit / 2) break;
+      bytes += row;
+      end++;
+    }
+    await budget.room(bytes);
+    const range = ws.getRange(`${address(r1 + r, c1)}:${address(r1 + end - 1, c1 + width - 1)}`);
+    const block = grid.slice(r, end) as unknown as string[][];
+    if (prop === 'formulas') range.formulas = block;
+    else range.numberFormat = block;
+    r = end;
+  }
+}
+
+/**
+ * Queues one planned sheet's contents on its sheet, already added. The cells and number formats
+ * go in row blocks under the budget (`writeGrid`); the rest, small, after them.
+ */
+async function queueSheet(
+  context: Excel.RequestContext,
+  plan: SheetPlan,
+  ws: Excel.Worksheet,
+  takenNames: Set<string>,
+  support: SupportCheck,
+  budget: SyncBudget,
+): Promise<void> {
+  await budget.room(planOperationBytes(plan));
   const all = ws.getRange(`A1:${lastCell(plan)}`);
   all.format.font.name = SHEET_FONT;
   all.format.font.size = 11;
@@ -132,7 +184,9 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string
   }
   // Number formats first: a code typed as `02` must land in a text cell to stay `02`.
   for (const { range, style } of plan.styles) {
-    if (style.numberFormat !== undefined) ws.getRange(range).numberFormat = fill2D(range, style.numberFormat);
+    if (style.numberFormat === undefined) continue;
+    const { r1, c1 } = parseRange(range);
+    await writeGrid(ws, r1, c1, fill2D(range, style.numberFormat), 'numberFormat', budget);
   }
   // But Excel stores a formula written into a Text cell as its characters (`="=100%"` would show
   // as typed), so those cells are General while the formula goes in and Text again after: a
@@ -140,7 +194,9 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string
   const textFormulas = textFormattedFormulas(plan);
   for (const a of textFormulas) ws.getRange(a).numberFormat = [['General']];
   const textCells = textFormatted(plan);
-  all.formulas = plan.cells.map((row, r) => row.map((v, c) => cellInput(v, textCells.has(address(r + 1, c + 1))))) as unknown as string[][];
+  const width = Math.max(plan.cells[0]?.length ?? 1, 1);
+  const grid = plan.cells.map((row, r) => Array.from({ length: width }, (_, c) => cellInput(row[c] ?? null, textCells.has(address(r + 1, c + 1)))));
+  await writeGrid(ws, 1, 1, grid.length > 0 ? grid : [['']], 'formulas', budget);
   for (const a of textFormulas) ws.getRange(a).numberFormat = [['@']];
   for (const { range, style } of plan.styles) applyStyle(ws.getRange(range), style, support);
   for (const m of plan.merges) ws.getRange(m).merge(false);
@@ -169,7 +225,9 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, name: string
     page.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     page.paperSize = 'A4';
     page.centerHorizontally = true;
-    if (plan.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // One page wide, as tall as it takes: horizontalFitToPages alone (the reference gives no
+    // meaning to 0 pages, which Excel refuses).
+    if (plan.print.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
     if (plan.print.titleRows) page.setPrintTitleRows(`$${plan.print.titleRows.replace(':', ':$')}`);
     if (plan.print.area) page.setPrintArea(plan.print.area);
   }
@@ -242,7 +300,8 @@ export interface InsertResult {
 
 /**
  * Inserts the planned sheets into the open workbook. An existing sheet is never overwritten:
- * a plan whose name is taken gets the next free name. Two syncs in all.
+ * a plan whose name is taken gets the next free name. Two syncs for a few templates; one more
+ * per `PAYLOAD_BUDGET_BYTES` of contents beyond that.
  */
 export async function insertPlans(
   context: Excel.RequestContext,
@@ -272,16 +331,18 @@ export async function insertPlans(
 
   const takenSheets = sheets.items.map((s) => s.name);
   const takenNames = new Set(names.items.map((n) => n.name));
-  const made: string[] = [];
-  for (const plan of plans) {
+  // Every sheet first: the 绩效目标汇总表 links to the forms and the 二级 lists read _BT_LISTS.
+  const made = plans.map((plan) => {
     const name = freeSheetName(plan.name, takenSheets);
     takenSheets.push(name);
-    queueSheet(context, plan, name, takenNames, support);
-    made.push(name);
-  }
-  // After the sheets they serve, so a new workbook never opens on a very hidden sheet.
+    return { plan, name, ws: context.workbook.worksheets.add(name) };
+  });
+  // After the sheets they serve in the tabs, so a new workbook never opens on a very hidden sheet.
   for (const probe of probes) queueHelper(context, probe, takenSheets);
-  if (made.length > 0) context.workbook.worksheets.getItem(made[0]).activate();
+  const budget = new SyncBudget(context);
+  await budget.room(OPERATION_BYTES * made.length + probes.reduce((n, p) => n + jsonBytes(p.plan.cells), 0));
+  for (const { plan, ws } of made) await queueSheet(context, plan, ws, takenNames, support, budget);
+  if (made.length > 0) made[0].ws.activate();
   await context.sync();
-  return { sheets: made };
+  return { sheets: made.map((m) => m.name) };
 }

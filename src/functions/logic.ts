@@ -1,4 +1,5 @@
-import { Catalog } from '../core/catalog/catalog';
+import type { Catalog } from '../core/catalog/catalog';
+import { catalogInForce, setCatalogInForce } from '../excel/workbook-catalog';
 import { levelOf, normalizeCode, parentOf } from '../core/codes';
 import { Money, parseAmount, yuanToWan } from '../core/money';
 import { readRollupInput, rollupAll, rollupTotal, rollupUnder } from '../core/rollup';
@@ -19,11 +20,9 @@ export function isProblem(v: unknown): v is FunctionProblem {
   return typeof v === 'object' && v !== null && 'problem' in v;
 }
 
-let catalog: Catalog = Catalog.builtIn();
-
-/** The workbook's 科目目录 sheet, when there is one, extends the built-in catalog. */
+/** The workbook's 科目目录 sheet, when there is one, extends the built-in catalog (shared with 校验). */
 export function useCatalog(c: Catalog): void {
-  catalog = c;
+  setCatalogInForce(c);
 }
 
 function firstCell(v: unknown): unknown {
@@ -32,7 +31,7 @@ function firstCell(v: unknown): unknown {
   return v;
 }
 
-export function codeName(code: unknown, year?: unknown): string | FunctionProblem {
+export function codeName(code: unknown, year?: unknown, catalog: Catalog = catalogInForce()): string | FunctionProblem {
   const n = normalizeCode(firstCellOrRow(code));
   if (!n.ok) return { problem: 'invalid', message: n.reason };
   let y: number | undefined;
@@ -62,7 +61,7 @@ const cellNumber = (m: Money): number => Number(m.toFixed());
  * `BUDGET.ROLLUP(codes, amounts, [code])`: the total of `amounts` under `code`; with `合计` the
  * grand total; without `code`, every 类 and 款 with its name and total, then 合计.
  */
-export function rollup(codes: unknown, amounts: unknown, code?: unknown): number | (string | number)[][] | FunctionProblem {
+export function rollup(codes: unknown, amounts: unknown, code?: unknown, catalog: Catalog = catalogInForce()): number | (string | number)[][] | FunctionProblem {
   const target = targetCode(code, firstCell(code));
   if (target && 'problem' in target) return target;
   const prefix = target?.code;

@@ -26,6 +26,7 @@ import {
   type Field,
 } from './form';
 import { isLang, Lang, Message, MessageKey, pickLanguage, say, specText, t } from './i18n';
+import { COMMAND_FAILED_EVENT, type CommandFailure } from '../commands/command-failure';
 import { explainExcelError, explainPlanError, outcomeNotes, sheetOutcomes, SheetOutcome } from './result';
 import { afterCount, afterError, afterFreeze, freezeView, type FreezeState } from './prepare';
 import { startProgress, type Progress } from './progress';
@@ -221,6 +222,14 @@ function renderBanner(): void {
   banner.hidden = false;
   banner.textContent = tr(ui.officeReady ? 'banner.needsExcel' : 'banner.loading');
   banner.classList.toggle('warning', ui.officeReady);
+}
+
+/** A ribbon command that failed (commands.ts opened the pane for it): said in the banner. */
+function showCommandFailure(f: CommandFailure): void {
+  const banner = $('banner');
+  banner.hidden = false;
+  banner.classList.add('warning');
+  banner.textContent = f.message;
 }
 
 function renderErrors(errors: FormErrors): void {
@@ -920,6 +929,7 @@ function start(): void {
   });
   wire();
   applyLanguage();
+  window.addEventListener(COMMAND_FAILED_EVENT, (e) => showCommandFailure((e as CustomEvent<CommandFailure>).detail));
 
   if (typeof Office === 'undefined') {
     officeReady(null, undefined); // office.js did not load: a plain page

@@ -169,7 +169,7 @@ function expectSheetMatchesPlan(fake: FakeRequestContext, sheetName: string, pla
       orientation: plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait',
       paperSize: 'A4',
       centerHorizontally: true,
-      ...(plan.print.fitToWidth ? { zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } } : {}),
+      ...(plan.print.fitToWidth ? { zoom: { horizontalFitToPages: 1 } } : {}),
       ...(plan.print.titleRows ? { printTitleRows: `$${plan.print.titleRows.replace(':', ':$')}` } : {}),
       ...(plan.print.area ? { printArea: plan.print.area } : {}),
     });

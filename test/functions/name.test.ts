@@ -34,7 +34,7 @@ describe('BUDGET.NAME logic', () => {
 });
 
 describe('generated functions.json', () => {
-  it('declares BUDGET.NAME with its parameters and bilingual help', async () => {
+  it('declares BUDGET.NAME with its parameters and English help (Chinese comes from functions.zh-CN.json)', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateCustomFunctionsMetadata } = require('custom-functions-metadata');
     const result = await generateCustomFunctionsMetadata(path.join(__dirname, '..', '..', 'src', 'functions', 'functions.ts'), true);
@@ -43,7 +43,7 @@ describe('generated functions.json', () => {
     const fn = meta.functions.find((f: { id: string }) => f.id === 'NAME');
     expect(fn).toBeDefined();
     expect(fn.name).toBe('NAME');
-    expect(fn.description).toMatch(/科目编码.*official name/);
+    expect(fn.description).toMatch(/^Returns the official name/);
     expect(fn.parameters.map((p: { name: string }) => p.name)).toEqual(['code', 'year']);
     expect(fn.parameters[0].dimensionality).toBe('matrix');
     expect(fn.parameters[1].optional).toBe(true);

@@ -72,7 +72,7 @@ describe('companions', () => {
 });
 
 describe('generated functions.json', () => {
-  it('declares every BUDGET function with parameters and bilingual help', async () => {
+  it('declares every BUDGET function with parameters and English help (Chinese: test/functions/metadata-zh.test.ts)', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateCustomFunctionsMetadata } = require('custom-functions-metadata');
     const result = await generateCustomFunctionsMetadata(path.join(__dirname, '..', '..', 'src', 'functions', 'functions.ts'), true);
@@ -87,10 +87,7 @@ describe('generated functions.json', () => {
     ]);
     expect(byId.ROLLUP.result.dimensionality).toBe('matrix');
     expect(byId.WAN.parameters.map((p) => p.name)).toEqual(['yuan', 'digits']);
-    for (const f of meta.functions) {
-      expect(f.description).toMatch(/[\u4e00-\u9fff]/);
-      expect(f.description).toMatch(/[A-Za-z]{4}/);
-    }
+    for (const f of meta.functions) expect(f.description).toMatch(/^[A-Z][A-Za-z]{2,} /);
   });
 });
 

@@ -38,6 +38,12 @@ export class DevHost {
   readonly functions = new Map<string, (...args: unknown[]) => unknown>();
   /** ribbon ExecuteFunction handlers by id, as commands.js associates them */
   readonly actions = new Map<string, (event: CommandEvent) => unknown>();
+  /**
+   * Ribbon actions associated after Office.onReady had answered: in a shared runtime Excel
+   * loses the first click on such a button (office-js issues #5176, #3378), and so does this host.
+   */
+  readonly lateActions = new Set<string>();
+  private readyAnswered = false;
   private readonly listeners = new Set<() => void>();
   /** batches running now; the grid shows a busy state meanwhile */
   running = 0;
@@ -129,6 +135,9 @@ export class DevHost {
   runCommand(id: string): Promise<void> {
     const handler = this.actions.get(id);
     if (!handler) return Promise.reject(new Error(`no ribbon action "${id}" was associated`));
+    if (this.lateActions.delete(id)) {
+      return Promise.reject(new Error(`ribbon action "${id}" was associated after Office.onReady resolved: Excel loses this first click`));
+    }
     return new Promise<void>((resolve) => {
       handler({ completed: () => resolve() });
     });
@@ -140,6 +149,9 @@ export class DevHost {
     const language = () => this.displayLanguage;
     const support = this.support;
     const actions = this.actions;
+    const late = this.lateActions;
+    const answered = () => this.readyAnswered;
+    const answer = () => (this.readyAnswered = true);
     return {
       HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' },
       PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
@@ -147,6 +159,7 @@ export class DevHost {
         // Office answers after the page has loaded, never synchronously
         return new Promise((resolve) =>
           setTimeout(() => {
+            answer();
             callback?.(info);
             resolve(info);
           }, 0),
@@ -163,7 +176,10 @@ export class DevHost {
         },
       },
       actions: {
-        associate: (id: string, handler: (event: CommandEvent) => unknown) => actions.set(id, handler),
+        associate: (id: string, handler: (event: CommandEvent) => unknown) => {
+          if (answered()) late.add(id);
+          actions.set(id, handler);
+        },
       },
       addin: {
         showAsTaskpane: () => Promise.resolve(),

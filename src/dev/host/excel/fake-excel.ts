@@ -27,6 +27,12 @@
  *   count as used, vanish when the formula is overwritten, and a value written into one of
  *   them blocks the spill (`#SPILL!`), as in Excel.
  * - merging keeps the top-left value only, as Excel does; merges may not partly overlap.
+ * - a formula naming a sheet the workbook lacks when it is written shows `#REF!` (its reference
+ *   becomes `#REF!`, as Excel rewrites it), and a validation rule whose source names one is
+ *   refused (`InvalidArgument`): sheets must be added before what refers to them.
+ * - each sync's payload is measured (the JSON of the values, formulas and formats queued, and of
+ *   the results loaded) and a sync whose request or response passes 5 MB fails
+ *   (`RequestPayloadSizeLimitExceeded`), as Excel on the web refuses it.
  *
  * Office.js reports most of these when the batch runs (at `sync()`); the fake throws at the
  * call, which fails the same tests and points at the offending line. Writes apply at once;
@@ -44,6 +50,7 @@ export type FakeErrorCode =
   | 'ApiNotFound'
   | 'InvalidOperation'
   | 'AccessDenied'
+  | 'RequestPayloadSizeLimitExceeded'
   | 'NotModeled';
 
 /** Shaped like `OfficeExtension.Error`: a `code` and a message. */
@@ -440,6 +447,107 @@ function cellCount(rect: Rect): number {
   return (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
 }
 
+// ------------------------------------------------------------------------------ references to sheets at write time
+
+const NAME_START = /[A-Za-z_\u0080-\uFFFF]/;
+const NAME_CHAR = /[A-Za-z0-9_.\u0080-\uFFFF]/;
+const REF_CHAR = /[A-Za-z0-9$:]/;
+
+/** A sheet reference in a formula: where it starts and ends (the cell part included) and the sheet it names. */
+interface SheetReference {
+  start: number;
+  end: number;
+  sheet: string;
+}
+
+/** The sheet references of a formula (`'名 称'!A1`, `Sheet2!$A$1:$B$2`), outside its string literals. */
+export function sheetReferences(formula: string): SheetReference[] {
+  const out: SheetReference[] = [];
+  const cellPartEnd = (from: number) => {
+    let j = from;
+    while (j < formula.length && REF_CHAR.test(formula[j])) j++;
+    return j;
+  };
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"') {
+      for (i++; i < formula.length; i++) {
+        if (formula[i] === '"' && formula[i + 1] === '"') i++;
+        else if (formula[i] === '"') break;
+      }
+    } else if (ch === "'") {
+      let j = i + 1;
+      let name = '';
+      for (; j < formula.length; j++) {
+        if (formula[j] === "'" && formula[j + 1] === "'") {
+          name += "'";
+          j++;
+        } else if (formula[j] === "'") break;
+        else name += formula[j];
+      }
+      if (formula[j + 1] === '!') {
+        const end = cellPartEnd(j + 2);
+        out.push({ start: i, end, sheet: name });
+        i = end - 1;
+      } else i = j;
+    } else if (NAME_START.test(ch) && (i === 0 || !NAME_CHAR.test(formula[i - 1]))) {
+      let j = i;
+      while (j < formula.length && NAME_CHAR.test(formula[j])) j++;
+      if (formula[j] === '!') {
+        const end = cellPartEnd(j + 1);
+        out.push({ start: i, end, sheet: formula.slice(i, j) });
+        i = end - 1;
+      } else i = j - 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The formula as Excel keeps it when it is written while a sheet it names is missing: that
+ * reference becomes `#REF!` for good (adding the sheet later does not mend it). Null when every
+ * sheet it names exists.
+ */
+export function formulaWithMissingSheets(formula: string, exists: (sheet: string) => boolean): string | null {
+  const missing = sheetReferences(formula).filter((r) => !exists(r.sheet));
+  if (missing.length === 0) return null;
+  let out = formula;
+  for (const r of [...missing].reverse()) out = `${out.slice(0, r.start)}#REF!${out.slice(r.end)}`;
+  return out;
+}
+
+// ------------------------------------------------------------------------------ request size
+
+/** Excel on the web refuses a request, or a response, over 5 MB. */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** What one queued operation costs besides its data: the object path and method in the request's JSON. */
+const OPERATION_BYTES = 40;
+
+/** The UTF-8 length of a value's JSON: the measure of what a batch carries. */
+export function jsonBytes(v: unknown): number {
+  const text = JSON.stringify(v) ?? '';
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** What one sync carried. */
+export interface SyncPayload {
+  /** the queued operations and the values, formulas and formats they write */
+  request: number;
+  /** the results of the loads */
+  response: number;
+}
+
 // ------------------------------------------------------------------------------ results and spills
 
 const inside = (r: Rect, row: number, col: number) => row >= r.r1 && row <= r.r2 && col >= r.c1 && col <= r.c2;
@@ -610,6 +718,9 @@ export class FakeRequestContext {
   pendingOps = 0;
   /** operations sent by each sync, in order */
   readonly batches: number[] = [];
+  /** the payload of each sync, in order */
+  readonly payloads: SyncPayload[] = [];
+  private pendingPayload: SyncPayload = { request: 0, response: 0 };
   private readonly pendingLoads: (() => void)[] = [];
   private readonly calculator: ((ctx: FakeRequestContext) => void) | undefined;
   /** a change since the last calculation */
@@ -664,6 +775,14 @@ export class FakeRequestContext {
     this.syncCount++;
     this.batches.push(this.pendingOps);
     this.pendingOps = 0;
+    const payload = this.pendingPayload;
+    this.payloads.push(payload);
+    this.pendingPayload = { request: 0, response: 0 };
+    if (payload.request > REQUEST_LIMIT_BYTES || payload.response > REQUEST_LIMIT_BYTES) {
+      this.pendingLoads.splice(0);
+      const which = payload.request > REQUEST_LIMIT_BYTES ? `request of ${payload.request}` : `response of ${payload.response}`;
+      return Promise.reject(new FakeOfficeError('RequestPayloadSizeLimitExceeded', `a ${which} bytes is over Excel on the web's ${REQUEST_LIMIT_BYTES}`));
+    }
     this.recalculate();
     for (const apply of this.pendingLoads.splice(0)) apply();
     return Promise.resolve();
@@ -684,11 +803,20 @@ export class FakeRequestContext {
 
   queue(): void {
     this.pendingOps++;
+    this.pendingPayload.request += OPERATION_BYTES;
     this.stale = true;
   }
 
-  queueLoad(apply: () => void): void {
+  /** The data an operation already queued writes (values, formulas, formats), for the payload. */
+  carries(data: unknown): void {
+    this.pendingPayload.request += jsonBytes(data);
+  }
+
+  /** A load: `apply` fills it in at the next sync; `result` is what it brings back, for the payload. */
+  queueLoad(apply: () => void, result?: unknown): void {
     this.pendingOps++;
+    this.pendingPayload.request += OPERATION_BYTES;
+    if (result !== undefined) this.pendingPayload.response += jsonBytes(result);
     this.pendingLoads.push(apply);
   }
 
@@ -1007,6 +1135,7 @@ export class FakeWorksheetCollection {
   load(props?: string | string[] | { select?: string }): this {
     const wanted = itemProps(props, LOADABLE_SHEET_PROPS);
     const snapshot = this.ctx.sheets.map((s, i) => ({ state: s, values: { name: s.name, id: s.id, position: i, visibility: s.visibility } }));
+    this.ctx.carries(snapshot.map((x) => x.values));
     this.ctx.queueLoad(() => {
       this.loaded = snapshot.map(({ state, values }) => {
         const loaded = new Map<string, unknown>();
@@ -1274,8 +1403,10 @@ export class FakePageLayout
     const fit = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
     if (fit && v.scale !== undefined) throw new FakeOfficeError('InvalidArgument', 'zoom: scale and fit-to-pages together');
     if (v.scale !== undefined && (v.scale < 10 || v.scale > 400)) throw new FakeOfficeError('InvalidArgument', `zoom scale ${v.scale}`);
+    // The reference documents a number of pages; 0 (meaning "automatic" in the desktop dialog)
+    // is refused: leave the property out to fit the other way only.
     for (const n of [v.horizontalFitToPages, v.verticalFitToPages]) {
-      if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new FakeOfficeError('InvalidArgument', `zoom fit-to-pages ${n}`);
+      if (n !== undefined && (!Number.isInteger(n) || n < 1)) throw new FakeOfficeError('InvalidArgument', `zoom fit-to-pages ${n}: leave it out instead`);
     }
     this.page('zoom').zoom = { ...v };
   }
@@ -1404,7 +1535,7 @@ export class FakeRange
         else if (p === 'columnCount') snapshot.set(p, c2 - c1 + 1);
       }
     }
-    this.ws.ctx.queueLoad(() => (this.loaded = new Map([...(this.loaded ?? []), ...snapshot])));
+    this.ws.ctx.queueLoad(() => (this.loaded = new Map([...(this.loaded ?? []), ...snapshot])), [...snapshot.values()]);
     return this;
   }
 
@@ -1475,10 +1606,19 @@ export class FakeRange
 
   private writeContent(api: string, input: unknown[][]): void {
     const data = check2D<unknown>(api, this.rect, input);
+    const ctx = this.ws.ctx;
     this.eachCell(api, 'ExcelApi', '1.1', (cell, r, c) => {
       const v = 'scalar' in data ? data.scalar : data[r - this.rect.r1][c - this.rect.c1];
       writeCell(this.sheetState, cell, r, c, v);
+      if (cell.formula) {
+        const broken = formulaWithMissingSheets(cell.formula, (name) => ctx.findSheet(name) !== undefined);
+        if (broken !== null) {
+          cell.formula = broken;
+          cell.result = '#REF!';
+        }
+      }
     });
+    ctx.carries(input);
   }
 
   get numberFormat(): unknown[][] {
@@ -1486,6 +1626,7 @@ export class FakeRange
   }
   set numberFormat(input: unknown[][]) {
     const data = check2D<unknown>('Range.numberFormat', this.rect, input);
+    this.ws.ctx.carries(input);
     this.eachCell('Range.numberFormat', 'ExcelApi', '1.1', (cell, r, c) => {
       const v = 'scalar' in data ? data.scalar : data[r - this.rect.r1][c - this.rect.c1];
       if (v === null || v === undefined) return;
@@ -1829,6 +1970,18 @@ function checkRule(rule: Excel.DataValidationRule): void {
   }
 }
 
+/** The formulas of a rule (`=…` list sources, custom formulas, formula bounds), for checking what they name. */
+function ruleFormulas(rule: Excel.DataValidationRule): string[] {
+  const out: unknown[] = [];
+  if (rule.list) out.push(rule.list.source);
+  if (rule.custom) out.push(rule.custom.formula);
+  for (const k of ['wholeNumber', 'decimal', 'textLength', 'date', 'time'] as const) {
+    const b = rule[k] as { formula1?: unknown; formula2?: unknown } | undefined;
+    if (b) out.push(b.formula1, b.formula2);
+  }
+  return out.filter((f): f is string => typeof f === 'string' && f.startsWith('='));
+}
+
 export class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAlert' | 'prompt'> {
   constructor(private readonly range: FakeRange) {}
 
@@ -1850,6 +2003,14 @@ export class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | '
   }
   set rule(v: Excel.DataValidationRule) {
     checkRule(v);
+    const ctx = this.range.ws.ctx;
+    for (const f of ruleFormulas(v)) {
+      const missing = sheetReferences(f).filter((r) => ctx.findSheet(r.sheet) === undefined);
+      if (missing.length > 0) {
+        throw new FakeOfficeError('InvalidArgument', `data validation rule: ${f} names the sheet "${missing[0].sheet}", which the workbook does not have (yet)`);
+      }
+    }
+    ctx.carries(v);
     this.record('rule').rule = JSON.parse(JSON.stringify(v)) as Excel.DataValidationRule;
   }
 
