@@ -139,7 +139,11 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
       const t = r.text(row, c);
       return t === '' || PLACEHOLDER.has(t);
     });
-    if (PLACEHOLDER.has(codeText) && PLACEHOLDER.has(compactText(nameText)) && amountsBlank) continue; // an empty table's 无 / — row
+    if (PLACEHOLDER.has(codeText) && PLACEHOLDER.has(compactText(nameText)) && amountsBlank) {
+      // An empty table's 无 / — row: no data, and a 无 says so as a statement would.
+      if (!statement && (codeText === '无' || compactText(nameText) === '无')) statement = '无';
+      continue;
+    }
     if (!isCodeLike(codeText) && amountsBlank && STATEMENT.test(first)) {
       // Text across the table body (a merged cell or a text row): the statement of an empty table.
       statement = statement ? `${statement}${first}` : first;
