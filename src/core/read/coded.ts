@@ -22,7 +22,7 @@ const TOTAL_LABEL = /^(合计|总计|合计数|本年合计)$/;
 const PLACEHOLDER = new Set(['', '无', '—', '-', '–', '－', '——', '/', '0']);
 const NOTE = /^(注|说明|备注)\d*[:：]?/;
 /** what the statement of an empty table says */
-const STATEMENT = /无.*(预算|支出|收入|经费)|空表|不涉及/;
+const STATEMENT = /(无|没有|未安排|不涉及).*(预算|支出|收入|经费|数据)|空表/;
 /** `2040201行政运行`, `204 02 01 行政运行`: a code and its name in one cell */
 const CODE_AND_NAME = /^(\d{3}(?:[\s\-.]?\d{2}){0,2})\s*([^\d\s].*)$/;
 
@@ -66,13 +66,23 @@ function findCodeColumns(r: SheetReader): CodeLayout | null {
   return null;
 }
 
+/**
+ * Each amount column by its label anywhere in the header band, the lowest matching label
+ * winning: header rows come in any order (a group header such as 基本支出 or 一般公共预算支出
+ * above or below the column labels), so the first label met going up is not always the one.
+ */
 function matchColumns(r: SheetReader, columns: AmountColumn[], fromCol: number, top: number, bottom: number): Map<AmountKey, number> {
   const found = new Map<AmountKey, number>();
   const width = r.width();
   const byLabel = new Map(columns.map((c) => [nameKey(c.label), c.key] as const));
+  const keyOf = (label: string): AmountKey | undefined => {
+    const k = nameKey(label);
+    const alias = LABEL_ALIASES[k];
+    return byLabel.get(k) ?? (alias && columns.some((x) => x.key === alias) ? alias : undefined);
+  };
   for (let c = fromCol; c <= width; c++) {
-    const label = nameKey(r.columnLabel(c, top, bottom));
-    const key = byLabel.get(label) ?? (LABEL_ALIASES[label] && columns.some((x) => x.key === LABEL_ALIASES[label]) ? LABEL_ALIASES[label] : undefined);
+    let key: AmountKey | undefined;
+    for (let row = bottom; row >= top && !key; row--) key = keyOf(r.text(row, c));
     if (key && !found.has(key)) found.set(key, c);
   }
   return found;
@@ -96,7 +106,7 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     if (filled.length === 0) continue;
     const codeText = codeCols.map((c) => r.text(row, c)).join('');
     const labelsOnly = filled.every((c) => typeof cellAt(r.grid, row, c) === 'string' && /[\u4e00-\u9fff]/.test(r.text(row, c)));
-    const dataLike = codeText !== '' || !labelsOnly || filled.some((c) => TOTAL_LABEL.test(r.text(row, c))) || NOTE.test(r.firstText(row)) || STATEMENT.test(r.firstText(row));
+    const dataLike = codeText !== '' || !labelsOnly || filled.some((c) => PLACEHOLDER.has(r.text(row, c))) || filled.some((c) => TOTAL_LABEL.test(r.text(row, c))) || NOTE.test(r.firstText(row)) || STATEMENT.test(r.firstText(row));
     if (dataLike) break;
     headerBottom = row;
   }
