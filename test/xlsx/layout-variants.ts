@@ -66,8 +66,8 @@ function yuanSheets(wb: ExcelJS.Workbook): { ws: ExcelJS.Worksheet; unitCell: Ex
 }
 
 /** Every 元 table in 万元, each cell rounded on its own to two decimals (half up), as published. */
-export function toWan(wb: ExcelJS.Workbook, decimals = 2): void {
-  for (const { ws, unitCell } of yuanSheets(wb)) {
+export function toWan(wb: ExcelJS.Workbook, decimals = 2, only: (sheetName: string) => boolean = () => true): void {
+  for (const { ws, unitCell } of yuanSheets(wb).filter((x) => only(x.ws.name))) {
     unitCell.value = '单位：万元';
     const skip = new Set<number>();
     eachCell(ws, (c, _r, col) => {

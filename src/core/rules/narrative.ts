@@ -37,9 +37,9 @@ function quotes(sheet: ModelSheet | undefined, pattern: RegExp): (Quote & { matc
 function compare(q: Quote, wan: Money, what: string, from: Scale = YUAN): Finding | null {
   const rounded = wan.toDecimalPlaces(q.decimals, Money.ROUND_HALF_UP);
   if (rounded.eq(q.value)) return null;
-  // A table already in 万元 was rounded once before the text rounds it again: the text may
-  // then be off by its own half unit plus the table's (tolerance.ts).
-  if (from.unit === '万元' && q.value.minus(wan).abs().lte(new Money(5).div(new Money(10).pow(q.decimals + 1)).plus(halfUnit(from)))) return null;
+  // A table already in 万元 was rounded once before the text rounds it again to fewer
+  // decimals: the text may then be off by its own half unit plus the table's (tolerance.ts).
+  if (from.unit === '万元' && q.decimals < from.decimals && q.value.minus(wan).abs().lte(new Money(5).div(new Money(10).pow(q.decimals + 1)).plus(halfUnit(from)))) return null;
   // Text sheets start their paragraphs on row 3 (title on row 1).
   const cell = `A${q.paragraph + 3}`;
   return finding('narrative', q.sheet.sheetName, cell, `${cell}：说明中“${q.text}”，${what}为 ${wan.toFixed(2)} 万元（保留 ${q.decimals} 位小数为 ${rounded.toFixed(q.decimals)} 万元）`);
