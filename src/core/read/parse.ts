@@ -129,7 +129,7 @@ function readThreePublic(r: SheetReader): ThreePublicData | null {
   }
   // The figures sit on the first row below the headers that has any; notes follow.
   const after = r.rowsFrom(bottom + 1);
-  const dataRow = after.find((row) => [...cols.values()].some((c) => r.text(row, c) !== '')) ?? bottom + 1;
+  const dataRow = after.find((row) => [...cols.values()].some((c) => r.text(row, c) !== '' && !/[\u4e00-\u9fff]/.test(r.text(row, c)))) ?? bottom + 1;
   const amounts: ThreePublicData['amounts'] = {};
   for (const [k, c] of cols) amounts[k as keyof ThreePublicData['amounts']] = r.amount(dataRow, c);
   const notes = after.filter((row) => row !== dataRow && r.filled(row).length > 0).map((row) => r.firstText(row)).filter((t) => /[\u4e00-\u9fff]/.test(t));

@@ -60,7 +60,7 @@ export function checkBlankFigures(sheets: ModelSheet[]): Finding[] {
     (s.data as TextData).paragraphs.forEach((p, i) => {
       const cell = paragraphCell(i);
       // One finding per paragraph: the clerk fixes the paragraph, every blank of it named.
-      const blanks = [...p.matchAll(BLANK_FIGURE)].filter((m) => !p.slice(Math.max(0, (m.index ?? 0) - 2), m.index).endsWith('单位'));
+      const blanks = [...p.matchAll(BLANK_FIGURE)].filter((m) => !(m[1] === '为' && p.slice(Math.max(0, (m.index ?? 0) - 2), m.index).endsWith('单位')));
       if (blanks.length) {
         const shown = blanks.map((m) => `“${m[0].replace(/[\s\u3000]+/g, ' ')}”`).join('、');
         out.push(finding('blankFigure', s.sheetName, cell, `${cell}：“${sentenceAround(p, blanks[0].index ?? 0)}”${blanks.length > 1 ? '等处' : ''}中${shown}缺少数字，请补上`));
