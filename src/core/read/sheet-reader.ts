@@ -104,7 +104,7 @@ export class SheetReader {
 
   amount(row: number, col: number): Money | null {
     const m = readAmountCell(this.grid, row, col, this.issues);
-    if (m) this.decimals = Math.max(this.decimals, m.decimalPlaces());
+    if (m && m.isFinite()) this.decimals = Math.max(this.decimals, m.decimalPlaces());
     return m;
   }
 
