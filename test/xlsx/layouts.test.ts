@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { Money } from '../../src/core/money';
+import type { GridValue } from '../../src/core/read/grid';
+import { readSheet } from '../../src/core/read/parse';
 import type { Finding } from '../../src/core/rules/types';
+import { gridFromWorksheet } from '../../src/xlsx/reader';
 import { checkBook } from './layout-variants';
 
 /**
@@ -41,13 +44,15 @@ interface Layout {
   pageRows?: number;
   /** the group header (一般公共预算支出) under the column labels instead of above */
   groupBelow?: boolean;
+  /** one column 科目编码及名称 holding `2040201 行政运行` */
+  combined?: boolean;
 }
 
 function header(ws: ExcelJS.Worksheet, at: number, l: Layout): { dataFrom: number; amountCol: number; codeCols: number } {
-  const codeCols = l.oneColumn ? 1 : 3;
+  const codeCols = l.oneColumn || l.combined ? 1 : 3;
   const gap = l.spacers ? 1 : 0;
-  const nameCol = codeCols + 1 + gap;
-  const amountCol = nameCol + 1;
+  const nameCol = l.combined ? 1 : codeCols + 1 + gap;
+  const amountCol = l.combined ? 2 + gap : nameCol + 1;
   const put = (r: number, c: number, v: string) => (ws.getCell(r, c).value = v);
   put(at, 1, '2021年预算单位一般公共预算支出功能分类预算表');
   put(at + 1, 1, '编制单位：上海市某某服务中心');
@@ -56,15 +61,15 @@ function header(ws: ExcelJS.Worksheet, at: number, l: Layout): { dataFrom: numbe
   const group = at + (l.groupBelow ? 3 : 2);
   put(group, 1, '项目');
   put(group, amountCol, '一般公共预算支出');
-  put(labels, 1, l.oneColumn ? '功能分类科目编码' : '功能分类科目编码');
-  put(labels, nameCol, '功能分类科目名称');
+  put(labels, 1, l.combined ? '科目编码及名称' : '功能分类科目编码');
+  if (!l.combined) put(labels, nameCol, '功能分类科目名称');
   ['合计', '基本支出', '项目支出'].forEach((t, i) => put(labels, amountCol + i, t));
   let next = at + 4;
-  if (!l.oneColumn) {
+  if (codeCols === 3) {
     ['类', '款', '项'].forEach((t, i) => put(next, 1 + i, t));
     next++;
   }
-  return { dataFrom: next, amountCol, codeCols };
+  return { dataFrom: next, amountCol, codeCols: l.combined ? 0 : codeCols };
 }
 
 /** The T5 sheet in the given layout; `edit` may change a row's figures before they are written. */
@@ -80,9 +85,10 @@ function t5Book(l: Layout, edit?: (rows: Row[]) => void): { wb: ExcelJS.Workbook
   const write = (row: Row) => {
     const [code, name, ...amounts] = row;
     if (code === '') ws.getCell(r, 1).value = '合计';
+    else if (h.codeCols === 0) ws.getCell(r, 1).value = `${code} ${name}`;
     else if (h.codeCols === 1) ws.getCell(r, 1).value = code;
     else [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)].forEach((p, i) => (ws.getCell(r, 1 + i).value = p || null));
-    if (code !== '') ws.getCell(r, h.amountCol - 1).value = name;
+    if (code !== '' && h.codeCols !== 0) ws.getCell(r, h.amountCol - 1).value = name;
     amounts.forEach((a, i) => (ws.getCell(r, h.amountCol + i).value = conv(a)));
     rowOf.set(code || '合计', r);
     r++;
@@ -116,6 +122,8 @@ const LAYOUTS: [string, Layout][] = [
   ['blank spacer rows and columns', { spacers: true, oneColumn: true }],
   ['pages in one sheet, title and headers repeated', { pageRows: 4 }],
   ['the group header below the column labels', { groupBelow: true, oneColumn: true }],
+  ['code and name in one cell (科目编码及名称)', { combined: true }],
+  ['code and name in one cell, 万元, spacer rows and columns', { combined: true, unit: '万元', spacers: true }],
 ];
 
 describe('every layout: clean, then one fault found at its cell', () => {
@@ -265,5 +273,28 @@ describe('an empty 政府性基金 table as publications show it', () => {
       ws.getCell('E6').value = 5000;
     });
     expect(found(wb).filter((f) => f.rule === 'bad-code').map((f) => f.cell)).toEqual(['A6']);
+  });
+});
+
+describe('a holey grid (a sparse reader leaves empty rows and cells out)', () => {
+  it('reads exactly as the dense grid, in every layout', () => {
+    for (const [, l] of LAYOUTS) {
+      const { wb } = t5Book(l);
+      const dense = gridFromWorksheet(wb.worksheets[0]);
+      const values: GridValue[][] = [];
+      dense.values.forEach((row, i) => {
+        if (row.every((v) => v === null)) return;
+        const sparse: GridValue[] = [];
+        row.forEach((v, j) => {
+          if (v !== null) sparse[j] = v;
+        });
+        values[i] = sparse;
+      });
+      values.length = dense.values.length + 3; // trailing holes too
+      // `some` would skip the holes themselves
+      const holes = dense.values.filter((_, i) => !(i in values)).length;
+      if (l.spacers) expect(holes).toBeGreaterThan(0);
+      expect(readSheet({ name: dense.name, values })).toEqual(readSheet(dense));
+    }
   });
 });

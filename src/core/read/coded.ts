@@ -57,7 +57,7 @@ function findCodeColumns(r: SheetReader): CodeLayout | null {
     }
   }
   for (const row of r.rowsFrom(1, HEADER_SCAN)) {
-    const c = r.filled(row).find((col) => CODE_HEADER.test(r.text(row, col)) && !r.text(row, col).includes('名称'));
+    const c = r.filled(row).find((col) => CODE_HEADER.test(r.text(row, col)));
     if (c === undefined) continue;
     // A header merged over three columns with 类 | 款 | 项 below was found above; a row below
     // that repeats the code header's column with 类 means the same. Here: one code column.
@@ -110,8 +110,10 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     if (dataLike) break;
     headerBottom = row;
   }
-  let nameCol = lastCode + 1;
-  for (let c = 1; c <= r.width(); c++) {
+  // `科目编码及名称`: codes with their names in one cell
+  const combined = codeCols.length === 1 && r.text(layout.row, codeCols[0]).includes('名称');
+  let nameCol = combined ? codeCols[0] : lastCode + 1;
+  for (let c = 1; c <= r.width() && !combined; c++) {
     if (codeCols.includes(c)) continue;
     if (r.columnLabel(c, top, headerBottom).includes('名称')) {
       nameCol = c;
@@ -164,7 +166,7 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     const joined = CODE_AND_NAME.exec(plainText(parts[0]).trim());
     if (!code.ok && codeCols.length === 1 && joined) {
       code = normalizeCode(joined[1]);
-      if (!name) name = joined[2].trim();
+      if (!name || combined) name = joined[2].trim();
     }
     if (!code.ok) {
       r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: `${address(row, codeCols[0])}：${code.reason}` });
