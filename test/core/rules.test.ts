@@ -32,16 +32,27 @@ const UNIT = '2021-shanghai-social-security-card-unit';
  *   that the department has no such spending, and its 预算编制说明 never mentions 政府性基金
  *   (the 2020 and 2021 disclosures say “政府性基金拨款支出预算0万元” in theirs).
  * - its text, as transcribed, has sentences whose figures are gone (`下属 家预算单位`,
- *   `预算支出总额为 万元`): one 提示 per such paragraph.
+ *   `预算支出总额为 万元`, `“公共安全支出”科目 万元`): one 提示 per such paragraph, 18 of them.
  */
 const REAL_FINDINGS: Record<string, [string, string, string][]> = {
   '2018-shanghai-police-department': [
     ['empty-table', '部门政府性基金拨款表', 'B7'],
     ['blank-figure', '部门机构设置', 'A3'],
+    ['blank-figure', '部门机构设置', 'A4'],
     ['blank-figure', '部门编制说明', 'A3'],
+    ['blank-figure', '部门编制说明', 'A4'],
+    ['blank-figure', '部门编制说明', 'A5'],
+    ['blank-figure', '部门编制说明', 'A6'],
+    ['blank-figure', '部门编制说明', 'A7'],
+    ['blank-figure', '部门编制说明', 'A8'],
+    ['blank-figure', '部门编制说明', 'A9'],
     ['blank-figure', '其他相关情况说明', 'A4'],
+    ['blank-figure', '其他相关情况说明', 'A5'],
+    ['blank-figure', '其他相关情况说明', 'A6'],
+    ['blank-figure', '其他相关情况说明', 'A7'],
     ['blank-figure', '其他相关情况说明', 'A9'],
     ['blank-figure', '其他相关情况说明', 'A11'],
+    ['blank-figure', '其他相关情况说明', 'A13'],
     ['blank-figure', '项目经费情况说明-社会保障卡制作费', 'A16'],
   ],
   '2020-shanghai-hrss-department': [],

@@ -100,7 +100,7 @@ describe('a sentence whose figure is missing', () => {
     ws.getCell('A3').value = String(ws.getCell('A3').value).replace('预算支出总额为4,706万元', '预算支出总额为 万元');
     const f = at('blank-figure');
     expect(f.map((x) => [x.sheet, x.cell, x.severity])).toEqual([['单位编制说明', 'A3', 'warning']]);
-    expect(f[0].message).toContain('“为 万元”缺少数字');
+    expect(f[0].message).toContain('“出总额为 万元”缺少数字');
   });
 
   it('`下属 家单位` and a placeholder left in: one 提示 per paragraph; 单位为万元 is no blank', () => {
@@ -108,5 +108,21 @@ describe('a sentence whose figure is missing', () => {
     ws.getCell('A3').value = '本单位下属 家单位，金额单位为万元。';
     ws.getCell('A4').value = '本单位共有在职人员XX人。';
     expect(at('blank-figure').map((x) => x.cell)).toEqual(['A3', 'A4']);
+  });
+});
+
+describe('a figure lost between words, and wording of the wrong level', () => {
+  it('spaces where a figure was (`行政单位 家`, `科目 万元`): 提示 at the paragraph', () => {
+    wb.getWorksheet('单位编制说明')!.getCell('A5').value = '2.“社会保障和就业支出”科目 万元，主要用于缴纳在职人员基本养老保险等支出。';
+    const f = at('blank-figure');
+    expect(f.map((x) => x.cell)).toEqual(['A5']);
+    expect(f[0].message).toContain('“出”科目 万元”缺少数字');
+  });
+
+  it('a unit’s own section saying 本部门: 提示 naming 本单位', () => {
+    wb.getWorksheet('其他相关情况说明')!.getCell('A9').value = '本部门无机关运行费。';
+    const f = at('level-wording');
+    expect(f.map((x) => [x.sheet, x.cell, x.severity])).toEqual([['其他相关情况说明', 'A9', 'warning']]);
+    expect(f[0].message).toContain('单位预算的说明应称“本单位”');
   });
 });

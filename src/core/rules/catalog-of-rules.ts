@@ -26,6 +26,7 @@ export const RULES = {
   narrative: { id: 'narrative', severity: 'error', scope: 'cross', description: '说明中的金额（万元）应与表中数字一致（按所列小数位四舍五入）', descriptionEn: 'Amounts in the statements (in 10,000 yuan, 万元) match the tables, rounded to the decimals shown' },
   threePublicStatement: { id: 'three-public-statement', severity: 'error', scope: 'cross', description: '说明称没有“三公”经费预算，而“三公”经费预算表列有金额', descriptionEn: 'A statement says the body has no “three public” budget (三公经费) while the table shows an amount' },
   blankFigure: { id: 'blank-figure', severity: 'warning', scope: 'cell', description: '说明中的句子缺少数字（如“预算支出总额为 万元”“下属 家单位”）或留有占位符', descriptionEn: 'A sentence in a text section is missing its figure (e.g. “预算支出总额为 万元”) or still holds a placeholder' },
+  levelWording: { id: 'level-wording', severity: 'warning', scope: 'cell', description: '说明用语与预算层级不符：部门预算应称“本部门”，单位预算应称“本单位”', descriptionEn: 'The wording of a text section does not fit the budget level: a department’s budget says “本部门”, a unit’s says “本单位”' },
   missingTable: { id: 'missing-table', severity: 'error', scope: 'workbook', description: '缺少必须报送的表', descriptionEn: 'A table that must be submitted is missing' },
   emptyTable: { id: 'empty-table', severity: 'warning', scope: 'table', description: '空表没有附“无…预算支出”的说明', descriptionEn: 'An empty table has no “no … expenditure” statement (无…预算支出)' },
   notRecognised: { id: 'not-recognised', severity: 'warning', scope: 'workbook', description: '工作表不是可识别的预算表', descriptionEn: 'The sheet is not a budget table the add-in recognises' },

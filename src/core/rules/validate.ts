@@ -7,7 +7,7 @@ import { checkCompleteness } from './completeness';
 import { checkCrossTables } from './cross';
 import { checkForm, checkFormsAgainstProjects, isForm } from './forms';
 import { checkNarrative } from './narrative';
-import { checkBlankFigures, checkThreePublicStatement } from './statements';
+import { checkBlankFigures, checkLevelWording, checkThreePublicStatement } from './statements';
 import { checkSummaryAgainstForms, checkSummaryTotal, isSummary } from './summary';
 import type { Finding, RuleContext } from './types';
 
@@ -44,6 +44,7 @@ export function validateSheets(read: ModelSheet[], issues: ReadIssue[], catalog:
   findings.push(...checkNarrative(sheets));
   findings.push(...checkThreePublicStatement(sheets));
   findings.push(...checkBlankFigures(sheets));
+  findings.push(...checkLevelWording(sheets.filter((s) => !performance(s))));
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
   return { findings, counts, ready: counts.error === 0 };
 }
