@@ -9,7 +9,7 @@ export function nameKey(name: string): string {
     .replace(/[\s\u3000]+/g, '')
     .replace(/[（(]/g, '(')
     .replace(/[）)]/g, ')')
-    .replace(/[〔［\[]/g, '[')
+    .replace(/[〔［[]/g, '[')
     .replace(/[〕］\]]/g, ']')
     .replace(/[、，,;；]/g, ',')
     .replace(/[“”"]/g, '"')
