@@ -84,7 +84,6 @@ function levelColumns(ws: ExcelJS.Worksheet): { row: number; cols: number[] } | 
   for (let r = 1; r <= 8; r++) {
     const row = ws.getRow(r);
     if (text(row.getCell(1)) !== '类' || text(row.getCell(2)) !== '款') continue;
-    if (text(row.getCell(5)) === '序号' || text(ws.getRow(r - 1).getCell(5)) === '序号') return null; // U2 keeps its layout
     return { row: r, cols: text(row.getCell(3)) === '项' ? [1, 2, 3] : [1, 2] };
   }
   return null;
@@ -117,7 +116,7 @@ export function toOneCodeColumn(wb: ExcelJS.Workbook, splice = false): void {
 }
 
 /**
- * Each coded table of more than `min` rows printed over two sheets: the second holds the title,
+ * Each coded table (not U2) of more than `min` rows printed over two sheets: the second holds the title,
  * unit line and headers again, then the second half of the rows and the 合计.
  */
 export function splitTables(wb: ExcelJS.Workbook, min = 6): string[] {
@@ -127,7 +126,11 @@ export function splitTables(wb: ExcelJS.Workbook, min = 6): string[] {
     eachCell(ws, (c, r) => {
       if (r <= 8 && (text(c) === '类' || /科目编码/.test(text(c)))) header = Math.max(header, r);
     });
-    if (!header || text(ws.getRow(header).getCell(5)) === '序号' || text(ws.getRow(header - 1).getCell(5)) === '序号') continue;
+    let projects = false; // U2 is not split: joining is for the coded tables
+    eachCell(ws, (c, r) => {
+      if (r <= 8 && text(c) === '序号') projects = true;
+    });
+    if (!header || projects) continue;
     // The headers run down to the first row of data (labels merged down may sit below 类).
     while (header < ws.actualRowCount && !/^(\d{3}|合计)/.test(text(ws.getRow(header + 1).getCell(1)))) header++;
     const last = ws.actualRowCount;

@@ -36,13 +36,13 @@ const LABEL_ALIASES: Record<string, AmountKey> = {
   基本支出合计: 'basic',
 };
 
-interface CodeLayout {
+export interface CodeLayout {
   /** the header row holding 类/款/项 or the code header */
   row: number;
   codeCols: number[];
 }
 
-function findCodeColumns(r: SheetReader): CodeLayout | null {
+export function findCodeColumns(r: SheetReader): CodeLayout | null {
   for (const row of r.rowsFrom(1, HEADER_SCAN)) {
     const cols = r.filled(row);
     const lei = cols.find((c) => r.text(row, c) === '类');

@@ -16,7 +16,7 @@ import { THREE_PUBLIC_COLUMNS } from '../plan/build';
 import type { AmountKey, IncomeKey } from '../seed-types';
 import type { AmountColumn, BalanceTableSpec, Spec } from '../specs/types';
 import { nameKey } from '../catalog/names';
-import { readCoded } from './coded';
+import { findCodeColumns, readCoded } from './coded';
 import { cellAt, compactText, plainText, SheetGrid } from './grid';
 import { readFormSheet, recognizeForm } from './forms';
 import { recognizeSheet } from './recognize';
@@ -141,33 +141,48 @@ function readThreePublic(r: SheetReader): ThreePublicData | null {
   };
 }
 
+/**
+ * U2: projects under their functional 项, codes in 类 | 款 | 项 or in one 科目编码 column (the
+ * same finder as the coded tables), columns 序号 | 项目名称 | 预算数 found by their labels.
+ */
 function readProjects(r: SheetReader): ProjectTableData | null {
-  const levelRow = r.levelRow();
-  if (levelRow === null) return null;
+  const layout = findCodeColumns(r);
+  if (layout === null) return null;
+  const { codeCols } = layout;
+  const top = Math.max(1, layout.row - 2);
   let noCol = 5;
   let nameCol = 6;
   let amountCol = 7;
+  let groupNameCol = codeCols[codeCols.length - 1] + 1;
+  const seen = new Set<string>();
   for (let c = 1; c <= r.width(); c++) {
-    const label = r.columnLabel(c, levelRow - 1, levelRow);
-    if (label === '序号') noCol = c;
-    if (label === '项目名称') nameCol = c;
-    if (label === '预算数') amountCol = c;
+    for (let row = layout.row; row >= top; row--) {
+      const label = r.text(row, c);
+      if (label === '序号' && !seen.has(label)) noCol = c;
+      else if (label === '项目名称' && !seen.has(label)) nameCol = c;
+      else if (/^(预算数|金额|合计)$/.test(label) && !seen.has('amount')) amountCol = c;
+      else if (label.includes('名称') && !codeCols.includes(c) && !seen.has('group')) groupNameCol = c;
+      else continue;
+      seen.add(/^(预算数|金额|合计)$/.test(label) ? 'amount' : label === '序号' || label === '项目名称' ? label : 'group');
+      break;
+    }
   }
   const rows: ProjectGroup[] = [];
   let total: Money | null = null;
   let totalRow: number | null = null;
-  for (const row of r.rowsFrom(levelRow + 1)) {
-    if (r.text(row, 1) === '合计') {
+  for (const row of r.rowsFrom(layout.row + 1)) {
+    if (r.firstText(row) === '合计') {
       total = r.amount(row, amountCol);
       totalRow = row;
       break;
     }
     if (r.isRepeatedHeader(row)) continue;
-    const parts = [1, 2, 3].map((c) => cellAt(r.grid, row, c));
+    const parts = codeCols.map((c) => cellAt(r.grid, row, c));
     if (parts.some((p) => compactText(p) !== '')) {
-      const code = normalizeCode(parts);
-      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, 1), kind: 'bad-code', message: `${address(row, 1)}：${code.reason}` });
-      rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, 4)).trim(), amount: r.amount(row, amountCol), projects: [], row });
+      const single = compactText(parts[0]);
+      const code = normalizeCode(codeCols.length === 1 || parts.slice(1).every((p) => compactText(p) === '') && single.length > 3 ? single : parts);
+      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: `${address(row, codeCols[0])}：${code.reason}` });
+      rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, groupNameCol)).trim(), amount: r.amount(row, amountCol), projects: [], row });
       continue;
     }
     const name = plainText(cellAt(r.grid, row, nameCol)).trim();
@@ -178,7 +193,7 @@ function readProjects(r: SheetReader): ProjectTableData | null {
     if (group) group.projects.push(item);
     else rows.push({ code: '', name: '', amount: null, projects: [item] });
   }
-  return { kind: 'projects', rows, total, at: { columns: { amount: amountCol }, codeColumn: 1, nameColumn: nameCol, totalRow } };
+  return { kind: 'projects', rows, total, at: { columns: { amount: amountCol }, codeColumn: codeCols[0], nameColumn: nameCol, totalRow } };
 }
 
 function readText(r: SheetReader, spec: Spec): TextData {
