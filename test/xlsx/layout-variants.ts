@@ -151,3 +151,19 @@ export function splitTables(wb: ExcelJS.Workbook, min = 6): string[] {
   }
   return made;
 }
+
+/**
+ * A blank column in front of every table (text sections keep theirs: their paragraphs are
+ * column A by definition), as tables laid out with a margin column are.
+ */
+export function leadingSpacer(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    let table = false;
+    eachCell(ws, (c, r) => {
+      if (r <= 4 && /单位[:：](万元|元)$/.test(text(c)) && !/^编制/.test(text(c))) table = true;
+    });
+    if (!table) continue;
+    for (const range of [...((ws.model as { merges?: string[] }).merges ?? [])]) ws.unMergeCells(range);
+    ws.spliceColumns(1, 0, []);
+  }
+}

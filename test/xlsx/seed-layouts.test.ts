@@ -5,7 +5,7 @@ import { tableSpec } from '../../src/core/specs/tables';
 import type { AmountKey } from '../../src/core/seed-types';
 import type { CodedTableSpec } from '../../src/core/specs/types';
 import { readWorkbook, workbookCatalog } from '../../src/xlsx/reader';
-import { checkBook, dropMarkers, seedBook, splitTables, toOneCodeColumn, toWan } from './layout-variants';
+import { checkBook, dropMarkers, leadingSpacer, seedBook, splitTables, toOneCodeColumn, toWan } from './layout-variants';
 
 /**
  * Issue 11 point 7, the property: each seed budget, published in another layout, gives exactly
@@ -21,8 +21,10 @@ const VARIANTS: Variant[] = [
   ['one code column, 款/项 columns left blank', (wb) => toOneCodeColumn(wb), 'cell'],
   ['one code column, 款/项 columns removed', (wb) => toOneCodeColumn(wb, true), 'row'],
   ['万元 and one code column', (wb) => (toWan(wb), toOneCodeColumn(wb, true)), 'row'],
+  ['a blank column in front of every table', (wb) => leadingSpacer(wb), 'row'],
   ['tables over two sheets', (wb) => void splitTables(wb), 'rule'],
   ['万元, one code column, over two sheets', (wb) => (toWan(wb), toOneCodeColumn(wb, true), splitTables(wb)), 'rule'],
+  ['万元, one code column, a blank column in front', (wb) => (toWan(wb), toOneCodeColumn(wb, true), leadingSpacer(wb)), 'row'],
 ];
 
 const keyOf = (key: Variant[2]) => (f: { rule: string; sheet: string; cell: string }) =>

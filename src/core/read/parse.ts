@@ -60,30 +60,41 @@ const INCOME_PATTERNS: [RegExp, IncomeKey][] = [
   [/其他收入/, 'other'],
 ];
 
+/**
+ * T1 and T4: income lines on the left, expenditure by 类 on the right. Found from the header
+ * cell (本年收入 / 财政拨款收入 / 项目) wherever the table starts, so a leading spacer column or
+ * one between the sides moves nothing; the columns of each side are then found by label.
+ */
 function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'department', catalog?: Catalog, year?: number): BalanceTableData | null {
-  const headerTop = r.findRow(1, (row) => r.text(row, 1) === spec.incomeHeader || r.text(row, 1) === '项目');
+  const headerTop = r.findRow(1, (row) => r.firstText(row) === spec.incomeHeader || r.firstText(row) === '项目');
   if (headerTop === null) return null;
-  const totalRow = r.findRow(headerTop, (row) => r.text(row, 1) === '收入总计');
+  const base = r.filled(headerTop)[0];
+  const totalRow = r.findRow(headerTop, (row) => r.text(row, base) === '收入总计');
   if (totalRow === null) return null;
   const columns = spec.expenditureColumns[level];
   // The header ends at its last row of column labels (cells may be merged downwards), found by
   // the labels themselves so that a garbled line label cannot move it.
   let headerBottom = headerTop;
-  for (let row = headerTop + 1; row < Math.min(totalRow, headerTop + 5); row++) {
-    const labels = [1, 2, 3, ...columns.map((_, j) => 4 + j)].map((c) => r.text(row, c));
-    if (labels.some((t) => HEADER_LABELS.has(t))) headerBottom = row;
+  for (const row of r.rowsFrom(headerTop + 1, Math.min(totalRow - 1, headerTop + 4))) {
+    if (r.filled(row).some((c) => HEADER_LABELS.has(r.text(row, c)))) headerBottom = row;
   }
-  const cols = matchColumns(r, columns, 4, headerTop, headerBottom, { 预算数: 'total' });
+  const expHeader = r.filled(headerTop).find((c) => c > base && r.text(headerTop, c) === spec.expenditureHeader);
+  // the expenditure side's label column: its header, or the second 项目 of the label row
+  const itemCols = r.rowsFrom(headerTop, headerBottom).flatMap((row) => r.filled(row).filter((c) => c > base && r.text(row, c) === '项目'));
+  const expCol = expHeader ?? itemCols[0] ?? base + 2;
+  const incomeCol =
+    r.rowsFrom(headerTop, headerBottom).flatMap((row) => r.filled(row).filter((c) => c > base && c < expCol && /^(预算数|金额)$/.test(r.text(row, c))))[0] ?? base + 1;
+  const cols = matchColumns(r, columns, expCol + 1, headerTop, headerBottom, { 预算数: 'total' });
   const income: BalanceTableData['income'] = [];
   const expenditure: BalanceTableData['expenditure'] = [];
   for (const row of r.rowsFrom(headerBottom + 1, totalRow - 1)) {
     // a page break inside the table repeats the title and headers
-    if (r.isRepeatedHeader(row) || r.text(row, 1) === spec.incomeHeader) continue;
-    const label = plainText(cellAt(r.grid, row, 1)).trim();
+    if (r.isRepeatedHeader(row) || r.text(row, base) === spec.incomeHeader) continue;
+    const label = plainText(cellAt(r.grid, row, base)).trim();
     const key = INCOME_PATTERNS.find(([re]) => re.test(label))?.[1];
-    if (label && key) income.push({ key, label, amount: r.amount(row, 2), row });
-    else r.amount(row, 2); // an amount on a line without a label is still read, so a bad one is reported
-    const exp = plainText(cellAt(r.grid, row, 3)).trim();
+    if (label && key) income.push({ key, label, amount: r.amount(row, incomeCol), row });
+    else r.amount(row, incomeCol); // an amount on a line without a label is still read, so a bad one is reported
+    const exp = plainText(cellAt(r.grid, row, expCol)).trim();
     const anyAmount = [...cols.values()].some((c) => r.text(row, c) !== '');
     if (exp || anyAmount) {
       const amounts: Amounts = {};
@@ -96,10 +107,10 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
   return {
     kind: 'balance',
     income,
-    incomeTotal: r.amount(totalRow, 2),
+    incomeTotal: r.amount(totalRow, incomeCol),
     expenditure,
     expenditureTotal,
-    at: { columns: { income: 2, ...Object.fromEntries(cols) }, nameColumn: 3, totalRow },
+    at: { columns: { income: incomeCol, ...Object.fromEntries(cols) }, nameColumn: expCol, totalRow },
   };
 }
 
