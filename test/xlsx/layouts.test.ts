@@ -232,6 +232,11 @@ describe('an empty 政府性基金 table as publications show it', () => {
   const rules = (wb: ExcelJS.Workbook) => found(wb).map((f) => `${f.rule} ${f.cell}`);
   it.each([
     ['a 无 row', (ws: ExcelJS.Worksheet) => (ws.getCell('D6').value = '无')],
+    ['a template’s … row under a 合计 statement', (ws: ExcelJS.Worksheet) => {
+      ['A6', 'B6', 'C6', 'D6'].forEach((c) => (ws.getCell(c).value = '…'));
+      ws.getCell('A7').value = '合计';
+      ws.getCell('A8').value = '说明：本单位无政府性基金预算支出。';
+    }],
     ['a 无 in the code column and 合计 of dashes', (ws: ExcelJS.Worksheet) => {
       ws.getCell('A6').value = '无';
       ws.getCell('A7').value = '合计';

@@ -19,7 +19,7 @@ import type { SheetReader } from './sheet-reader';
 const HEADER_SCAN = 20;
 const CODE_HEADER = /科目编码|科目代码|^编码$|^代码$|^科目$/;
 const TOTAL_LABEL = /^(合计|总计|合计数|本年合计)$/;
-const PLACEHOLDER = new Set(['', '无', '—', '-', '–', '－', '——', '/', '0']);
+const PLACEHOLDER = new Set(['', '无', '—', '-', '–', '－', '——', '/', '0', '…', '……', '...', '⋯']);
 const NOTE = /^(注|说明|备注)\d*[:：]?/;
 /** what the statement of an empty table says */
 const STATEMENT = /(无|没有|未安排|不涉及).*(预算|支出|收入|经费|数据)|空表/;
@@ -151,7 +151,9 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
       const t = r.text(row, c);
       return t === '' || PLACEHOLDER.has(t);
     });
-    if (PLACEHOLDER.has(codeText) && PLACEHOLDER.has(compactText(nameText)) && amountsBlank) {
+    // every code cell a placeholder (`…` | `…` | `…` in a template's sample rows)
+    const codePlaceholder = parts.every((p) => PLACEHOLDER.has(compactText(p)));
+    if (codePlaceholder && PLACEHOLDER.has(compactText(nameText)) && amountsBlank) {
       // An empty table's 无 / — row: no data, and a 无 says so as a statement would.
       if (!statement && (codeText === '无' || compactText(nameText) === '无')) statement = '无';
       continue;
