@@ -21,6 +21,11 @@ export interface SheetPositions {
   totalRow?: number | null;
   /** the sheet of the 合计 row when a table runs over several sheets and it is not the first */
   totalSheet?: string;
+  /**
+   * labels of amount columns the spec does not know (e.g. 上年结转) that hold figures: the
+   * 合计 then includes more than the spec's parts
+   */
+  otherColumns?: string[];
 }
 
 /**

@@ -303,3 +303,28 @@ describe('a holey grid (a sparse reader leaves empty rows and cells out)', () =>
     }
   });
 });
+
+describe('an amount column the official form does not have (上年结转)', () => {
+  function withCarryOver(): ExcelJS.Workbook {
+    const { wb } = t5Book({});
+    const ws = wb.worksheets[0];
+    ws.getCell('H4').value = '上年结转';
+    ws.getCell('H9').value = 1000; // 2040219 信息化建设: part of its 合计 beside 基本 + 项目
+    ws.getCell('E9').value = 2751875;
+    for (const c of ['E7', 'E6', 'E16']) ws.getCell(c).value = Number(ws.getCell(c).value) + 1000;
+    return wb;
+  }
+
+  it('a 合计 above 基本 + 项目 by that column: no finding', () => {
+    expect(found(withCarryOver())).toEqual([]);
+  });
+
+  it('a 合计 below 基本 + 项目: 错误 at it, saying the 合计 must be at least the parts', () => {
+    const wb = withCarryOver();
+    const ws = wb.worksheets[0];
+    ws.getCell('E10').value = 11850000; // 2040250 事业运行, 基本 11,850,477
+    const f = found(wb).filter((x) => x.rule === 'row-parts');
+    expect(f.map((x) => x.cell)).toEqual(['E10']);
+    expect(f[0].message).toContain('另有上年结转列');
+  });
+});

@@ -88,6 +88,21 @@ function matchColumns(r: SheetReader, columns: AmountColumn[], fromCol: number, 
   return found;
 }
 
+/**
+ * Amount columns some bodies publish beyond the official ones (上年结转, 上缴上级支出, …): a
+ * labelled column right of the names, not a known one, holding a figure on some code row.
+ */
+function unknownAmountColumns(r: SheetReader, known: Set<number>, fromCol: number, top: number, bottom: number, rows: CodedRow[]): string[] {
+  const out: string[] = [];
+  for (let c = fromCol; c <= r.width(); c++) {
+    if (known.has(c)) continue;
+    const label = r.columnLabel(c, Math.max(top, bottom - 1), bottom);
+    if (!label || /单位[:：]/.test(label)) continue;
+    if (rows.some((row) => row.row !== undefined && /^[\d,.]+$/.test(r.text(row.row, c)) && Number(r.text(row.row, c).replace(/,/g, '')) !== 0)) out.push(label);
+  }
+  return out;
+}
+
 function isCodeLike(text: string): boolean {
   return /^\d{3}([\s\-.]?\d{1,2}){0,2}/.test(text);
 }
@@ -177,11 +192,12 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     for (const [key, c] of cols) amounts[key] = r.amount(row, c);
     rows.push({ code: code.ok ? code.code : codeText, name, amounts, row });
   }
+  const otherColumns = unknownAmountColumns(r, new Set([...codeCols, nameCol, ...amountCols]), Math.max(nameCol, lastCode) + 1, top, headerBottom, rows);
   return {
     kind: 'coded',
     rows,
     total,
     statement,
-    at: { columns: Object.fromEntries(cols), codeColumn: codeCols[0], nameColumn: nameCol, totalRow },
+    at: { columns: Object.fromEntries(cols), codeColumn: codeCols[0], nameColumn: nameCol, totalRow, ...(otherColumns.length ? { otherColumns } : {}) },
   };
 }

@@ -8,7 +8,7 @@ import { tableSpec } from '../specs/tables';
 import type { CodedTableSpec } from '../specs/types';
 import { sameName } from '../catalog/names';
 import { RULES, RuleKey } from './catalog-of-rules';
-import { agree, printed, Scale, scaleOf, show, YUAN } from './tolerance';
+import { agree, halfUnit, printed, Scale, scaleOf, show, YUAN } from './tolerance';
 import type { Finding, RuleContext } from './types';
 
 const LABEL: Record<string, string> = {
@@ -121,6 +121,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   }
   // 合计 column = Σ its parts, on every row and the 合计 row.
   const parts = spec.partsOfTotal;
+  const other = data.at?.otherColumns ?? [];
   const rowsWithTotal: { row?: number | null; sheet: string; label: string; amounts: Amounts }[] = [
     ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: `${r.code} ${r.name}`, amounts: r.amounts })),
     { row: data.at?.totalRow, sheet: totalSheet, label: '合计行', amounts: data.total },
@@ -128,10 +129,14 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   for (const r of rowsWithTotal) {
     if (parts.every((k) => r.amounts[k] === null || r.amounts[k] === undefined) && (r.amounts.total === null || r.amounts.total === undefined)) continue;
     const sum = parts.reduce((s, k) => s.plus(v(r.amounts[k])), ZERO);
-    if (!agree(sum, v(r.amounts.total), printed(r.amounts.total, ...parts.map((k) => r.amounts[k])), scale)) {
-      const cell = cellOf(data, r.row, 'total');
-      out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label} 的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}`));
-    }
+    const slack = printed(r.amounts.total, ...parts.map((k) => r.amounts[k]));
+    if (agree(sum, v(r.amounts.total), slack, scale)) continue;
+    // With columns beyond the official parts (上年结转, …) the 合计 holds them too: it can only
+    // be short of the known parts, never above them, by a mistake.
+    if (other.length && v(r.amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) continue;
+    const cell = cellOf(data, r.row, 'total');
+    const extra = other.length ? `（另有${other.join('、')}列，合计应不少于各列之和）` : '';
+    out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label} 的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
   }
   return out;
 }
