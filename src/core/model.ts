@@ -95,6 +95,8 @@ export interface ProjectItem {
   name: string;
   amount: Money | null;
   row?: number;
+  /** the row's sheet when the table runs over several sheets (read/join.ts) */
+  sheet?: string;
 }
 
 export interface ProjectGroup {
@@ -103,6 +105,8 @@ export interface ProjectGroup {
   amount: Money | null;
   projects: ProjectItem[];
   row?: number;
+  /** the row's sheet when the table runs over several sheets (read/join.ts) */
+  sheet?: string;
 }
 
 export interface ProjectTableData extends PrintedUnit {

@@ -116,7 +116,7 @@ export function toOneCodeColumn(wb: ExcelJS.Workbook, splice = false): void {
 }
 
 /**
- * Each coded table (not U2) of more than `min` rows printed over two sheets: the second holds the title,
+ * Each coded table and U2 of more than `min` rows printed over two sheets: the second holds the title,
  * unit line and headers again, then the second half of the rows and the 合计.
  */
 export function splitTables(wb: ExcelJS.Workbook, min = 6): string[] {
@@ -126,11 +126,7 @@ export function splitTables(wb: ExcelJS.Workbook, min = 6): string[] {
     eachCell(ws, (c, r) => {
       if (r <= 8 && (text(c) === '类' || /科目编码/.test(text(c)))) header = Math.max(header, r);
     });
-    let projects = false; // U2 is not split: joining is for the coded tables
-    eachCell(ws, (c, r) => {
-      if (r <= 8 && text(c) === '序号') projects = true;
-    });
-    if (!header || projects) continue;
+    if (!header) continue;
     // The headers run down to the first row of data (labels merged down may sit below 类).
     while (header < ws.actualRowCount && !/^(\d{3}|合计)/.test(text(ws.getRow(header + 1).getCell(1)))) header++;
     const last = ws.actualRowCount;

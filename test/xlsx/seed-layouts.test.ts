@@ -71,3 +71,19 @@ describe.each(SEED_BUDGETS.map((s) => s.id))('%s in every layout', (id) => {
     expect(gaps.length).toBeGreaterThan(0);
   });
 });
+
+describe('U2 over two sheets (the 2021 unit)', () => {
+  it('a page starting with projects continues the 项 before; a changed project is found at that 项 and at the 合计', async () => {
+    const wb = await seedBook('2021-shanghai-social-security-card-unit');
+    expect(splitTables(wb)).toContain('单位财政拨款项目支出表（续）');
+    expect(checkBook(wb).findings).toEqual([]);
+    wb.getWorksheet('单位财政拨款项目支出表（续）')!.getCell('G16').value = 1; // 制卡设备更新及维护费, under 2040202 on page 1
+    const f = checkBook(wb).findings.filter((x) => x.rule === 'projects');
+    expect(f.map((x) => `${x.sheet}!${x.cell}`)).toEqual([
+      '单位财政拨款项目支出表!G5',
+      '单位财政拨款项目支出表!G6',
+      '单位财政拨款项目支出表!G7',
+      '单位财政拨款项目支出表（续）!G23',
+    ]);
+  });
+});

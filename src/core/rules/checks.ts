@@ -232,13 +232,13 @@ export function checkProjects(sheet: ModelSheet, data: ProjectTableData): Findin
     const sum = mine.reduce((s, l) => s.plus(l.amount), ZERO);
     if (!agree(sum, v(g.amount), printed(g.amount) + mine.reduce((n, l) => n + l.printed, 0), scale)) {
       const cell = cellOf(data, g.row, 'amount');
-      out.push(finding('projects', sheet.sheetName, cell, `${cell}：${g.code} ${g.name}${mismatch('', v(g.amount), '其下项目之和', sum, scale)}`));
+      out.push(finding('projects', g.sheet ?? sheet.sheetName, cell, `${cell}：${g.code} ${g.name}${mismatch('', v(g.amount), '其下项目之和', sum, scale)}`));
     }
   }
   const all = leaves.reduce((s, l) => s.plus(l.amount), ZERO);
   if (!agree(all, v(data.total), printed(data.total) + leaves.reduce((n, l) => n + l.printed, 0), scale)) {
     const cell = cellOf(data, data.at?.totalRow, 'amount');
-    out.push(finding('projects', sheet.sheetName, cell, `${cell}：合计${mismatch('', v(data.total), '全部项目之和', all, scale)}`));
+    out.push(finding('projects', data.at?.totalSheet ?? sheet.sheetName, cell, `${cell}：合计${mismatch('', v(data.total), '全部项目之和', all, scale)}`));
   }
   return out;
 }
