@@ -1,6 +1,6 @@
 import type { Money } from './money';
 import type { AmountKey, IncomeKey } from './seed-types';
-import type { BudgetLevel, SpecId, TableId } from './specs/types';
+import type { BudgetLevel, CurrencyUnit, SpecId, TableId } from './specs/types';
 import type { ThreePublicKey } from './specs/types';
 
 /**
@@ -19,6 +19,23 @@ export interface SheetPositions {
   codeColumn?: number;
   nameColumn?: number;
   totalRow?: number | null;
+  /** the sheet of the 合计 row when a table runs over several sheets and it is not the first */
+  totalSheet?: string;
+  /**
+   * labels of amount columns the spec does not know (e.g. 上年结转) that hold figures: the
+   * 合计 then includes more than the spec's parts
+   */
+  otherColumns?: string[];
+}
+
+/**
+ * The unit a table's figures are printed in (its `单位：` line) and, for 万元, the decimals
+ * printed: what rounding may have moved each figure by (rules/tolerance.ts). Data made from
+ * seeds has none: 元, exact (T9: 万元, two decimals).
+ */
+export interface PrintedUnit {
+  unit?: CurrencyUnit;
+  decimals?: number;
 }
 
 export interface CodedRow {
@@ -27,9 +44,11 @@ export interface CodedRow {
   amounts: Amounts;
   /** sheet row, when read from a sheet */
   row?: number;
+  /** the row's sheet when the table runs over several sheets (read/join.ts) */
+  sheet?: string;
 }
 
-export interface CodedTableData {
+export interface CodedTableData extends PrintedUnit {
   kind: 'coded';
   rows: CodedRow[];
   total: Amounts;
@@ -52,7 +71,7 @@ export interface ExpenditureItem {
   row?: number;
 }
 
-export interface BalanceTableData {
+export interface BalanceTableData extends PrintedUnit {
   kind: 'balance';
   income: IncomeItem[];
   incomeTotal: Money | null;
@@ -62,9 +81,11 @@ export interface BalanceTableData {
   at?: SheetPositions;
 }
 
-export interface ThreePublicData {
+export interface ThreePublicData extends PrintedUnit {
   kind: 'three-public';
   amounts: Partial<Record<ThreePublicKey, Money | null>>;
+  /** a note under the table, e.g. `本单位无“三公”经费预算` */
+  statement?: string | null;
   /** `totalRow` is the data row */
   at?: SheetPositions;
 }
@@ -74,6 +95,8 @@ export interface ProjectItem {
   name: string;
   amount: Money | null;
   row?: number;
+  /** the row's sheet when the table runs over several sheets (read/join.ts) */
+  sheet?: string;
 }
 
 export interface ProjectGroup {
@@ -82,9 +105,11 @@ export interface ProjectGroup {
   amount: Money | null;
   projects: ProjectItem[];
   row?: number;
+  /** the row's sheet when the table runs over several sheets (read/join.ts) */
+  sheet?: string;
 }
 
-export interface ProjectTableData {
+export interface ProjectTableData extends PrintedUnit {
   kind: 'projects';
   rows: ProjectGroup[];
   total: Money | null;

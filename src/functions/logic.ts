@@ -41,6 +41,7 @@ export function codeName(code: unknown, year?: unknown, catalog: Catalog = catal
     if (!Number.isInteger(y) || y < 1990 || y > 2100) return { problem: 'invalid', message: `预算年度“${String(yv)}”应为四位年份` };
   }
   const name = catalog.nameOf(n.code, y);
+  if (name === undefined && catalog.isKnown(n.code, y)) return { problem: 'notFound', message: `科目编码 ${n.code} 在科目目录中，但名称待确认；可在“科目目录”表中补充名称` };
   if (name === undefined) return { problem: 'notFound', message: `科目编码 ${n.code} 不在科目目录中` };
   return name;
 }

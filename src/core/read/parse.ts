@@ -3,8 +3,6 @@ import { normalizeCode } from '../codes';
 import type {
   Amounts,
   BalanceTableData,
-  CodedRow,
-  CodedTableData,
   ModelSheet,
   ProjectGroup,
   ProjectTableData,
@@ -12,115 +10,24 @@ import type {
   TextData,
   ThreePublicData,
 } from '../model';
-import { Money, parseAmount } from '../money';
+import type { Money } from '../money';
 import { address } from '../plan/a1';
 import { THREE_PUBLIC_COLUMNS } from '../plan/build';
 import type { AmountKey, IncomeKey } from '../seed-types';
-import type { AmountColumn, BalanceTableSpec, CodedTableSpec, Spec } from '../specs/types';
-import { cellAt, compactText, GridValue, plainText, SheetGrid } from './grid';
+import type { AmountColumn, BalanceTableSpec, Spec } from '../specs/types';
+import { nameKey } from '../catalog/names';
+import { findCodeColumns, readCoded } from './coded';
+import { cellAt, compactText, plainText, SheetGrid } from './grid';
 import { readFormSheet, recognizeForm } from './forms';
 import { recognizeSheet } from './recognize';
+import { SheetReader, type ReadIssue } from './sheet-reader';
 import { readSummarySheet, recognizeSummary } from './summary';
 
-/** A cell the reader could not take as it stands; the validator turns these into findings. */
-export interface ReadIssue {
-  sheet: string;
-  cell: string;
-  kind: 'unreadable-amount' | 'text-amount' | 'bad-code' | 'error-value' | 'no-header' | 'not-recognised';
-  message: string;
-  fullWidth?: boolean;
-}
+export { readAmountCell, type ReadIssue } from './sheet-reader';
 
 export interface ReadResult {
   sheet: ModelSheet | null;
   issues: ReadIssue[];
-}
-
-const HEADER_SCAN = 15;
-
-/**
- * One amount cell as a clerk means it (blank, `—`, text with separators or full-width digits);
- * what cannot be taken as it stands is added to `issues` for the validator.
- */
-export function readAmountCell(grid: SheetGrid, row: number, col: number, issues: ReadIssue[]): Money | null {
-  const v: GridValue = cellAt(grid, row, col);
-  const cell = address(row, col);
-  if (v !== null && typeof v === 'object') {
-    issues.push({ sheet: grid.name, cell, kind: 'error-value', message: `${cell} 是错误值 ${v.error}` });
-    return null;
-  }
-  const p = parseAmount(v);
-  if (p.kind === 'blank') return null;
-  if (p.kind === 'invalid') {
-    issues.push({ sheet: grid.name, cell, kind: 'unreadable-amount', message: `${cell}“${p.text}”不能读作金额` });
-    return null;
-  }
-  if (p.fromText) {
-    issues.push({
-      sheet: grid.name,
-      cell,
-      kind: 'text-amount',
-      message: `${cell} 的金额是以文本输入的${p.fullWidth ? '（含全角数字）' : ''}，已按 ${p.value.toFixed()} 读取`,
-      fullWidth: p.fullWidth,
-    });
-  }
-  return p.value;
-}
-
-class SheetReader {
-  readonly issues: ReadIssue[] = [];
-  constructor(readonly grid: SheetGrid) {}
-
-  get rows(): number {
-    return this.grid.values.length;
-  }
-
-  width(): number {
-    return this.grid.values.reduce((m, r) => Math.max(m, r.length), 0);
-  }
-
-  text(row: number, col: number): string {
-    return compactText(cellAt(this.grid, row, col));
-  }
-
-  amount(row: number, col: number): Money | null {
-    return readAmountCell(this.grid, row, col, this.issues);
-  }
-
-  /** The row holding `类` in its first columns: the last header row of a coded table. */
-  levelRow(): number | null {
-    for (let r = 1; r <= Math.min(this.rows, HEADER_SCAN); r++) {
-      for (let c = 1; c <= 3; c++) if (this.text(r, c) === '类') return r;
-    }
-    return null;
-  }
-
-  /** The lowest label above (and including) `bottom` in a column, within the header band. */
-  columnLabel(col: number, top: number, bottom: number): string {
-    for (let r = bottom; r >= top; r--) {
-      const t = this.text(r, col);
-      if (t) return t;
-    }
-    return '';
-  }
-
-  findRow(from: number, pred: (r: number) => boolean): number | null {
-    for (let r = from; r <= this.rows; r++) if (pred(r)) return r;
-    return null;
-  }
-
-  /** A table printed over several pages repeats its title, 编制单位 line and headers on each. */
-  isRepeatedHeader(row: number): boolean {
-    const first = this.text(row, 1);
-    return (
-      first === '类' ||
-      first === '项目' ||
-      first.includes('科目编码') ||
-      /单位[:：](万?元)/.test(first) ||
-      /^编制(单位|部门)[:：]/.test(first) ||
-      /^\d{4}年.*(预算表|预算总表)$/.test(first)
-    );
-  }
 }
 
 function matchColumns(
@@ -141,45 +48,6 @@ function matchColumns(
   return found;
 }
 
-function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData | null {
-  const levelRow = r.levelRow();
-  if (levelRow === null) return null;
-  const codeCols: number[] = [];
-  for (let c = 1; c <= 3; c++) if (['类', '款', '项'].includes(r.text(levelRow, c))) codeCols.push(c);
-  let nameCol = codeCols[codeCols.length - 1] + 1;
-  for (let c = 1; c <= r.width(); c++) if (r.columnLabel(c, 2, levelRow).includes('名称')) { nameCol = c; break; }
-  const top = Math.max(1, levelRow - 3);
-  const cols = matchColumns(r, spec.columns, nameCol + 1, top, levelRow);
-  const rows: CodedRow[] = [];
-  const total: Amounts = {};
-  let statement: string | null = null;
-  let totalRow: number | null = null;
-  for (let row = levelRow + 1; row <= r.rows; row++) {
-    const first = r.text(row, 1);
-    if (first === '合计' || r.text(row, nameCol) === '合计') {
-      totalRow = row;
-      for (const [key, c] of cols) total[key] = r.amount(row, c);
-      const next = r.text(row + 1, 1);
-      if (/^(说明|注)[:：]?$/.test(next)) statement = r.text(row + 1, 2) || null;
-      break;
-    }
-    if (r.isRepeatedHeader(row)) continue;
-    const parts = codeCols.map((c) => cellAt(r.grid, row, c));
-    const name = plainText(cellAt(r.grid, row, nameCol)).replace(/[\r\n]+/g, '').trim();
-    const blankCode = parts.every((p) => compactText(p) === '');
-    if (blankCode && name === '' && [...cols.values()].every((c) => r.text(row, c) === '')) continue;
-    const single = compactText(parts[0]);
-    const code = normalizeCode(single.length > 3 && parts.slice(1).every((p) => compactText(p) === '') ? single : parts);
-    if (!code.ok) {
-      r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: `${address(row, codeCols[0])}：${code.reason}` });
-    }
-    const amounts: Amounts = {};
-    for (const [key, c] of cols) amounts[key] = r.amount(row, c);
-    rows.push({ code: code.ok ? code.code : parts.map((p) => compactText(p)).join(''), name, amounts, row });
-  }
-  return { kind: 'coded', rows, total, statement, at: { columns: Object.fromEntries(cols), codeColumn: codeCols[0], nameColumn: nameCol, totalRow } };
-}
-
 const HEADER_LABELS = new Set(['项目', '预算数', '合计', '基本支出', '人员经费', '公用经费', '项目支出', '一般公共预算', '政府性基金预算', '国有资本经营预算']);
 
 const INCOME_PATTERNS: [RegExp, IncomeKey][] = [
@@ -192,28 +60,41 @@ const INCOME_PATTERNS: [RegExp, IncomeKey][] = [
   [/其他收入/, 'other'],
 ];
 
+/**
+ * T1 and T4: income lines on the left, expenditure by 类 on the right. Found from the header
+ * cell (本年收入 / 财政拨款收入 / 项目) wherever the table starts, so a leading spacer column or
+ * one between the sides moves nothing; the columns of each side are then found by label.
+ */
 function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'department', catalog?: Catalog, year?: number): BalanceTableData | null {
-  const headerTop = r.findRow(1, (row) => r.text(row, 1) === spec.incomeHeader || r.text(row, 1) === '项目');
+  const headerTop = r.findRow(1, (row) => r.firstText(row) === spec.incomeHeader || r.firstText(row) === '项目');
   if (headerTop === null) return null;
-  const totalRow = r.findRow(headerTop, (row) => r.text(row, 1) === '收入总计');
+  const base = r.filled(headerTop)[0];
+  const totalRow = r.findRow(headerTop, (row) => r.text(row, base) === '收入总计');
   if (totalRow === null) return null;
   const columns = spec.expenditureColumns[level];
   // The header ends at its last row of column labels (cells may be merged downwards), found by
   // the labels themselves so that a garbled line label cannot move it.
   let headerBottom = headerTop;
-  for (let row = headerTop + 1; row < Math.min(totalRow, headerTop + 5); row++) {
-    const labels = [1, 2, 3, ...columns.map((_, j) => 4 + j)].map((c) => r.text(row, c));
-    if (labels.some((t) => HEADER_LABELS.has(t))) headerBottom = row;
+  for (const row of r.rowsFrom(headerTop + 1, Math.min(totalRow - 1, headerTop + 4))) {
+    if (r.filled(row).some((c) => HEADER_LABELS.has(r.text(row, c)))) headerBottom = row;
   }
-  const cols = matchColumns(r, columns, 4, headerTop, headerBottom, { 预算数: 'total' });
+  const expHeader = r.filled(headerTop).find((c) => c > base && r.text(headerTop, c) === spec.expenditureHeader);
+  // the expenditure side's label column: its header, or the second 项目 of the label row
+  const itemCols = r.rowsFrom(headerTop, headerBottom).flatMap((row) => r.filled(row).filter((c) => c > base && r.text(row, c) === '项目'));
+  const expCol = expHeader ?? itemCols[0] ?? base + 2;
+  const incomeCol =
+    r.rowsFrom(headerTop, headerBottom).flatMap((row) => r.filled(row).filter((c) => c > base && c < expCol && /^(预算数|金额)$/.test(r.text(row, c))))[0] ?? base + 1;
+  const cols = matchColumns(r, columns, expCol + 1, headerTop, headerBottom, { 预算数: 'total' });
   const income: BalanceTableData['income'] = [];
   const expenditure: BalanceTableData['expenditure'] = [];
-  for (let row = headerBottom + 1; row < totalRow; row++) {
-    const label = plainText(cellAt(r.grid, row, 1)).trim();
+  for (const row of r.rowsFrom(headerBottom + 1, totalRow - 1)) {
+    // a page break inside the table repeats the title and headers
+    if (r.isRepeatedHeader(row) || r.text(row, base) === spec.incomeHeader) continue;
+    const label = plainText(cellAt(r.grid, row, base)).trim();
     const key = INCOME_PATTERNS.find(([re]) => re.test(label))?.[1];
-    if (label && key) income.push({ key, label, amount: r.amount(row, 2), row });
-    else r.amount(row, 2); // an amount on a line without a label is still read, so a bad one is reported
-    const exp = plainText(cellAt(r.grid, row, 3)).trim();
+    if (label && key) income.push({ key, label, amount: r.amount(row, incomeCol), row });
+    else r.amount(row, incomeCol); // an amount on a line without a label is still read, so a bad one is reported
+    const exp = plainText(cellAt(r.grid, row, expCol)).trim();
     const anyAmount = [...cols.values()].some((c) => r.text(row, c) !== '');
     if (exp || anyAmount) {
       const amounts: Amounts = {};
@@ -226,10 +107,10 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
   return {
     kind: 'balance',
     income,
-    incomeTotal: r.amount(totalRow, 2),
+    incomeTotal: r.amount(totalRow, incomeCol),
     expenditure,
     expenditureTotal,
-    at: { columns: { income: 2, ...Object.fromEntries(cols) }, nameColumn: 3, totalRow },
+    at: { columns: { income: incomeCol, ...Object.fromEntries(cols) }, nameColumn: expCol, totalRow },
   };
 }
 
@@ -240,55 +121,79 @@ export function leiCodeOf(label: string, catalog?: Catalog, year?: number): stri
   if (code) return code[1];
   if (!catalog) return null;
   const lei = catalog.codes('functional', '类');
+  const key = nameKey(name);
   return (
-    lei.find((c) => catalog.nameOf(c, year) === name) ?? lei.find((c) => catalog.namesOf(c).includes(name)) ?? null
+    lei.find((c) => nameKey(catalog.nameOf(c, year) ?? '') === key) ?? lei.find((c) => catalog.namesOf(c).some((n) => nameKey(n) === key)) ?? null
   );
 }
 
 function readThreePublic(r: SheetReader): ThreePublicData | null {
-  const header = r.findRow(1, (row) => /三公.?经费预算数$/.test(r.text(row, 1)));
+  const header = r.findRow(1, (row) => /三公.?经费(预算数|预算)?$/.test(r.firstText(row)) && !/预算表$/.test(r.firstText(row)));
   if (header === null) return null;
-  const labels = THREE_PUBLIC_COLUMNS.map((c) => c.labels[2]);
+  const labels = THREE_PUBLIC_COLUMNS.map((c) => nameKey(c.labels[2]));
   const cols = new Map<string, number>();
   const bottom = header + 2;
   for (let c = 1; c <= r.width(); c++) {
-    const label = r.columnLabel(c, header, bottom);
+    const label = nameKey(r.columnLabel(c, header, bottom));
     const i = labels.findIndex((l) => l === label || (l.includes('机关运行') && label.includes('机关运行')));
     if (i >= 0 && !cols.has(THREE_PUBLIC_COLUMNS[i].key)) cols.set(THREE_PUBLIC_COLUMNS[i].key, c);
   }
-  const dataRow = bottom + 1;
+  // The figures sit on the first row below the headers that has any; notes follow.
+  const after = r.rowsFrom(bottom + 1);
+  const dataRow = after.find((row) => [...cols.values()].some((c) => r.text(row, c) !== '' && !/[\u4e00-\u9fff]/.test(r.text(row, c)))) ?? bottom + 1;
   const amounts: ThreePublicData['amounts'] = {};
   for (const [k, c] of cols) amounts[k as keyof ThreePublicData['amounts']] = r.amount(dataRow, c);
-  return { kind: 'three-public', amounts, at: { columns: Object.fromEntries(cols), totalRow: dataRow } };
+  const notes = after.filter((row) => row !== dataRow && r.filled(row).length > 0).map((row) => r.firstText(row)).filter((t) => /[\u4e00-\u9fff]/.test(t));
+  return {
+    kind: 'three-public',
+    amounts,
+    statement: notes.length ? notes.join('') : null,
+    at: { columns: Object.fromEntries(cols), totalRow: dataRow },
+  };
 }
 
+/**
+ * U2: projects under their functional 项, codes in 类 | 款 | 项 or in one 科目编码 column (the
+ * same finder as the coded tables), columns 序号 | 项目名称 | 预算数 found by their labels.
+ */
 function readProjects(r: SheetReader): ProjectTableData | null {
-  const levelRow = r.levelRow();
-  if (levelRow === null) return null;
+  const layout = findCodeColumns(r);
+  if (layout === null) return null;
+  const { codeCols } = layout;
+  const top = Math.max(1, layout.row - 2);
   let noCol = 5;
   let nameCol = 6;
   let amountCol = 7;
+  let groupNameCol = codeCols[codeCols.length - 1] + 1;
+  const seen = new Set<string>();
   for (let c = 1; c <= r.width(); c++) {
-    const label = r.columnLabel(c, levelRow - 1, levelRow);
-    if (label === '序号') noCol = c;
-    if (label === '项目名称') nameCol = c;
-    if (label === '预算数') amountCol = c;
+    for (let row = layout.row; row >= top; row--) {
+      const label = r.text(row, c);
+      if (label === '序号' && !seen.has(label)) noCol = c;
+      else if (label === '项目名称' && !seen.has(label)) nameCol = c;
+      else if (/^(预算数|金额|合计)$/.test(label) && !seen.has('amount')) amountCol = c;
+      else if (label.includes('名称') && !codeCols.includes(c) && !seen.has('group')) groupNameCol = c;
+      else continue;
+      seen.add(/^(预算数|金额|合计)$/.test(label) ? 'amount' : label === '序号' || label === '项目名称' ? label : 'group');
+      break;
+    }
   }
   const rows: ProjectGroup[] = [];
   let total: Money | null = null;
   let totalRow: number | null = null;
-  for (let row = levelRow + 1; row <= r.rows; row++) {
-    if (r.text(row, 1) === '合计') {
+  for (const row of r.rowsFrom(layout.row + 1)) {
+    if (r.firstText(row) === '合计') {
       total = r.amount(row, amountCol);
       totalRow = row;
       break;
     }
     if (r.isRepeatedHeader(row)) continue;
-    const parts = [1, 2, 3].map((c) => cellAt(r.grid, row, c));
+    const parts = codeCols.map((c) => cellAt(r.grid, row, c));
     if (parts.some((p) => compactText(p) !== '')) {
-      const code = normalizeCode(parts);
-      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, 1), kind: 'bad-code', message: `${address(row, 1)}：${code.reason}` });
-      rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, 4)).trim(), amount: r.amount(row, amountCol), projects: [], row });
+      const single = compactText(parts[0]);
+      const code = normalizeCode(codeCols.length === 1 || parts.slice(1).every((p) => compactText(p) === '') && single.length > 3 ? single : parts);
+      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: `${address(row, codeCols[0])}：${code.reason}` });
+      rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, groupNameCol)).trim(), amount: r.amount(row, amountCol), projects: [], row });
       continue;
     }
     const name = plainText(cellAt(r.grid, row, nameCol)).trim();
@@ -299,7 +204,7 @@ function readProjects(r: SheetReader): ProjectTableData | null {
     if (group) group.projects.push(item);
     else rows.push({ code: '', name: '', amount: null, projects: [item] });
   }
-  return { kind: 'projects', rows, total, at: { columns: { amount: amountCol }, codeColumn: 1, nameColumn: nameCol, totalRow } };
+  return { kind: 'projects', rows, total, at: { columns: { amount: amountCol }, codeColumn: codeCols[0], nameColumn: nameCol, totalRow } };
 }
 
 function readText(r: SheetReader, spec: Spec): TextData {
@@ -352,6 +257,13 @@ export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
       sheet: null,
       issues: [...r.issues, { sheet: grid.name, cell: 'A1', kind: 'no-header', message: `工作表“${grid.name}”像是${spec.description}，但找不到表头` }],
     };
+  }
+  if (data.kind !== 'text') {
+    // The unit line says what the figures are in; a 万元 table's rounding is as fine as the
+    // most decimals any of its figures shows (rules/tolerance.ts).
+    const unit = r.unit();
+    if (unit) data.unit = unit;
+    if ((unit ?? (spec.kind === 'three-public' ? '万元' : '元')) === '万元') data.decimals = r.decimals;
   }
   return {
     sheet: { sheetName: grid.name, specId: spec.id, context: { level: rec.level, year: rec.year, org: rec.org }, data },

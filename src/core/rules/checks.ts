@@ -6,7 +6,9 @@ import type { ReadIssue } from '../read/parse';
 import type { AmountKey } from '../seed-types';
 import { tableSpec } from '../specs/tables';
 import type { CodedTableSpec } from '../specs/types';
+import { sameName } from '../catalog/names';
 import { RULES, RuleKey } from './catalog-of-rules';
+import { agree, halfUnit, printed, Scale, scaleOf, show, YUAN } from './tolerance';
 import type { Finding, RuleContext } from './types';
 
 const LABEL: Record<string, string> = {
@@ -28,9 +30,9 @@ function cellOf(data: { at?: { columns: Partial<Record<string, number>>; codeCol
   return row ? address(row, col) : 'A1';
 }
 
-/** “左（a）与右（b）不一致，相差 d 元” — both sides, their values and the difference. */
-function mismatch(left: string, a: Money, right: string, b: Money): string {
-  return `${left}为 ${yuan(a)}，${right}为 ${yuan(b)}，相差 ${yuan(a.minus(b).abs())}`;
+/** “左（a）与右（b）不一致，相差 d 元” — both sides, their values and the difference, in the table's unit. */
+export function mismatch(left: string, a: Money, right: string, b: Money, s: Scale = YUAN): string {
+  return `${left}为 ${show(a, s)}，${right}为 ${show(b, s)}，相差 ${show(a.minus(b).abs(), s)}`;
 }
 
 // ---------------------------------------------------------------- inside one coded table
@@ -41,27 +43,33 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   const name = sheet.sheetName;
   const byCode = new Map<string, typeof data.rows[number]>();
   const year = sheet.context.year ?? ctx.year;
+  const scale = scaleOf(data);
+  // A table over several sheets (read/join.ts): each row names its own.
+  const on = (r: { sheet?: string }) => r.sheet ?? name;
+  const totalSheet = data.at?.totalSheet ?? name;
   for (const r of data.rows) {
     const codeCell = r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1';
     if (!/^\d+$/.test(r.code)) continue; // a bad code is reported by the reader
     if (byCode.has(r.code)) {
-      out.push(finding('duplicateCode', name, codeCell, `${codeCell}：科目 ${r.code} 在本表出现两次（第 ${byCode.get(r.code)!.row ?? '?'} 行已有），金额会被重复计算`));
+      out.push(finding('duplicateCode', on(r), codeCell, `${codeCell}：科目 ${r.code} 在本表出现两次（第 ${byCode.get(r.code)!.row ?? '?'} 行已有），金额会被重复计算`));
       continue;
     }
     byCode.set(r.code, r);
+    // A code the catalog knows without a confirmed name (see Catalog.nameConfirmed) raises neither
+    // finding: there is no official name to compare with.
     const official = ctx.catalog.nameOf(r.code, year);
-    if (official === undefined) {
-      out.push(finding('unknownCode', name, codeCell, `${codeCell}：科目编码 ${r.code} 不在${year ?? ''}年科目目录中；请核对编码，或在“科目目录”表中补充`));
-    } else if (r.name && r.name.replace(/\s/g, '') !== official.replace(/\s/g, '')) {
+    if (!ctx.catalog.isKnown(r.code, year)) {
+      out.push(finding('unknownCode', on(r), codeCell, `${codeCell}：科目编码 ${r.code} 不在${year ?? ''}年科目目录中；请核对编码，或在“科目目录”表中补充`));
+    } else if (official !== undefined && r.name && !sameName(r.name, official)) {
       const nameCell = r.row ? address(r.row, data.at?.nameColumn ?? 4) : 'A1';
-      out.push(finding('nameMismatch', name, nameCell, `${nameCell}：科目 ${r.code} 的名称为“${r.name}”，${year ?? ''}年科目目录为“${official}”`));
+      out.push(finding('nameMismatch', on(r), nameCell, `${nameCell}：科目 ${r.code} 的名称为“${r.name}”，${year ?? ''}年科目目录为“${official}”`));
     }
   }
   for (const r of byCode.values()) {
     const p = parentOf(r.code);
     if (p && !byCode.has(p)) {
       const codeCell = r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1';
-      out.push(finding('orphan', name, codeCell, `${codeCell}：${levelOf(r.code)}级科目 ${r.code} 缺少上级科目 ${p} 所在行`));
+      out.push(finding('orphan', on(r), codeCell, `${codeCell}：${levelOf(r.code)}级科目 ${r.code} 缺少上级科目 ${p} 所在行`));
     }
   }
   const keys = spec.columns.map((c) => c.key);
@@ -78,11 +86,13 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   }
   for (const key of keys) {
     const leafSum = new Map<string, Money>();
+    const leafCount = new Map<string, number>();
     for (const r of all) {
       if (ancestors.has(r.code)) continue;
       for (let len = r.code.length - 2; len >= 3; len -= 2) {
         const a = r.code.slice(0, len);
         leafSum.set(a, (leafSum.get(a) ?? ZERO).plus(v(r.amounts[key])));
+        leafCount.set(a, (leafCount.get(a) ?? 0) + printed(r.amounts[key]));
       }
     }
     for (const r of all) {
@@ -90,9 +100,12 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
       if (!kids) continue;
       const stated = v(r.amounts[key]);
       const sum = kids.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
-      if (!sum.eq(stated) && !(leafSum.get(r.code) ?? ZERO).eq(stated)) {
+      const own = printed(r.amounts[key]);
+      const kidsAgree = agree(stated, sum, own + printed(...kids.map((c) => c.amounts[key])), scale);
+      const leavesAgree = agree(stated, leafSum.get(r.code) ?? ZERO, own + (leafCount.get(r.code) ?? 0), scale);
+      if (!kidsAgree && !leavesAgree) {
         const cell = cellOf(data, r.row, key);
-        out.push(finding('subtotal', name, cell, `${cell}：${r.code} ${r.name} 的${LABEL[key]}${mismatch('', stated, '其下级科目之和', sum)}`));
+        out.push(finding('subtotal', on(r), cell, `${cell}：${r.code} ${r.name} 的${LABEL[key]}${mismatch('', stated, '其下级科目之和', sum, scale)}`));
       }
     }
   }
@@ -102,25 +115,30 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   if (data.rows.length > 0) {
     for (const key of keys) {
       const sum = top.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
-      if (!sum.eq(v(data.total[key]))) {
+      if (!agree(sum, v(data.total[key]), printed(data.total[key], ...top.map((c) => c.amounts[key])), scale)) {
         const cell = cellOf(data, data.at?.totalRow, key);
-        out.push(finding('grandTotal', name, cell, `${cell}：合计行${LABEL[key]}${mismatch('', v(data.total[key]), '各类级科目之和', sum)}`));
+        out.push(finding('grandTotal', totalSheet, cell, `${cell}：合计行${LABEL[key]}${mismatch('', v(data.total[key]), '各类级科目之和', sum, scale)}`));
       }
     }
   }
   // 合计 column = Σ its parts, on every row and the 合计 row.
   const parts = spec.partsOfTotal;
-  const rowsWithTotal: { row?: number | null; label: string; amounts: Amounts }[] = [
-    ...data.rows.map((r) => ({ row: r.row, label: `${r.code} ${r.name}`, amounts: r.amounts })),
-    { row: data.at?.totalRow, label: '合计行', amounts: data.total },
+  const other = data.at?.otherColumns ?? [];
+  const rowsWithTotal: { row?: number | null; sheet: string; label: string; amounts: Amounts }[] = [
+    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: `${r.code} ${r.name}`, amounts: r.amounts })),
+    { row: data.at?.totalRow, sheet: totalSheet, label: '合计行', amounts: data.total },
   ];
   for (const r of rowsWithTotal) {
     if (parts.every((k) => r.amounts[k] === null || r.amounts[k] === undefined) && (r.amounts.total === null || r.amounts.total === undefined)) continue;
     const sum = parts.reduce((s, k) => s.plus(v(r.amounts[k])), ZERO);
-    if (!sum.eq(v(r.amounts.total))) {
-      const cell = cellOf(data, r.row, 'total');
-      out.push(finding('rowParts', name, cell, `${cell}：${r.label} 的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum)}`));
-    }
+    const slack = printed(r.amounts.total, ...parts.map((k) => r.amounts[k]));
+    if (agree(sum, v(r.amounts.total), slack, scale)) continue;
+    // With columns beyond the official parts (上年结转, …) the 合计 holds them too: it can only
+    // be short of the known parts, never above them, by a mistake.
+    if (other.length && v(r.amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) continue;
+    const cell = cellOf(data, r.row, 'total');
+    const extra = other.length ? `（另有${other.join('、')}列，合计应不少于各列之和）` : '';
+    out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label} 的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
   }
   return out;
 }
@@ -130,33 +148,60 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
 export function checkBalance(sheet: ModelSheet, data: BalanceTableData): Finding[] {
   const out: Finding[] = [];
   const name = sheet.sheetName;
+  const scale = scaleOf(data);
   const income = (k: string) => data.income.find((i) => i.key === k);
   const incomeCell = (row?: number | null) => (row ? address(row, data.at?.columns.income ?? 2) : 'B1');
   const totalRow = data.at?.totalRow;
   const topKeys = sheet.specId === 'T1' ? ['fiscal', 'business', 'operating', 'other'] : ['general', 'fund', 'stateCapital'];
   const incomeSum = topKeys.reduce((s, k) => s.plus(v(income(k)?.amount)), ZERO);
-  if (!incomeSum.eq(v(data.incomeTotal))) {
-    out.push(finding('balance', name, incomeCell(totalRow), `${incomeCell(totalRow)}：收入总计${mismatch('', v(data.incomeTotal), '各项收入之和', incomeSum)}`));
+  if (!agree(incomeSum, v(data.incomeTotal), printed(data.incomeTotal, ...topKeys.map((k) => income(k)?.amount)), scale)) {
+    out.push(finding('balance', name, incomeCell(totalRow), `${incomeCell(totalRow)}：收入总计${mismatch('', v(data.incomeTotal), '各项收入之和', incomeSum, scale)}`));
   }
   const fiscal = income('fiscal');
   if (sheet.specId === 'T1' && fiscal) {
-    const funds = ['general', 'fund', 'stateCapital'].reduce((s, k) => s.plus(v(income(k)?.amount)), ZERO);
-    if (!funds.eq(v(fiscal.amount))) {
-      out.push(finding('balance', name, incomeCell(fiscal.row), `${incomeCell(fiscal.row)}：财政拨款收入${mismatch('', v(fiscal.amount), '一般公共预算、政府性基金、国有资本经营预算之和', funds)}`));
+    const fundKeys = ['general', 'fund', 'stateCapital'];
+    const funds = fundKeys.reduce((s, k) => s.plus(v(income(k)?.amount)), ZERO);
+    if (!agree(funds, v(fiscal.amount), printed(fiscal.amount, ...fundKeys.map((k) => income(k)?.amount)), scale)) {
+      out.push(finding('balance', name, incomeCell(fiscal.row), `${incomeCell(fiscal.row)}：财政拨款收入${mismatch('', v(fiscal.amount), '一般公共预算、政府性基金、国有资本经营预算之和', funds, scale)}`));
     }
   }
   const expenseTotal = v(data.expenditureTotal.total);
-  if (!expenseTotal.eq(v(data.incomeTotal))) {
+  if (!agree(expenseTotal, v(data.incomeTotal), printed(data.expenditureTotal.total, data.incomeTotal), scale)) {
     const cell = cellOf(data, totalRow, 'total');
-    out.push(finding('balance', name, cell, `${cell}：支出总计${mismatch('', expenseTotal, '收入总计', v(data.incomeTotal))}`));
+    out.push(finding('balance', name, cell, `${cell}：支出总计${mismatch('', expenseTotal, '收入总计', v(data.incomeTotal), scale)}`));
   }
   const keys = Object.keys(data.at?.columns ?? { total: 1 }).filter((k) => k !== 'income');
   for (const key of keys.length ? keys : ['total']) {
-    const sum = data.expenditure.reduce((s, e) => s.plus(v(e.amounts[key as AmountKey])), ZERO);
-    if (!sum.eq(v(data.expenditureTotal[key as AmountKey]))) {
+    const k = key as AmountKey;
+    const sum = data.expenditure.reduce((s, e) => s.plus(v(e.amounts[k])), ZERO);
+    if (!agree(sum, v(data.expenditureTotal[k]), printed(data.expenditureTotal[k], ...data.expenditure.map((e) => e.amounts[k])), scale)) {
       const cell = cellOf(data, totalRow, key);
-      out.push(finding('balance', name, cell, `${cell}：支出总计的${LABEL[key] ?? key}${mismatch('', v(data.expenditureTotal[key as AmountKey]), '各类支出之和', sum)}`));
+      out.push(finding('balance', name, cell, `${cell}：支出总计的${LABEL[key] ?? key}${mismatch('', v(data.expenditureTotal[k]), '各类支出之和', sum, scale)}`));
     }
+  }
+  out.push(...checkExpenditureSplit(sheet, data, scale));
+  return out;
+}
+
+/**
+ * A unit's T1 splits each expenditure line into 人员经费 + 公用经费 + 项目支出 beside its 合计
+ * (the 2021 unit seed, the 2026 template): every line and the 支出总计 add up.
+ */
+function checkExpenditureSplit(sheet: ModelSheet, data: BalanceTableData, scale: Scale): Finding[] {
+  const cols = data.at?.columns ?? {};
+  const parts = (['personnel', 'public', 'project'] as const).filter((k) => cols[k] !== undefined);
+  if (parts.length < 2 || cols.total === undefined) return [];
+  const lines = [
+    ...data.expenditure.map((e) => ({ row: e.row, label: e.label || '支出行', amounts: e.amounts })),
+    { row: data.at?.totalRow ?? undefined, label: '支出总计', amounts: data.expenditureTotal },
+  ];
+  const out: Finding[] = [];
+  for (const l of lines) {
+    if (printed(l.amounts.total, ...parts.map((k) => l.amounts[k])) === 0) continue;
+    const sum = parts.reduce((s, k) => s.plus(v(l.amounts[k])), ZERO);
+    if (agree(sum, v(l.amounts.total), printed(l.amounts.total, ...parts.map((k) => l.amounts[k])), scale)) continue;
+    const cell = cellOf(data, l.row, 'total');
+    out.push(finding('rowParts', sheet.sheetName, cell, `${cell}：${l.label} 的合计${mismatch('', v(l.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}`));
   }
   return out;
 }
@@ -166,33 +211,36 @@ export function checkBalance(sheet: ModelSheet, data: BalanceTableData): Finding
 export function checkThreePublic(sheet: ModelSheet, data: ThreePublicData): Finding[] {
   const a = data.amounts;
   const out: Finding[] = [];
+  const scale = scaleOf(data, '万元');
   const cell = (k: string) => cellOf(data, data.at?.totalRow, k);
   const vehicles = v(a.vehiclePurchase).plus(v(a.vehicleRunning));
-  if (!vehicles.eq(v(a.vehicleTotal))) {
-    out.push(finding('threePublic', sheet.sheetName, cell('vehicleTotal'), `${cell('vehicleTotal')}：公务用车购置及运行费小计为 ${v(a.vehicleTotal).toFixed(2)} 万元，购置费与运行费之和为 ${vehicles.toFixed(2)} 万元`));
+  if (!agree(vehicles, v(a.vehicleTotal), printed(a.vehicleTotal, a.vehiclePurchase, a.vehicleRunning), scale)) {
+    out.push(finding('threePublic', sheet.sheetName, cell('vehicleTotal'), `${cell('vehicleTotal')}：公务用车购置及运行费小计为 ${show(v(a.vehicleTotal), scale)}，购置费与运行费之和为 ${show(vehicles, scale)}`));
   }
   const total = v(a.abroad).plus(v(a.reception)).plus(v(a.vehicleTotal));
-  if (!total.eq(v(a.total))) {
-    out.push(finding('threePublic', sheet.sheetName, cell('total'), `${cell('total')}：“三公”经费合计为 ${v(a.total).toFixed(2)} 万元，因公出国（境）费、公务接待费、公务用车购置及运行费之和为 ${total.toFixed(2)} 万元`));
+  if (!agree(total, v(a.total), printed(a.total, a.abroad, a.reception, a.vehicleTotal), scale)) {
+    out.push(finding('threePublic', sheet.sheetName, cell('total'), `${cell('total')}：“三公”经费合计为 ${show(v(a.total), scale)}，因公出国（境）费、公务接待费、公务用车购置及运行费之和为 ${show(total, scale)}`));
   }
   return out;
 }
 
 export function checkProjects(sheet: ModelSheet, data: ProjectTableData): Finding[] {
   const out: Finding[] = [];
-  const leaves = data.rows.flatMap((g) => g.projects.map((p) => ({ code: g.code, amount: v(p.amount) })));
+  const scale = scaleOf(data);
+  const leaves = data.rows.flatMap((g) => g.projects.map((p) => ({ code: g.code, amount: v(p.amount), printed: printed(p.amount) })));
   for (const g of data.rows) {
     if (!g.code) continue;
-    const sum = leaves.filter((l) => l.code.startsWith(g.code)).reduce((s, l) => s.plus(l.amount), ZERO);
-    if (!sum.eq(v(g.amount))) {
+    const mine = leaves.filter((l) => l.code.startsWith(g.code));
+    const sum = mine.reduce((s, l) => s.plus(l.amount), ZERO);
+    if (!agree(sum, v(g.amount), printed(g.amount) + mine.reduce((n, l) => n + l.printed, 0), scale)) {
       const cell = cellOf(data, g.row, 'amount');
-      out.push(finding('projects', sheet.sheetName, cell, `${cell}：${g.code} ${g.name}${mismatch('', v(g.amount), '其下项目之和', sum)}`));
+      out.push(finding('projects', g.sheet ?? sheet.sheetName, cell, `${cell}：${g.code} ${g.name}${mismatch('', v(g.amount), '其下项目之和', sum, scale)}`));
     }
   }
   const all = leaves.reduce((s, l) => s.plus(l.amount), ZERO);
-  if (!all.eq(v(data.total))) {
+  if (!agree(all, v(data.total), printed(data.total) + leaves.reduce((n, l) => n + l.printed, 0), scale)) {
     const cell = cellOf(data, data.at?.totalRow, 'amount');
-    out.push(finding('projects', sheet.sheetName, cell, `${cell}：合计${mismatch('', v(data.total), '全部项目之和', all)}`));
+    out.push(finding('projects', data.at?.totalSheet ?? sheet.sheetName, cell, `${cell}：合计${mismatch('', v(data.total), '全部项目之和', all, scale)}`));
   }
   return out;
 }

@@ -22,12 +22,15 @@ export function checkCompleteness(sheets: ModelSheet[], year: number | undefined
   const tables = sheets.filter((s) => s.data.kind !== 'text');
   if (tables.length === 0) return [];
   const out: Finding[] = [];
+  // A department's workbook speaks as 本部门, a unit's as 本单位 (issue 11 point 6).
+  const level = sheets.find((s) => s.context.level)?.context.level;
+  const self = level === 'department' ? '本部门' : level === 'unit' ? '本单位' : '本单位（部门）';
   const present = new Set(tables.map((s) => s.specId));
   for (const id of requiredTables(year)) {
     if (present.has(id)) continue;
     const spec = TABLE_SPECS.find((s) => s.id === id)!;
     out.push(
-      finding('missingTable', tables[0].sheetName, 'A1', `工作簿缺少 ${id}“${spec.title.unit.replace('{year}年预算单位', '')}”；没有数据也应附上该表，并注明“本单位（部门）无…”`),
+      finding('missingTable', tables[0].sheetName, 'A1', `工作簿缺少 ${id}“${spec.title.unit.replace('{year}年预算单位', '')}”；没有数据也应附上该表，并注明“${self}无…”`),
     );
   }
   const prose = sheets.flatMap((s) => (s.data.kind === 'text' ? s.data.paragraphs : [])).join('\n');
@@ -41,7 +44,7 @@ export function checkCompleteness(sheets: ModelSheet[], year: number | undefined
     const said = new RegExp(`无${words}|${words}[^。；\\n]*?(预算)?(为)?0(\\.0+)?万元`).test(prose);
     if (said) continue;
     const cell = d.at?.totalRow ? `B${d.at.totalRow + 1}` : 'A1';
-    out.push(finding('emptyTable', s.sheetName, cell, `${cell}：本表没有数据，也没有说明；请在“说明”行写明“本单位（部门）无${words}预算支出”`));
+    out.push(finding('emptyTable', s.sheetName, cell, `${cell}：本表没有数据，也没有说明；请在“说明”行写明“${self}无${words}预算支出”`));
   }
   return out;
 }

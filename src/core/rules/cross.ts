@@ -1,55 +1,81 @@
 import type { Amounts, BalanceTableData, CodedTableData, ModelSheet, ProjectTableData, ThreePublicData } from '../model';
-import { Money, yuanToWan, ZERO } from '../money';
+import { Money, ZERO } from '../money';
 import { address } from '../plan/a1';
 import type { AmountKey } from '../seed-types';
 import type { RuleKey } from './catalog-of-rules';
-import { finding, v, yuan } from './checks';
+import { finding, v } from './checks';
+import { atLeast, compareSides, Compared, printed, Scale, scaleOf, show, Side } from './tolerance';
 import type { Finding } from './types';
 
-/** Relationships between tables (domain.md §5), per functional code where both list codes. */
+/**
+ * Relationships between tables (domain.md §5), per functional code where both list codes.
+ * Every comparison goes through tolerance.ts: exact between 元 tables, in 万元 with each
+ * rounded figure's half unit as soon as one side is printed in 万元.
+ */
 type Coded = { sheet: ModelSheet; data: CodedTableData };
+type Balance = { sheet: ModelSheet; data: BalanceTableData };
 
 const f = finding;
 
 function rowCell(t: Coded, code: string, key: AmountKey): { sheet: string; cell: string } {
   const r = t.data.rows.find((x) => x.code === code);
   const col = t.data.at?.columns[key] ?? 1;
-  return { sheet: t.sheet.sheetName, cell: r?.row ? address(r.row, col) : t.data.at?.totalRow ? address(t.data.at.totalRow, col) : 'A1' };
+  if (r?.row) return { sheet: r.sheet ?? t.sheet.sheetName, cell: address(r.row, col) };
+  return { sheet: t.data.at?.totalSheet ?? t.sheet.sheetName, cell: t.data.at?.totalRow ? address(t.data.at.totalRow, col) : 'A1' };
 }
 
-function byCode(t: Coded | undefined, key: AmountKey): Map<string, Money> {
-  const m = new Map<string, Money>();
-  for (const r of t?.data.rows ?? []) if (/^\d+$/.test(r.code)) m.set(r.code, v(r.amounts[key]));
+/** Per code: the figure and whether it was printed (a rounded figure in a 万元 table). */
+function byCode(t: Coded | undefined, key: AmountKey): Map<string, { value: Money; printed: number }> {
+  const m = new Map<string, { value: Money; printed: number }>();
+  for (const r of t?.data.rows ?? []) if (/^\d+$/.test(r.code)) m.set(r.code, { value: v(r.amounts[key]), printed: printed(r.amounts[key]) });
   return m;
+}
+
+/** One side of a comparison: a sum of figures of tables that share one scale. */
+function side(value: Money | null | undefined, scale: Scale, rounded = printed(value)): Side {
+  return { value: v(value), scale, rounded };
+}
+
+/** “左为 a，右为 b，相差 d” in the unit compared in. */
+function both(c: Compared, bLabel: string, aLabel: string): string {
+  return `${bLabel}为 ${show(c.b, c.scale)}，${aLabel}为 ${show(c.a, c.scale)}，相差 ${show(c.a.minus(c.b).abs(), c.scale)}`;
 }
 
 /** Compare two per-code columns; the finding sits on the second table's cell. */
 function perCode(rule: RuleKey, a: Coded, aKey: AmountKey, aLabel: string, bTables: Coded[], bKey: AmountKey, bLabel: string): Finding[] {
   const left = byCode(a, aKey);
-  const right = new Map<string, Money>();
-  for (const t of bTables) for (const [c, m] of byCode(t, bKey)) right.set(c, (right.get(c) ?? ZERO).plus(m));
+  const aScale = scaleOf(a.data);
+  // Detail tables of one comparison are in one unit in practice; the coarsest one decides.
+  const bScale = bTables.map((t) => scaleOf(t.data)).find((s) => s.unit === '万元') ?? scaleOf(bTables[0].data);
+  const right = new Map<string, { value: Money; printed: number }>();
+  for (const t of bTables) {
+    for (const [c, m] of byCode(t, bKey)) {
+      const had = right.get(c);
+      right.set(c, { value: (had?.value ?? ZERO).plus(m.value), printed: (had?.printed ?? 0) + m.printed });
+    }
+  }
   const out: Finding[] = [];
   for (const code of [...new Set([...left.keys(), ...right.keys()])].sort()) {
-    const x = left.get(code) ?? ZERO;
-    const y = right.get(code) ?? ZERO;
-    if (x.eq(y)) continue;
+    const x = left.get(code) ?? { value: ZERO, printed: 0 };
+    const y = right.get(code) ?? { value: ZERO, printed: 0 };
+    const c = compareSides({ value: x.value, scale: aScale, rounded: x.printed }, { value: y.value, scale: bScale, rounded: y.printed });
+    if (c.agree) continue;
     const where = bTables.find((t) => t.data.rows.some((r) => r.code === code));
     const at = where ? rowCell(where, code, bKey) : rowCell(a, code, aKey);
-    out.push(f(rule, at.sheet, at.cell, `${at.cell}：科目 ${code} ${bLabel}为 ${yuan(y)}，${aLabel}为 ${yuan(x)}，相差 ${yuan(x.minus(y).abs())}`));
+    out.push(f(rule, at.sheet, at.cell, `${at.cell}：科目 ${code} ${both(c, bLabel, aLabel)}`));
   }
   return out;
 }
 
-function totalCell(t: Coded, key: AmountKey): string {
-  return t.data.at?.totalRow ? address(t.data.at.totalRow, t.data.at.columns[key] ?? 1) : 'A1';
+function totalAt(t: Coded, key: AmountKey): { sheet: string; cell: string } {
+  return { sheet: t.data.at?.totalSheet ?? t.sheet.sheetName, cell: t.data.at?.totalRow ? address(t.data.at.totalRow, t.data.at.columns[key] ?? 1) : 'A1' };
 }
 
 function compareTotals(rule: RuleKey, a: Coded, aKey: AmountKey, aLabel: string, b: Coded, bKey: AmountKey, bLabel: string): Finding[] {
-  const x = v(a.data.total[aKey]);
-  const y = v(b.data.total[bKey]);
-  if (x.eq(y)) return [];
-  const cell = totalCell(b, bKey);
-  return [f(rule, b.sheet.sheetName, cell, `${cell}：${bLabel}为 ${yuan(y)}，${aLabel}为 ${yuan(x)}，相差 ${yuan(x.minus(y).abs())}`)];
+  const c = compareSides(side(a.data.total[aKey], scaleOf(a.data)), side(b.data.total[bKey], scaleOf(b.data)));
+  if (c.agree) return [];
+  const at = totalAt(b, bKey);
+  return [f(rule, at.sheet, at.cell, `${at.cell}：${both(c, bLabel, aLabel)}`)];
 }
 
 export function checkCrossTables(sheets: ModelSheet[]): Finding[] {
@@ -76,82 +102,125 @@ export function checkCrossTables(sheets: ModelSheet[]): Finding[] {
     out.push(...compareTotals('basicVsEconomic', T8, 'personnel', '经济分类预算表人员经费', U1, 'personnel', '财政拨款支出表人员经费'));
     out.push(...compareTotals('basicVsEconomic', T8, 'public', '经济分类预算表公用经费', U1, 'public', '财政拨款支出表公用经费'));
   }
+  if (T1 && T8) out.push(...balanceSplitVsEconomic(T1, T8));
   if (T1 && T2) {
+    const s1 = scaleOf(T1.data);
     for (const [key, label] of [['fiscal', '财政拨款收入'], ['business', '事业收入'], ['operating', '事业单位经营收入'], ['other', '其他收入']] as const) {
       const line = T1.data.income.find((i) => i.key === key);
-      const x = v(line?.amount);
-      const y = v(T2.data.total[key]);
-      if (x.eq(y)) continue;
+      const c = compareSides(side(line?.amount, s1), side(T2.data.total[key], scaleOf(T2.data)));
+      if (c.agree) continue;
       const cell = line?.row ? address(line.row, T1.data.at?.columns.income ?? 2) : 'B1';
-      out.push(f('summaryVsDetail', T1.sheet.sheetName, cell, `${cell}：总表${label}为 ${yuan(x)}，收入预算总表合计为 ${yuan(y)}，相差 ${yuan(x.minus(y).abs())}`));
+      out.push(f('summaryVsDetail', T1.sheet.sheetName, cell, `${cell}：${both({ ...c, a: c.b, b: c.a }, `总表${label}`, '收入预算总表合计')}`));
     }
   }
-  if (T1 && T3) out.push(...balanceByLei(T1, 'total', byLei(T3, 'total'), '支出预算总表'));
+  if (T1 && T3) out.push(...balanceByLei(T1, 'total', T3, '支出预算总表'));
   if (T1 && T4) {
     const fiscal = T1.data.income.find((i) => i.key === 'fiscal');
-    if (!v(fiscal?.amount).eq(v(T4.data.incomeTotal))) {
+    const c = compareSides(side(fiscal?.amount, scaleOf(T1.data)), side(T4.data.incomeTotal, scaleOf(T4.data)));
+    if (!c.agree) {
       const cell = fiscal?.row ? address(fiscal.row, T1.data.at?.columns.income ?? 2) : 'B1';
-      out.push(f('summaryVsDetail', T1.sheet.sheetName, cell, `${cell}：总表财政拨款收入为 ${yuan(v(fiscal?.amount))}，财政拨款收支总表收入总计为 ${yuan(v(T4.data.incomeTotal))}`));
+      out.push(f('summaryVsDetail', T1.sheet.sheetName, cell, `${cell}：总表财政拨款收入为 ${show(c.a, c.scale)}，财政拨款收支总表收入总计为 ${show(c.b, c.scale)}`));
     }
   }
-  if (T4 && T5) out.push(...balanceByLei(T4, 'general', byLei(T5, 'total'), '一般公共预算支出功能分类预算表'));
-  if (T4 && T6) out.push(...balanceByLei(T4, 'fund', byLei(T6, 'total'), '政府性基金预算支出功能分类预算表'));
-  if (T4 && T7) out.push(...balanceByLei(T4, 'stateCapital', byLei(T7, 'total'), '国有资本经营预算支出功能分类预算表'));
-  if (U2 && T5) {
-    const projects = new Map<string, Money>();
-    for (const g of U2.data.rows) if (g.code.length === 7) projects.set(g.code, g.projects.reduce((s, p) => s.plus(v(p.amount)), ZERO));
-    // Every 项 either side lists: a T5 项目支出 with no project under it in U2 is a gap too.
-    for (const [code, amount] of byCode(T5, 'project')) if (code.length === 7 && !amount.isZero() && !projects.has(code)) projects.set(code, ZERO);
-    for (const [code, sum] of projects) {
-      const y = byCode(T5, 'project').get(code) ?? ZERO;
-      if (sum.eq(y)) continue;
-      const at = rowCell(T5, code, 'project');
-      out.push(f('summaryVsDetail', at.sheet, at.cell, `${at.cell}：科目 ${code} 项目支出为 ${yuan(y)}，项目支出预算表中该科目项目之和为 ${yuan(sum)}`));
-    }
-  }
+  if (T4 && T5) out.push(...balanceByLei(T4, 'general', T5, '一般公共预算支出功能分类预算表'));
+  if (T4 && T6) out.push(...balanceByLei(T4, 'fund', T6, '政府性基金预算支出功能分类预算表'));
+  if (T4 && T7) out.push(...balanceByLei(T4, 'stateCapital', T7, '国有资本经营预算支出功能分类预算表'));
+  if (U2 && T5) out.push(...projectsVsT5(U2, T5));
   if (T9 && T8) out.push(...threePublicVsEconomic(T9, T8));
   return out;
 }
 
-function byLei(t: Coded, key: AmountKey): Map<string, Money> {
-  const m = new Map<string, Money>();
-  for (const r of t.data.rows) if (r.code.length === 3) m.set(r.code, v(r.amounts[key]));
-  return m;
-}
-
-function balanceByLei(t: { sheet: ModelSheet; data: BalanceTableData }, key: AmountKey, detail: Map<string, Money>, detailName: string): Finding[] {
+function projectsVsT5(U2: { sheet: ModelSheet; data: ProjectTableData }, T5: Coded): Finding[] {
   const out: Finding[] = [];
-  const seen = new Set<string>();
-  for (const e of t.data.expenditure) {
-    if (!e.code) continue;
-    seen.add(e.code);
-    const x = v(e.amounts[key]);
-    const y = detail.get(e.code) ?? ZERO;
-    if (x.eq(y)) continue;
-    const cell = e.row ? address(e.row, t.data.at?.columns[key] ?? 4) : 'A1';
-    out.push(f('summaryVsDetail', t.sheet.sheetName, cell, `${cell}：${e.label} 为 ${yuan(x)}，${detailName}该类合计为 ${yuan(y)}，相差 ${yuan(x.minus(y).abs())}`));
+  const projects = new Map<string, { value: Money; printed: number }>();
+  for (const g of U2.data.rows) {
+    if (g.code.length !== 7) continue;
+    projects.set(g.code, { value: g.projects.reduce((s, p) => s.plus(v(p.amount)), ZERO), printed: printed(...g.projects.map((p) => p.amount)) });
   }
-  for (const [code, y] of detail) {
-    if (seen.has(code) || y.isZero()) continue;
-    const cell = t.data.at?.totalRow ? address(t.data.at.totalRow, 3) : 'A1';
-    out.push(f('summaryVsDetail', t.sheet.sheetName, cell, `${cell}：${detailName}有 ${code} 类支出 ${yuan(y)}，本表没有列出该类`));
+  const t5 = byCode(T5, 'project');
+  // Every 项 either side lists: a T5 项目支出 with no project under it in U2 is a gap too.
+  for (const [code, amount] of t5) if (code.length === 7 && !amount.value.isZero() && !projects.has(code)) projects.set(code, { value: ZERO, printed: 0 });
+  for (const [code, sum] of projects) {
+    const y = t5.get(code) ?? { value: ZERO, printed: 0 };
+    const c = compareSides({ value: sum.value, scale: scaleOf(U2.data), rounded: sum.printed }, { value: y.value, scale: scaleOf(T5.data), rounded: y.printed });
+    if (c.agree) continue;
+    const at = rowCell(T5, code, 'project');
+    out.push(f('summaryVsDetail', at.sheet, at.cell, `${at.cell}：科目 ${code} 项目支出为 ${show(c.b, c.scale)}，项目支出预算表中该科目项目之和为 ${show(c.a, c.scale)}`));
   }
   return out;
 }
 
-/** T9 counts project money too, so ≥; 元 against 万元 with the 0.01 万元 rounding tolerance. */
+function balanceByLei(t: Balance, key: AmountKey, detailTable: Coded, detailName: string): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const detail = new Map<string, { value: Money; printed: number }>();
+  for (const [code, m] of byCode(detailTable, 'total')) if (code.length === 3) detail.set(code, m);
+  const ts = scaleOf(t.data);
+  const ds = scaleOf(detailTable.data);
+  for (const e of t.data.expenditure) {
+    if (!e.code) continue;
+    seen.add(e.code);
+    const y = detail.get(e.code) ?? { value: ZERO, printed: 0 };
+    const c = compareSides(side(e.amounts[key], ts), { value: y.value, scale: ds, rounded: y.printed });
+    if (c.agree) continue;
+    const cell = e.row ? address(e.row, t.data.at?.columns[key] ?? 4) : 'A1';
+    out.push(f('summaryVsDetail', t.sheet.sheetName, cell, `${cell}：${e.label} 为 ${show(c.a, c.scale)}，${detailName}该类合计为 ${show(c.b, c.scale)}，相差 ${show(c.a.minus(c.b).abs(), c.scale)}`));
+  }
+  for (const [code, y] of detail) {
+    if (seen.has(code) || y.value.isZero()) continue;
+    const cell = t.data.at?.totalRow ? address(t.data.at.totalRow, 3) : 'A1';
+    out.push(f('summaryVsDetail', t.sheet.sheetName, cell, `${cell}：${detailName}有 ${code} 类支出 ${show(y.value, ds)}，本表没有列出该类`));
+  }
+  return out;
+}
+
+/**
+ * A unit's T1 人员经费 / 公用经费 against T8 (domain.md §5): 人员经费 = 301 工资福利支出 + 303
+ * 对个人和家庭的补助, 公用经费 = every other economic 类 (302, 310, …). T8 is the 一般公共预算 part
+ * only, so the two are equal when all the body's money is 一般公共预算 and T1 is at least T8
+ * otherwise.
+ */
+function balanceSplitVsEconomic(T1: Balance, T8: Coded): Finding[] {
+  const cols = T1.data.at?.columns ?? {};
+  const hasSplit = cols.personnel !== undefined && cols.public !== undefined;
+  if (!hasSplit && !['personnel', 'public'].some((k) => T1.data.expenditureTotal[k as AmountKey])) return [];
+  const lei = T8.data.rows.filter((r) => /^3\d\d$/.test(r.code));
+  if (lei.length === 0) return [];
+  const personnelLei = lei.filter((r) => r.code === '301' || r.code === '303');
+  const publicLei = lei.filter((r) => r.code !== '301' && r.code !== '303');
+  const sumOf = (rows: typeof lei) => ({ value: rows.reduce((s, r) => s.plus(v(r.amounts.total)), ZERO), printed: printed(...rows.map((r) => r.amounts.total)) });
+  const onlyGeneral = T1.data.income.every((i) => ['general', 'fiscal'].includes(i.key) || v(i.amount).isZero());
+  const out: Finding[] = [];
+  for (const [key, rows, what] of [['personnel', personnelLei, '工资福利支出（301）与对个人和家庭的补助（303）之和'], ['public', publicLei, `${publicLei.map((r) => r.code).join('、')} 之和`]] as const) {
+    const t1 = T1.data.expenditureTotal[key];
+    const t8 = sumOf(rows);
+    const a = side(t1, scaleOf(T1.data));
+    const b = { value: t8.value, scale: scaleOf(T8.data), rounded: t8.printed };
+    const c = onlyGeneral ? compareSides(a, b) : atLeast(a, b);
+    if (c.agree) continue;
+    const label = key === 'personnel' ? '人员经费' : '公用经费';
+    const cell = T1.data.at?.totalRow ? address(T1.data.at.totalRow, cols[key] ?? 4) : 'A1';
+    const rel = onlyGeneral ? '' : '（本表含一般公共预算以外的资金，应不少于经济分类预算表）';
+    out.push(f('basicVsEconomic', T1.sheet.sheetName, cell, `${cell}：支出总计的${label}为 ${show(c.a, c.scale)}，经济分类预算表${what}为 ${show(c.b, c.scale)}，相差 ${show(c.a.minus(c.b).abs(), c.scale)}${rel}`));
+  }
+  return out;
+}
+
+/** T9 counts project money too, so ≥; compared in 万元 with each side's rounding (tolerance.ts). */
 function threePublicVsEconomic(t9: { sheet: ModelSheet; data: ThreePublicData }, t8: Coded): Finding[] {
   const out: Finding[] = [];
   const economic = byCode(t8, 'total');
+  const s9 = scaleOf(t9.data, '万元');
+  const s8 = scaleOf(t8.data);
   for (const [key, code, label] of [['abroad', '30212', '因公出国（境）费'], ['reception', '30217', '公务接待费'], ['vehicleRunning', '30231', '公务用车运行费']] as const) {
     const basic = economic.get(code);
-    if (!basic) continue;
-    const wan = v(t9.data.amounts[key]);
-    const needed = yuanToWan(basic);
-    if (wan.plus(new Money('0.01')).gte(needed)) continue;
+    if (!basic || basic.value.isZero()) continue;
+    const c = atLeast(side(t9.data.amounts[key], s9), { value: basic.value, scale: s8, rounded: basic.printed });
+    if (c.agree) continue;
     const col = t9.data.at?.columns[key];
     const cell = col && t9.data.at?.totalRow ? address(t9.data.at.totalRow, col) : 'A1';
-    out.push(f('threePublicVsEconomic', t9.sheet.sheetName, cell, `${cell}：${label} ${wan.toFixed(2)} 万元，少于基本支出经济科目 ${code} 的 ${needed.toFixed(2)} 万元（${yuan(basic)}）`));
+    const original = s8.unit === '元' ? `（${show(basic.value, s8)}）` : '';
+    out.push(f('threePublicVsEconomic', t9.sheet.sheetName, cell, `${cell}：${label} ${show(c.a, c.scale)}，少于基本支出经济科目 ${code} 的 ${show(c.b, c.scale)}${original}`));
   }
   return out;
 }

@@ -1,6 +1,9 @@
 import type { BalanceTableData, CodedTableData, ModelSheet, TextData, ThreePublicData } from '../model';
-import { Money, yuanToWan, ZERO } from '../money';
+import { sameName } from '../catalog/names';
+import type { PrintedUnit } from '../model';
+import { Money, ZERO } from '../money';
 import { finding } from './checks';
+import { halfUnit, Scale, scaleOf, toWan, YUAN } from './tolerance';
 import type { Finding } from './types';
 
 /**
@@ -31,9 +34,12 @@ function quotes(sheet: ModelSheet | undefined, pattern: RegExp): (Quote & { matc
   return out;
 }
 
-function compare(q: Quote, wan: Money, what: string): Finding | null {
+function compare(q: Quote, wan: Money, what: string, from: Scale = YUAN): Finding | null {
   const rounded = wan.toDecimalPlaces(q.decimals, Money.ROUND_HALF_UP);
   if (rounded.eq(q.value)) return null;
+  // A table already in 万元 was rounded once before the text rounds it again to fewer
+  // decimals: the text may then be off by its own half unit plus the table's (tolerance.ts).
+  if (from.unit === '万元' && q.decimals < from.decimals && q.value.minus(wan).abs().lte(new Money(5).div(new Money(10).pow(q.decimals + 1)).plus(halfUnit(from)))) return null;
   // Text sheets start their paragraphs on row 3 (title on row 1).
   const cell = `A${q.paragraph + 3}`;
   return finding('narrative', q.sheet.sheetName, cell, `${cell}：说明中“${q.text}”，${what}为 ${wan.toFixed(2)} 万元（保留 ${q.decimals} 位小数为 ${rounded.toFixed(q.decimals)} 万元）`);
@@ -50,19 +56,19 @@ export function checkNarrative(sheets: ModelSheet[]): Finding[] {
   const t4 = find('T4')?.data as BalanceTableData | undefined;
   const t9 = find('T9')?.data as ThreePublicData | undefined;
   const out: (Finding | null)[] = [];
-  const wanOf = (yuan: Money | null | undefined) => yuanToWan(yuan ?? ZERO, 6);
+  const wanOf = (value: Money | null | undefined, table: PrintedUnit) => toWan(value ?? ZERO, scaleOf(table));
 
-  if (t3) for (const q of quotes(explanation, /预算支出总额为([\d,.]+)万元/)) out.push(compare(q, wanOf(t3.total.total), '支出预算总表合计'));
+  if (t3) for (const q of quotes(explanation, /预算支出总额为([\d,.]+)万元/)) out.push(compare(q, wanOf(t3.total.total, t3), '支出预算总表合计', scaleOf(t3)));
   if (t4) {
-    for (const q of quotes(explanation, /财政拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t4.expenditureTotal.total), '财政拨款收支总表支出总计'));
+    for (const q of quotes(explanation, /财政拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t4.expenditureTotal.total, t4), '财政拨款收支总表支出总计', scaleOf(t4)));
     for (const q of quotes(explanation, /“([^”]+)”科目([\d,.]+)万元/)) {
       const name = q.match[1];
-      const line = t4.expenditure.find((e) => e.label.replace(/^[一二三四五六七八九十]+、\s*/, '').replace(/\s/g, '') === name);
-      if (line) out.push(compare(q, wanOf(line.amounts.total), `财政拨款收支总表“${name}”`));
+      const line = t4.expenditure.find((e) => sameName(e.label.replace(/^[一二三四五六七八九十]+、\s*/, ''), name));
+      if (line) out.push(compare(q, wanOf(line.amounts.total, t4), `财政拨款收支总表“${name}”`, scaleOf(t4)));
     }
   }
-  if (t5) for (const q of quotes(explanation, /一般公共预算拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t5.total.total), '一般公共预算支出功能分类预算表合计'));
-  if (t6) for (const q of quotes(explanation, /政府性基金拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t6.total.total), '政府性基金预算支出功能分类预算表合计'));
+  if (t5) for (const q of quotes(explanation, /一般公共预算拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t5.total.total, t5), '一般公共预算支出功能分类预算表合计', scaleOf(t5)));
+  if (t6) for (const q of quotes(explanation, /政府性基金拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t6.total.total, t6), '政府性基金预算支出功能分类预算表合计', scaleOf(t6)));
   if (t9) {
     const a = t9.amounts;
     const pairs: [RegExp, Money | null | undefined, string][] = [
@@ -72,7 +78,8 @@ export function checkNarrative(sheets: ModelSheet[]): Finding[] {
       [/公务接待费([\d,.]+)万元/, a.reception, '“三公”经费预算表公务接待费'],
       [/机关运行经费预算为([\d,.]+)万元/, a.operating, '“三公”经费预算表机关运行经费'],
     ];
-    for (const [re, value, what] of pairs) for (const q of quotes(other, re)) out.push(compare(q, value ?? ZERO, what));
+    const s9 = scaleOf(t9, '万元');
+    for (const [re, value, what] of pairs) for (const q of quotes(other, re)) out.push(compare(q, toWan(value ?? ZERO, s9), what, s9));
   }
   return out.filter((f): f is Finding => f !== null);
 }

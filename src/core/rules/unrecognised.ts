@@ -42,6 +42,12 @@ export function nothingTyped(sheet: ModelSheet): boolean {
   }
 }
 
+/** A table that says why it is empty (`本单位无“三公”经费预算`) has been filled in: with that statement. */
+function statesEmpty(sheet: ModelSheet): boolean {
+  const d = sheet.data;
+  return (d.kind === 'coded' || d.kind === 'three-public') && !!d.statement;
+}
+
 /** Where a clerk starts typing: the first amount cell under the header, else A1. */
 function firstAmountCell(sheet: ModelSheet): string {
   const d = sheet.data;
@@ -68,7 +74,7 @@ export function checkUnrecognised(sheets: ModelSheet[], issues: ReadIssue[]): Fi
   }
   const out: Finding[] = [];
   for (const s of sheets) {
-    if (EMPTY_BY_RIGHT.has(s.specId) || !nothingTyped(s)) continue;
+    if (EMPTY_BY_RIGHT.has(s.specId) || !nothingTyped(s) || statesEmpty(s)) continue;
     const cell = firstAmountCell(s);
     out.push(finding('notFilled', s.sheetName, cell, `${cell}：本表尚未填写（没有输入任何金额）；请填写本单位的预算数，没有的填 0`));
   }

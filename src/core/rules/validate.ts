@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { ModelSheet } from '../model';
+import { joinContinuations } from '../read/join';
 import type { ReadIssue } from '../read/parse';
 import { checkBalance, checkCodedTable, checkProjects, checkThreePublic, issueFindings } from './checks';
 import { checkCompleteness } from './completeness';
@@ -7,6 +8,7 @@ import { checkCrossTables } from './cross';
 import { checkDepartmentAgainstUnits, type DepartmentUnits } from './department-units';
 import { checkForm, checkFormsAgainstProjects, isForm } from './forms';
 import { checkNarrative } from './narrative';
+import { checkBlankFigures, checkLevelWording, checkThreePublicStatement } from './statements';
 import { checkSummaryAgainstForms, checkSummaryTotal, isSummary } from './summary';
 import { checkUnrecognised } from './unrecognised';
 import type { Finding, RuleContext } from './types';
@@ -19,7 +21,8 @@ export interface Validation {
 }
 
 /** Runs every rule on the sheets read from one workbook. Reads nothing, changes nothing. */
-export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalog: Catalog, units?: DepartmentUnits): Validation {
+export function validateSheets(read: ModelSheet[], issues: ReadIssue[], catalog: Catalog, units?: DepartmentUnits): Validation {
+  const sheets = joinContinuations(read);
   // The budget year is the tables': a workbook may carry the year before's self-evaluations.
   // The summary belongs with the forms: its year is theirs, and it is no budget table.
   const performance = (s: ModelSheet) => isForm(s) || isSummary(s);
@@ -41,6 +44,9 @@ export function validateSheets(sheets: ModelSheet[], issues: ReadIssue[], catalo
   // A workbook of performance forms only is not a budget missing its tables.
   findings.push(...checkCompleteness(sheets.filter((s) => !performance(s)), ctx.year));
   findings.push(...checkNarrative(sheets));
+  findings.push(...checkThreePublicStatement(sheets));
+  findings.push(...checkBlankFigures(sheets));
+  findings.push(...checkLevelWording(sheets.filter((s) => !performance(s))));
   if (units) findings.push(...checkDepartmentAgainstUnits(sheets, units));
   findings.push(...checkUnrecognised(sheets, issues));
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };

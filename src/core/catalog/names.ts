@@ -1,0 +1,22 @@
+/**
+ * Names of classification codes as a person reads them (issue 11 point 4). Published tables
+ * write the same name with full- or half-width brackets, spaces or line breaks inside, `、`
+ * or `,` between items, and with or without a trailing 支出; none of that makes it another
+ * name. Anything else (an old edition's wording, another code's name) still differs.
+ */
+export function nameKey(name: string): string {
+  return name
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[（(]/g, '(')
+    .replace(/[）)]/g, ')')
+    .replace(/[〔［[]/g, '[')
+    .replace(/[〕］\]]/g, ']')
+    .replace(/[、，,;；]/g, ',')
+    .replace(/[“”"]/g, '"')
+    .replace(/[：:]/g, ':')
+    .replace(/支出$/, '');
+}
+
+export function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}

@@ -1,0 +1,203 @@
+import { nameKey } from '../catalog/names';
+import { normalizeCode } from '../codes';
+import type { Amounts, CodedRow, CodedTableData } from '../model';
+import { address } from '../plan/a1';
+import type { AmountKey } from '../seed-types';
+import type { AmountColumn, CodedTableSpec } from '../specs/types';
+import { cellAt, compactText, plainText } from './grid';
+import type { SheetReader } from './sheet-reader';
+
+/**
+ * A coded table (T2, T3, T5–T8, U1) in any layout published tables use (issue 11 point 1):
+ * codes in three columns 类 | 款 | 项 or in one column headed 科目编码 (3/5/7 digits, or with the
+ * name in the same cell); header rows in any order, spacer rows and columns, the 合计 row at
+ * the top or the bottom, the headers repeated where the table runs onto another page, the
+ * placeholder rows of an empty table (`无`, `—`, a blank code with 0) and the statement of an
+ * empty table as a note row or one merged text cell.
+ */
+
+const HEADER_SCAN = 20;
+const CODE_HEADER = /科目编码|科目代码|^编码$|^代码$|^科目$/;
+const TOTAL_LABEL = /^(合计|总计|合计数|本年合计)$/;
+const PLACEHOLDER = new Set(['', '无', '—', '-', '–', '－', '——', '/', '0', '…', '……', '...', '⋯']);
+const NOTE = /^(注|说明|备注)\d*[:：]?/;
+/** what the statement of an empty table says */
+const STATEMENT = /(无|没有|未安排|不涉及).*(预算|支出|收入|经费|数据)|空表/;
+/** `2040201行政运行`, `204 02 01 行政运行`: a code and its name in one cell */
+const CODE_AND_NAME = /^(\d{3}(?:[\s\-.]?\d{2}){0,2})\s*([^\d\s].*)$/;
+
+/** Column labels of official forms that name a spec column another way. */
+const LABEL_ALIASES: Record<string, AmountKey> = {
+  总计: 'total',
+  合计数: 'total',
+  预算数: 'total',
+  财政拨款: 'fiscal',
+  经营收入: 'operating',
+  基本支出合计: 'basic',
+};
+
+export interface CodeLayout {
+  /** the header row holding 类/款/项 or the code header */
+  row: number;
+  codeCols: number[];
+}
+
+export function findCodeColumns(r: SheetReader): CodeLayout | null {
+  for (const row of r.rowsFrom(1, HEADER_SCAN)) {
+    const cols = r.filled(row);
+    const lei = cols.find((c) => r.text(row, c) === '类');
+    if (lei !== undefined) {
+      const codeCols = [lei];
+      for (const label of ['款', '项']) {
+        const next = cols.find((c) => c > codeCols[codeCols.length - 1] && c <= codeCols[codeCols.length - 1] + 2 && r.text(row, c) === label);
+        if (next === undefined) break;
+        codeCols.push(next);
+      }
+      return { row, codeCols };
+    }
+  }
+  for (const row of r.rowsFrom(1, HEADER_SCAN)) {
+    const c = r.filled(row).find((col) => CODE_HEADER.test(r.text(row, col)));
+    if (c === undefined) continue;
+    // A header merged over three columns with 类 | 款 | 项 below was found above; a row below
+    // that repeats the code header's column with 类 means the same. Here: one code column.
+    return { row, codeCols: [c] };
+  }
+  return null;
+}
+
+/**
+ * Each amount column by its label anywhere in the header band, the lowest matching label
+ * winning: header rows come in any order (a group header such as 基本支出 or 一般公共预算支出
+ * above or below the column labels), so the first label met going up is not always the one.
+ */
+function matchColumns(r: SheetReader, columns: AmountColumn[], fromCol: number, top: number, bottom: number): Map<AmountKey, number> {
+  const found = new Map<AmountKey, number>();
+  const width = r.width();
+  const byLabel = new Map(columns.map((c) => [nameKey(c.label), c.key] as const));
+  const keyOf = (label: string): AmountKey | undefined => {
+    const k = nameKey(label);
+    const alias = LABEL_ALIASES[k];
+    return byLabel.get(k) ?? (alias && columns.some((x) => x.key === alias) ? alias : undefined);
+  };
+  for (let c = fromCol; c <= width; c++) {
+    let key: AmountKey | undefined;
+    for (let row = bottom; row >= top && !key; row--) key = keyOf(r.text(row, c));
+    if (key && !found.has(key)) found.set(key, c);
+  }
+  return found;
+}
+
+/**
+ * Amount columns some bodies publish beyond the official ones (上年结转, 上缴上级支出, …): a
+ * labelled column right of the names, not a known one, holding a figure on some code row.
+ */
+function unknownAmountColumns(r: SheetReader, known: Set<number>, fromCol: number, top: number, bottom: number, rows: CodedRow[]): string[] {
+  const out: string[] = [];
+  for (let c = fromCol; c <= r.width(); c++) {
+    if (known.has(c)) continue;
+    const label = r.columnLabel(c, Math.max(top, bottom - 1), bottom);
+    if (!label || /单位[:：]/.test(label)) continue;
+    if (rows.some((row) => row.row !== undefined && /^[\d,.]+$/.test(r.text(row.row, c)) && Number(r.text(row.row, c).replace(/,/g, '')) !== 0)) out.push(label);
+  }
+  return out;
+}
+
+function isCodeLike(text: string): boolean {
+  return /^\d{3}([\s\-.]?\d{1,2}){0,2}/.test(text);
+}
+
+export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData | null {
+  const layout = findCodeColumns(r);
+  if (layout === null) return null;
+  const { codeCols } = layout;
+  const lastCode = codeCols[codeCols.length - 1];
+  const top = Math.max(1, layout.row - 3);
+  // The header ends where the first row of data begins: a code, a 合计, a placeholder or a
+  // note. Until then, rows are header rows (labels merged down, a 类 | 款 | 项 row, …).
+  let headerBottom = layout.row;
+  for (const row of r.rowsFrom(layout.row + 1, layout.row + 4)) {
+    const filled = r.filled(row);
+    if (filled.length === 0) continue;
+    const codeText = codeCols.map((c) => r.text(row, c)).join('');
+    const labelsOnly = filled.every((c) => typeof cellAt(r.grid, row, c) === 'string' && /[\u4e00-\u9fff]/.test(r.text(row, c)));
+    const dataLike = codeText !== '' || !labelsOnly || filled.some((c) => PLACEHOLDER.has(r.text(row, c))) || filled.some((c) => TOTAL_LABEL.test(r.text(row, c))) || NOTE.test(r.firstText(row)) || STATEMENT.test(r.firstText(row));
+    if (dataLike) break;
+    headerBottom = row;
+  }
+  // `科目编码及名称`: codes with their names in one cell
+  const combined = codeCols.length === 1 && r.text(layout.row, codeCols[0]).includes('名称');
+  let nameCol = combined ? codeCols[0] : lastCode + 1;
+  for (let c = 1; c <= r.width() && !combined; c++) {
+    if (codeCols.includes(c)) continue;
+    if (r.columnLabel(c, top, headerBottom).includes('名称')) {
+      nameCol = c;
+      break;
+    }
+  }
+  const cols = matchColumns(r, spec.columns, Math.max(nameCol, lastCode) + 1, top, headerBottom);
+  const rows: CodedRow[] = [];
+  const total: Amounts = {};
+  let statement: string | null = null;
+  let totalRow: number | null = null;
+  const amountCols = [...cols.values()];
+  for (const row of r.rowsFrom(headerBottom + 1)) {
+    const filled = r.filled(row);
+    if (filled.length === 0) continue;
+    const first = r.text(row, filled[0]);
+    const parts = codeCols.map((c) => cellAt(r.grid, row, c));
+    const codeText = parts.map((p) => compactText(p)).join('');
+    const nameText = plainText(cellAt(r.grid, row, nameCol)).replace(/[\r\n]+/g, '').trim();
+    if (TOTAL_LABEL.test(codeText) || TOTAL_LABEL.test(compactText(nameText)) || TOTAL_LABEL.test(first)) {
+      // A table over several pages may repeat nothing but its data; its 合计 is read once.
+      if (totalRow === null) {
+        totalRow = row;
+        for (const [key, c] of cols) total[key] = r.amount(row, c);
+      }
+      continue;
+    }
+    if (NOTE.test(first)) {
+      const rest = first.replace(NOTE, '') || filled.slice(1).map((c) => r.text(row, c)).join('');
+      if (rest) statement = statement ? `${statement}${rest}` : rest;
+      continue;
+    }
+    if (r.isRepeatedHeader(row)) continue;
+    const amountsBlank = amountCols.every((c) => {
+      const t = r.text(row, c);
+      return t === '' || PLACEHOLDER.has(t);
+    });
+    // every code cell a placeholder (`…` | `…` | `…` in a template's sample rows)
+    const codePlaceholder = parts.every((p) => PLACEHOLDER.has(compactText(p)));
+    if (codePlaceholder && PLACEHOLDER.has(compactText(nameText)) && amountsBlank) {
+      // An empty table's 无 / — row: no data, and a 无 says so as a statement would.
+      if (!statement && (codeText === '无' || compactText(nameText) === '无')) statement = '无';
+      continue;
+    }
+    if (!isCodeLike(codeText) && amountsBlank && STATEMENT.test(first)) {
+      // Text across the table body (a merged cell or a text row): the statement of an empty table.
+      statement = statement ? `${statement}${first}` : first;
+      continue;
+    }
+    let name = nameText;
+    let code = normalizeCode(codeText.length > 3 && parts.slice(1).every((p) => compactText(p) === '') ? compactText(parts[0]) : parts);
+    const joined = CODE_AND_NAME.exec(plainText(parts[0]).trim());
+    if (!code.ok && codeCols.length === 1 && joined) {
+      code = normalizeCode(joined[1]);
+      if (!name || combined) name = joined[2].trim();
+    }
+    if (!code.ok) {
+      r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: `${address(row, codeCols[0])}：${code.reason}` });
+    }
+    const amounts: Amounts = {};
+    for (const [key, c] of cols) amounts[key] = r.amount(row, c);
+    rows.push({ code: code.ok ? code.code : codeText, name, amounts, row });
+  }
+  const otherColumns = unknownAmountColumns(r, new Set([...codeCols, nameCol, ...amountCols]), Math.max(nameCol, lastCode) + 1, top, headerBottom, rows);
+  return {
+    kind: 'coded',
+    rows,
+    total,
+    statement,
+    at: { columns: Object.fromEntries(cols), codeColumn: codeCols[0], nameColumn: nameCol, totalRow, ...(otherColumns.length ? { otherColumns } : {}) },
+  };
+}

@@ -1,0 +1,160 @@
+import type { Money } from '../money';
+import { parseAmount } from '../money';
+import { address } from '../plan/a1';
+import type { CurrencyUnit } from '../specs/types';
+import { cellAt, compactText, GridValue, SheetGrid } from './grid';
+
+/** A cell the reader could not take as it stands; the validator turns these into findings. */
+export interface ReadIssue {
+  sheet: string;
+  cell: string;
+  kind: 'unreadable-amount' | 'text-amount' | 'bad-code' | 'error-value' | 'no-header' | 'not-recognised';
+  message: string;
+  fullWidth?: boolean;
+}
+
+/**
+ * One amount cell as a clerk means it (blank, `—`, text with separators or full-width digits);
+ * what cannot be taken as it stands is added to `issues` for the validator.
+ */
+export function readAmountCell(grid: SheetGrid, row: number, col: number, issues: ReadIssue[]): Money | null {
+  const v: GridValue = cellAt(grid, row, col);
+  const cell = address(row, col);
+  if (v !== null && typeof v === 'object') {
+    issues.push({ sheet: grid.name, cell, kind: 'error-value', message: `${cell} 是错误值 ${v.error}` });
+    return null;
+  }
+  const p = parseAmount(v);
+  if (p.kind === 'blank') return null;
+  if (p.kind === 'invalid') {
+    issues.push({ sheet: grid.name, cell, kind: 'unreadable-amount', message: `${cell}“${p.text}”不能读作金额` });
+    return null;
+  }
+  if (p.fromText) {
+    issues.push({
+      sheet: grid.name,
+      cell,
+      kind: 'text-amount',
+      message: `${cell} 的金额是以文本输入的${p.fullWidth ? '（含全角数字）' : ''}，已按 ${p.value.toFixed()} 读取`,
+      fullWidth: p.fullWidth,
+    });
+  }
+  return p.value;
+}
+
+/** `单位：万元`, `金额单位：元`, `（单位：万元）`; not `编制单位：…`. */
+const UNIT_LINE = /(?:^|[^制])单位[:：](万元|元)/;
+
+const TITLE_ROW = /^\d{4}年.*(预算表|预算总表|明细表)$/;
+
+/**
+ * A sheet being read: cells by 1-based row and column, over a grid that may be holey (a
+ * sparse reader leaves missing rows and cells out), so rows are walked as they exist and no
+ * dense copy is ever made.
+ */
+export class SheetReader {
+  readonly issues: ReadIssue[] = [];
+  /** the largest number of decimals any amount read had: what a 万元 table prints */
+  decimals = 0;
+  private widthCache: number | null = null;
+  constructor(readonly grid: SheetGrid) {}
+
+  get rows(): number {
+    return this.grid.values.length;
+  }
+
+  /** The sheet rows that exist from `from` on, in order (holes skipped). */
+  rowsFrom(from: number, to = this.rows): number[] {
+    const out: number[] = [];
+    this.grid.values.forEach((row, i) => {
+      if (row && i + 1 >= from && i + 1 <= to) out.push(i + 1);
+    });
+    return out;
+  }
+
+  width(): number {
+    if (this.widthCache === null) {
+      let w = 0;
+      this.grid.values.forEach((row) => {
+        if (row) w = Math.max(w, row.length);
+      });
+      this.widthCache = w;
+    }
+    return this.widthCache;
+  }
+
+  text(row: number, col: number): string {
+    return compactText(cellAt(this.grid, row, col));
+  }
+
+  /** The columns of a row that hold something, in order. */
+  filled(row: number): number[] {
+    const out: number[] = [];
+    (this.grid.values[row - 1] ?? []).forEach((v, i) => {
+      if (compactText(v ?? null) !== '' || typeof v === 'number') out.push(i + 1);
+    });
+    return out;
+  }
+
+  /** The text of a row's first filled cell. */
+  firstText(row: number): string {
+    const c = this.filled(row)[0];
+    return c === undefined ? '' : this.text(row, c);
+  }
+
+  amount(row: number, col: number): Money | null {
+    const m = readAmountCell(this.grid, row, col, this.issues);
+    if (m && m.isFinite()) this.decimals = Math.max(this.decimals, m.decimalPlaces());
+    return m;
+  }
+
+  /** The `单位：` line in the first rows, when the sheet has one. */
+  unit(scan = 8): CurrencyUnit | undefined {
+    for (const row of this.rowsFrom(1, scan)) {
+      for (const c of this.filled(row)) {
+        const m = UNIT_LINE.exec(this.text(row, c));
+        if (m) return m[1] as CurrencyUnit;
+      }
+    }
+    return undefined;
+  }
+
+  /** The row holding `类` in its first columns: the last header row of a coded table. */
+  levelRow(scan = 15): number | null {
+    for (const r of this.rowsFrom(1, scan)) {
+      for (let c = 1; c <= 3; c++) if (this.text(r, c) === '类') return r;
+    }
+    return null;
+  }
+
+  /** The lowest label above (and including) `bottom` in a column, within the header band. */
+  columnLabel(col: number, top: number, bottom: number): string {
+    for (let r = bottom; r >= top; r--) {
+      const t = this.text(r, col);
+      if (t) return t;
+    }
+    return '';
+  }
+
+  findRow(from: number, pred: (r: number) => boolean): number | null {
+    for (const r of this.rowsFrom(from)) if (pred(r)) return r;
+    return null;
+  }
+
+  /**
+   * A table printed over several pages repeats its title, 编制单位 line, unit line and headers
+   * on each: a row whose first filled cell is one of those.
+   */
+  isRepeatedHeader(row: number): boolean {
+    const first = this.firstText(row);
+    return (
+      first === '类' ||
+      first === '项目' ||
+      first.includes('科目编码') ||
+      first.includes('科目代码') ||
+      UNIT_LINE.test(first) ||
+      /^编制(单位|部门)[:：]/.test(first) ||
+      TITLE_ROW.test(first)
+    );
+  }
+}

@@ -1,0 +1,92 @@
+import type { PrintedUnit } from '../model';
+import { formatAmount, Money, ZERO } from '../money';
+import type { CurrencyUnit } from '../specs/types';
+
+/**
+ * The one rounding rule of every comparison (domain.md §2, issue 11 point 2).
+ *
+ * A table printed in 元 is exact: its figures must add up to the 元 (and 分), no tolerance.
+ * A table printed in 万元 rounds each cell on its own to the decimals it prints, so each
+ * printed figure may be off its true value by at most half a unit of its last decimal
+ * (0.005 万元 at two decimals). A comparison of printed figures may therefore differ by the
+ * sum of those half units over every rounded figure involved (the stated one and each part
+ * that is printed, blanks being exact zeros) and still be right; beyond it, it is wrong.
+ * Between a 元 table and a 万元 table the comparison is made in 万元: the 元 side converted
+ * exactly, only the 万元 side's figures counting as rounded.
+ */
+export interface Scale {
+  unit: CurrencyUnit;
+  /** decimals printed; only meaningful in 万元 */
+  decimals: number;
+}
+
+export const YUAN: Scale = { unit: '元', decimals: 0 };
+export const WAN_2: Scale = { unit: '万元', decimals: 2 };
+
+/** A table's scale as read; data without one is in the unit its spec prints (`fallback`). */
+export function scaleOf(data: PrintedUnit, fallback: CurrencyUnit = '元'): Scale {
+  const unit = data.unit ?? fallback;
+  return unit === '元' ? YUAN : { unit, decimals: data.decimals ?? 2 };
+}
+
+/** The most rounding can have moved one printed figure: 0 in 元, half a last unit in 万元. */
+export function halfUnit(s: Scale): Money {
+  return s.unit === '元' ? ZERO : new Money(5).div(new Money(10).pow(s.decimals + 1));
+}
+
+/** The figures of a comparison that were printed (not blank): what may carry rounding. */
+export function printed(...values: (Money | null | undefined)[]): number {
+  return values.filter((x) => x !== null && x !== undefined).length;
+}
+
+/** Do `a` and `b`, both in `s`, agree once `rounded` printed figures may each be off by rounding? */
+export function agree(a: Money, b: Money, rounded: number, s: Scale): boolean {
+  return a.minus(b).abs().lte(halfUnit(s).times(rounded));
+}
+
+/** `1,234 元` or `12.34 万元`: a figure with the unit it is compared in. */
+export function show(value: Money, s: Scale): string {
+  if (s.unit === '元' || !value.isFinite()) return `${formatAmount(value)} ${s.unit}`;
+  return `${formatAmount(value, Math.max(s.decimals, value.decimalPlaces()))} 万元`;
+}
+
+/** One side of a comparison across tables: its value in its own table's unit and how many printed figures made it. */
+export interface Side {
+  value: Money;
+  scale: Scale;
+  rounded: number;
+}
+
+export interface Compared {
+  agree: boolean;
+  /** both values and their difference in the unit compared in */
+  a: Money;
+  b: Money;
+  scale: Scale;
+}
+
+function inWan(x: Money, s: Scale): Money {
+  return s.unit === '元' ? x.div(10000) : x;
+}
+
+/** Two figures of two tables: in 元 when both are, else in 万元 with each side's rounding. */
+export function compareSides(a: Side, b: Side): Compared {
+  if (a.scale.unit === '元' && b.scale.unit === '元') return { agree: a.value.eq(b.value), a: a.value, b: b.value, scale: YUAN };
+  const slack = halfUnit(a.scale).times(a.rounded).plus(halfUnit(b.scale).times(b.rounded));
+  const x = inWan(a.value, a.scale);
+  const y = inWan(b.value, b.scale);
+  const decimals = Math.max(a.scale.unit === '万元' ? a.scale.decimals : 0, b.scale.unit === '万元' ? b.scale.decimals : 0);
+  return { agree: x.minus(y).abs().lte(slack), a: x, b: y, scale: { unit: '万元', decimals } };
+}
+
+/** `a ≥ b` with the same allowance: `a` may fall short of `b` by rounding alone. */
+export function atLeast(a: Side, b: Side): Compared {
+  const c = compareSides(a, b);
+  const slack = halfUnit(a.scale).times(a.rounded).plus(halfUnit(b.scale).times(b.rounded));
+  return { ...c, agree: c.a.plus(c.scale.unit === '元' ? ZERO : slack).gte(c.b) };
+}
+
+/** A table figure in 万元, exact (元 divided, 万元 as printed): what the narrative quotes. */
+export function toWan(value: Money, s: Scale): Money {
+  return inWan(value, s);
+}
