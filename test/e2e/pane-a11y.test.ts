@@ -4,6 +4,7 @@ import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { address } from '../../src/core/plan/a1';
+import { plainCell } from '../../src/core/plan/text-cells';
 import { planWorkbook } from '../../src/core/plan/workbook';
 import { sampleFromSeed } from '../../src/core/sample';
 import { SEED_BUDGETS } from '../../src/core/sample-seeds';
@@ -212,7 +213,7 @@ describe('the built task pane', () => {
     const sample = sampleFromSeed(SEED_BUDGETS.find((s) => s.id === '2021-shanghai-social-security-card-unit')!);
     const [u2] = planWorkbook({ ctx: sample.ctx, data: sample.data, specs: ['U2'] });
     const width = Math.max(...u2.cells.map((r) => r.length));
-    const grid = u2.cells.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+    const grid = u2.cells.map((row) => Array.from({ length: width }, (_, c) => plainCell(row[c] ?? null) ?? ''));
     const values = grid.map((row, r) => row.map((v, c) => (typeof v === 'string' && v.startsWith('=') ? u2.results[address(r + 1, c + 1)] ?? '' : v)));
     const { page, refused } = await openPane({ displayLanguage: 'zh-CN', officeTheme: LIGHT_THEME, sheets: [{ name: u2.name, values, formulas: grid }], runDelay: 100 });
     await page.click('#forms-load');
