@@ -1,6 +1,7 @@
 import { RULES } from '../core/rules/catalog-of-rules';
 import type { Finding } from '../core/rules/types';
-import { Batcher, MARKS_PAYLOAD_BUDGET, OP_BYTES, opBytes } from './marks/batches';
+import { OP_BYTES, opBytes } from './marks/batches';
+import { PAYLOAD_BUDGET_BYTES, SyncBudget } from './payload';
 import { fillState, planCell, type LiveSheet, type Op, type SheetTally, type Target, type Work } from './marks/cells';
 import { decodePart, encodeRecords, MARKS_NAMESPACE, mergeParts, PART_BYTES, type MarkRecord } from './marks/record';
 import { count, isRefusal, locate, MAX_REFUSALS, writeSheet } from './marks/write';
@@ -83,13 +84,13 @@ export function applyMarks(
   context: Excel.RequestContext,
   findings: readonly Finding[],
   support: SupportCheck = officeSupport,
-  budget = MARKS_PAYLOAD_BUDGET,
+  budget = PAYLOAD_BUDGET_BYTES,
 ): Promise<MarkResult> {
   return update(context, markTargets(findings), support, budget);
 }
 
 /** Puts back every marked cell's fill and takes away the marks' comments. One sync when nothing is marked. */
-export function clearMarks(context: Excel.RequestContext, support: SupportCheck = officeSupport, budget = MARKS_PAYLOAD_BUDGET): Promise<MarkResult> {
+export function clearMarks(context: Excel.RequestContext, support: SupportCheck = officeSupport, budget = PAYLOAD_BUDGET_BYTES): Promise<MarkResult> {
   return update(context, [], support, budget);
 }
 
@@ -115,12 +116,12 @@ async function update(context: Excel.RequestContext, targets: Target[], support:
 
   const oldParts = parts.items;
   if (oldParts.length === 0 && targets.length === 0) return result;
-  const batch = new Batcher(context, budget);
+  const batch = new SyncBudget(context, budget);
 
   // Reads, batched: the record, where every comment and note is.
   const xmls: OfficeExtension.ClientResult<string>[] = [];
   for (const p of oldParts) {
-    await batch.take(OP_BYTES + PART_BYTES);
+    await batch.room(OP_BYTES + PART_BYTES);
     xmls.push(p.getXml());
   }
   const commentAt = comments ? await locate(batch, comments, commentCount!.value) : [];
@@ -169,12 +170,12 @@ async function update(context: Excel.RequestContext, targets: Target[], support:
   const fillProps = withPattern ? 'color,pattern,tintAndShade' : 'color';
   const contents = new Map<string, Excel.Comment>();
   for (const [k, w] of work) {
-    await batch.take(2 * OP_BYTES);
+    await batch.room(2 * OP_BYTES);
     w.fill = w.sheet.ws.getRange(w.cell).format.fill;
     w.fill.load(fillProps);
     w.comment = commentByKey.get(k);
     if (w.comment && w.rec?.comment != null) {
-      await batch.take(opBytes(w.rec.comment) + OP_BYTES);
+      await batch.room(opBytes(w.rec.comment) + OP_BYTES);
       w.comment.load('content');
       contents.set(k, w.comment);
       w.replies = w.comment.replies.getCount();
@@ -184,7 +185,7 @@ async function update(context: Excel.RequestContext, targets: Target[], support:
   const touched = sheets.filter((s) => workSheets.has(s));
   const protections = new Map<LiveSheet, Excel.WorksheetProtection>();
   for (const s of touched) {
-    await batch.take(OP_BYTES + 2 * OP_BYTES);
+    await batch.room(OP_BYTES + 2 * OP_BYTES);
     const p = s.ws.protection;
     p.load('protected,options');
     protections.set(s, p);
@@ -213,7 +214,7 @@ async function update(context: Excel.RequestContext, targets: Target[], support:
     // A cell's new record wins over its old one: it names the fill the cell will be put back to.
     for (const r of [...tallies.values()].flatMap((t) => [...t.before, ...t.records])) all.set(`${r.sheetId}\u0000${r.cell}`, r);
     for (const xml of encodeRecords([...all.values()], generation + 1)) {
-      await batch.take(opBytes(xml));
+      await batch.room(opBytes(xml));
       made.push(context.workbook.customXmlParts.add(xml));
     }
   }
@@ -258,11 +259,11 @@ async function update(context: Excel.RequestContext, targets: Target[], support:
   // The record of what is marked now; the earlier parts go.
   const kept = [...tallies.values()].flatMap((t) => t.records);
   for (const xml of encodeRecords(kept, generation + 2)) {
-    await batch.take(opBytes(xml));
+    await batch.room(opBytes(xml));
     context.workbook.customXmlParts.add(xml);
   }
   for (const p of [...oldParts, ...made]) {
-    await batch.take(OP_BYTES);
+    await batch.room(OP_BYTES);
     p.delete();
   }
   await batch.flush();

@@ -7,9 +7,8 @@
  */
 export const PAYLOAD_BUDGET_BYTES = 1_000_000;
 
-/** The UTF-8 length of a value's JSON: how much of a request or response it makes. */
-export function jsonBytes(v: unknown): number {
-  const text = JSON.stringify(v) ?? '';
+/** The UTF-8 size of a string, as it travels in a request's JSON (escapes ignored). */
+export function utf8Bytes(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -21,6 +20,11 @@ export function jsonBytes(v: unknown): number {
     } else n += 3;
   }
   return n;
+}
+
+/** The UTF-8 length of a value's JSON: how much of a request or response it makes. */
+export function jsonBytes(v: unknown): number {
+  return utf8Bytes(JSON.stringify(v) ?? '');
 }
 
 /**
@@ -38,9 +42,24 @@ export class SyncBudget {
     readonly limit: number = PAYLOAD_BUDGET_BYTES,
   ) {}
 
+  /** Whether `bytes` more would take the batch past its budget. */
+  full(bytes: number): boolean {
+    return this.pending > 0 && this.pending + bytes > this.limit;
+  }
+
   async room(bytes: number): Promise<void> {
-    if (this.pending > 0 && this.pending + bytes > this.limit) await this.flush();
+    if (this.full(bytes)) await this.flush();
     this.pending += bytes;
+  }
+
+  /** Counts an action that must go in the batch as it stands (a sheet's protect after its writes). */
+  add(bytes: number): void {
+    this.pending += bytes;
+  }
+
+  /** Forgets what was counted: the batch failed and Excel dropped it. */
+  discard(): void {
+    this.pending = 0;
   }
 
   /** Sends what is queued, if anything is. */

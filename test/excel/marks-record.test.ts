@@ -1,6 +1,7 @@
 import { RULES } from '../../src/core/rules/catalog-of-rules';
 import { applyMarks, clearMarks, MARK_FILL } from '../../src/excel/marks';
-import { Batcher, opBytes, OP_BYTES, utf8Bytes } from '../../src/excel/marks/batches';
+import { opBytes, OP_BYTES } from '../../src/excel/marks/batches';
+import { SyncBudget, utf8Bytes } from '../../src/excel/payload';
 import { decodePart, encodeRecords, MARKS_NAMESPACE, mergeParts, type MarkRecord } from '../../src/excel/marks/record';
 import { createFakeExcel, MODERN_HOST } from './fake-excel';
 
@@ -49,8 +50,8 @@ describe('the marks record in custom XML parts', () => {
     expect(opBytes('表', null)).toBe(OP_BYTES + 3);
     let syncs = 0;
     const context = { sync: () => Promise.resolve(void syncs++) } as unknown as Excel.RequestContext;
-    const batch = new Batcher(context, 1000);
-    for (let i = 0; i < 10; i++) await batch.take(300);
+    const batch = new SyncBudget(context, 1000);
+    for (let i = 0; i < 10; i++) await batch.room(300);
     await batch.flush();
     // three actions of 300 per batch of 1000: four batches for ten
     expect(syncs).toBe(4);

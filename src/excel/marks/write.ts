@@ -1,4 +1,5 @@
-import { Batcher, OP_BYTES } from './batches';
+import type { SyncBudget } from '../payload';
+import { OP_BYTES } from './batches';
 import type { LiveSheet, Op } from './cells';
 
 /**
@@ -26,13 +27,13 @@ export const ADDRESS_BYTES = 2 * OP_BYTES;
 
 /** Where each item of a comment or note collection is, read in batches. */
 export async function locate<T extends Excel.Comment | Excel.Note>(
-  batch: Batcher,
+  batch: SyncBudget,
   collection: { getItemAt(index: number): T },
   n: number,
 ): Promise<{ item: T; where: Excel.Range }[]> {
   const out: { item: T; where: Excel.Range }[] = [];
   for (let i = 0; i < n; i++) {
-    await batch.take(2 * OP_BYTES + ADDRESS_BYTES);
+    await batch.room(2 * OP_BYTES + ADDRESS_BYTES);
     const item = collection.getItemAt(i);
     const where = item.getLocation();
     where.load('address');
@@ -54,7 +55,7 @@ export async function count(context: Excel.RequestContext, collection: Excel.Com
  */
 export async function writeSheet(
   context: Excel.RequestContext,
-  batch: Batcher,
+  batch: SyncBudget,
   s: LiveSheet,
   protection: { protected: boolean; options: Excel.WorksheetProtectionOptions },
   ops: readonly Op[],
@@ -64,7 +65,7 @@ export async function writeSheet(
   if (ownBatches) await batch.flush();
   try {
     for (const op of ops) {
-      await batch.take(op.size);
+      await batch.room(op.size);
       op.run();
     }
     if (ownBatches) await batch.flush();
@@ -83,7 +84,7 @@ export async function writeSheet(
  */
 async function writeProtectedSheet(
   context: Excel.RequestContext,
-  batch: Batcher,
+  batch: SyncBudget,
   s: LiveSheet,
   options: Excel.WorksheetProtectionOptions,
   ops: readonly Op[],
