@@ -5,6 +5,9 @@ import type { ModelSheet } from '../core/model';
 import { LISTS_SHEET } from '../core/plan/lists';
 import type { GridValue, SheetGrid } from '../core/read/grid';
 import { readSheet, ReadIssue } from '../core/read/parse';
+import { readXlsxFile } from './stream/workbook';
+
+export { WorkbookReadError } from './stream/limits';
 
 function gridValue(v: ExcelJS.CellValue): GridValue {
   if (v === null || v === undefined) return null;
@@ -48,6 +51,18 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
 export interface WorkbookRead {
   sheets: ModelSheet[];
   issues: ReadIssue[];
+  /** The catalog the sheets were read against (built-in plus the workbook's 科目目录). */
+  catalog: Catalog;
+}
+
+export interface WorkbookFileRead extends WorkbookRead {
+  /** Every worksheet's grid, in sheet order (formulas included), for checks beyond the model. */
+  grids: SheetGrid[];
+}
+
+function catalogFromGrids(grids: readonly SheetGrid[], base: Catalog): Catalog {
+  const grid = grids.find((g) => g.name === CATALOG_SHEET_NAME);
+  return grid ? base.withOverrides(parseCatalogSheet(grid.values).entries) : base;
 }
 
 /** The built-in catalog, extended or overridden by the workbook's 科目目录 sheet when it has one. */
@@ -57,21 +72,35 @@ export function workbookCatalog(wb: ExcelJS.Workbook, base: Catalog = Catalog.bu
   return base.withOverrides(parseCatalogSheet(gridFromWorksheet(ws).values).entries);
 }
 
-export function readWorkbook(wb: ExcelJS.Workbook, catalog: Catalog = workbookCatalog(wb)): WorkbookRead {
+/** The sheets of a workbook, as grids, into the model. */
+export function readGrids(grids: readonly SheetGrid[], catalog: Catalog = catalogFromGrids(grids, Catalog.builtIn())): WorkbookRead {
   const sheets: ModelSheet[] = [];
   const issues: ReadIssue[] = [];
-  for (const ws of wb.worksheets) {
+  for (const grid of grids) {
     // The catalog is read above; `_BT_LISTS` holds the forms' drop-down lists, not a table.
-    if (ws.name === CATALOG_SHEET_NAME || ws.name === LISTS_SHEET) continue;
-    const result = readSheet(gridFromWorksheet(ws), catalog);
+    if (grid.name === CATALOG_SHEET_NAME || grid.name === LISTS_SHEET) continue;
+    const result = readSheet(grid, catalog);
     if (result.sheet) sheets.push(result.sheet);
     issues.push(...result.issues);
   }
-  return { sheets, issues };
+  return { sheets, issues, catalog };
 }
 
-export async function readWorkbookFile(path: string, catalog?: Catalog): Promise<WorkbookRead> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return readWorkbook(wb, catalog);
+/** A workbook ExcelJS has loaded (tests, and callers that also write it back). */
+export function readWorkbook(wb: ExcelJS.Workbook, catalog: Catalog = workbookCatalog(wb)): WorkbookRead {
+  return readGrids(
+    wb.worksheets.map((ws) => gridFromWorksheet(ws)),
+    catalog,
+  );
+}
+
+/**
+ * An .xlsx file through the streaming reader (one pass, sparse grids, capped: see
+ * stream/limits.ts). Throws `WorkbookReadError` with one line of Chinese when the file is
+ * not a workbook or passes a cap.
+ */
+export async function readWorkbookFile(path: string, catalog?: Catalog): Promise<WorkbookFileRead> {
+  const grids = readXlsxFile(path).sheets.map((s) => s.grid);
+  const read = readGrids(grids, catalog ?? catalogFromGrids(grids, Catalog.builtIn()));
+  return { ...read, grids };
 }
