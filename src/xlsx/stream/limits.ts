@@ -23,7 +23,7 @@ export interface ReadLimits {
 }
 
 export const LIMITS: ReadLimits = {
-  partBytes: 256 * 1024 * 1024,
+  partBytes: 128 * 1024 * 1024,
   totalBytes: 512 * 1024 * 1024,
   cellsPerSheet: 2_000_000,
   cellsTotal: 4_000_000,

@@ -220,6 +220,10 @@ export class SheetHandler implements XmlHandler {
         else if (this.t === 'b') value = parseInt(v, 10) !== 0;
         else if (this.t === 'e') value = { error: v };
         else value = this.isDateStyled() ? serialDate(parseFloat(v), this.ctx.date1904) : parseFloat(v);
+        // ExcelJS drops a falsy cached result (0, false, ''), so a formula showing 0 reads as
+        // blank; the grid keeps that reading so check's findings do not change with the reader
+        // (a blank amount means zero to every rule in any case).
+        if (value === 0 || value === false || value === '' || (typeof value === 'number' && Number.isNaN(value))) value = null;
       }
     } else if (v !== null) {
       switch (this.t) {
