@@ -18,7 +18,7 @@ for (const name of fs.readdirSync(dir).sort()) {
   const t0 = Date.now();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', 'timeout', timeout, process.execPath, `--max-old-space-size=${heap}`, bin, 'check', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (Date.now() - t0) / 1000;
-  const errLines = r.stderr.trimEnd().split('\n');
+  const errLines = r.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('Command exited with non-zero status'));
   const peakKb = Number(errLines.pop());
   const out = (r.stdout + errLines.join('\n')).trim();
   const lines = out === '' ? 0 : out.split('\n').length;

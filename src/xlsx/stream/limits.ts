@@ -42,9 +42,9 @@ export class WorkbookReadError extends Error {
   }
 }
 
-/** Figures as a clerk reads them: 200 万, 256 MB. */
+/** Figures as a clerk reads them, the counter word following directly: `200 万个`, `20 个`; `128 MB`. */
 export function countWords(n: number): string {
-  return n >= 10_000 && n % 10_000 === 0 ? `${n / 10_000} 万` : String(n);
+  return n >= 10_000 && n % 10_000 === 0 ? `${n / 10_000} 万` : `${n} `;
 }
 
 export function sizeWords(bytes: number): string {

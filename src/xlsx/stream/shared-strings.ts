@@ -44,7 +44,7 @@ export class SharedStringsHandler implements XmlHandler {
 
   private add(s: string): void {
     if (this.strings.length >= this.limits.sharedStrings) {
-      throw new WorkbookReadError(`共享字符串超过 ${countWords(this.limits.sharedStrings)} 个，超出读取上限`);
+      throw new WorkbookReadError(`共享字符串超过 ${countWords(this.limits.sharedStrings)}个，超出读取上限`);
     }
     this.strings.push(s);
   }

@@ -108,7 +108,7 @@ export class SheetHandler implements XmlHandler {
         const ref = attr(attrs, 'ref', this.part);
         if (ref) {
           if (this.merges.length >= this.ctx.limits.mergesPerSheet) {
-            throw new WorkbookReadError(`工作表“${this.name}”的合并单元格超过 ${countWords(this.ctx.limits.mergesPerSheet)} 处，超出读取上限`);
+            throw new WorkbookReadError(`工作表“${this.name}”的合并单元格超过 ${countWords(this.ctx.limits.mergesPerSheet)}处，超出读取上限`);
           }
           this.merges.push(ref);
         }
@@ -249,10 +249,10 @@ export class SheetHandler implements XmlHandler {
     this.fType = undefined;
     if (value === null && formula === null) return;
     if (++this.cells > this.ctx.limits.cellsPerSheet) {
-      throw new WorkbookReadError(`工作表“${this.name}”超过 ${countWords(this.ctx.limits.cellsPerSheet)} 个单元格，超出读取上限`);
+      throw new WorkbookReadError(`工作表“${this.name}”超过 ${countWords(this.ctx.limits.cellsPerSheet)}个单元格，超出读取上限`);
     }
     if (this.cells + this.ctx.cellsBefore > this.ctx.limits.cellsTotal) {
-      throw new WorkbookReadError(`工作簿超过 ${countWords(this.ctx.limits.cellsTotal)} 个单元格，超出读取上限`);
+      throw new WorkbookReadError(`工作簿超过 ${countWords(this.ctx.limits.cellsTotal)}个单元格，超出读取上限`);
     }
     let vr = this.values[this.row];
     if (vr === undefined) {
