@@ -77,7 +77,10 @@ export class SheetHandler implements XmlHandler {
         // where it was, for a following cell without `r`, and move on.
         if (!selfClosing) this.startCell(attrs);
         else if (attrs.indexOf('r=') >= 0) this.skipped = attrs;
-        else (this.skipped = null), this.col++;
+        else {
+          this.skipped = null;
+          this.col++;
+        }
         return;
       case 'v':
         if (!selfClosing) this.capture = Capture.Value;
@@ -160,7 +163,10 @@ export class SheetHandler implements XmlHandler {
   private placeSkipped(attrs: string): void {
     const ref = attr(attrs, 'r', this.part);
     const at = ref === undefined ? null : parseCellRef(ref);
-    if (at) (this.row = at.row), (this.col = at.col);
+    if (at) {
+      this.row = at.row;
+      this.col = at.col;
+    }
   }
 
   private startRow(attrs: string): void {

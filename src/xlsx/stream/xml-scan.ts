@@ -38,11 +38,18 @@ export function decodeXml(raw: string, part: string): string {
 }
 
 const needles = new Map<string, string>();
+let lastAttrs = '';
+let lastSimple = true;
 
 /** The value of one attribute in a tag's attribute text, decoded; undefined when absent. */
 export function attr(attrs: string, name: string, part: string): string | undefined {
-  // Fast path for what writers emit (name="value", no spaces around =, double quotes only).
-  if (attrs.indexOf("'") < 0 && attrs.indexOf('= ') < 0 && attrs.indexOf(' =') < 0) {
+  // Fast path for what writers emit (name="value", no spaces around =, double quotes only);
+  // a cell's attributes are asked for two or three times in a row, so the test is kept.
+  if (attrs !== lastAttrs) {
+    lastAttrs = attrs;
+    lastSimple = attrs.indexOf("'") < 0 && attrs.indexOf('= ') < 0 && attrs.indexOf(' =') < 0;
+  }
+  if (lastSimple) {
     let needle = needles.get(name);
     if (needle === undefined) needles.set(name, (needle = name + '="'));
     for (let at = attrs.indexOf(needle); at > 0; at = attrs.indexOf(needle, at + 1)) {
@@ -67,7 +74,10 @@ export function attr(attrs: string, name: string, part: string): string | undefi
 function wholeCharsEnd(b: Uint8Array): number {
   let k = b.length - 1;
   let back = 0;
-  while (k >= 0 && back < 3 && (b[k] & 0xc0) === 0x80) (k--, back++);
+  while (k >= 0 && back < 3 && (b[k] & 0xc0) === 0x80) {
+    k--;
+    back++;
+  }
   if (k < 0 || b[k] < 0xc0) return b.length;
   const need = b[k] >= 0xf0 ? 4 : b[k] >= 0xe0 ? 3 : 2;
   return b.length - k < need ? k : b.length;
@@ -146,7 +156,8 @@ export class XmlScanner {
       if (c1 === 47 /* / */) {
         const gt = s.indexOf('>', i);
         if (gt < 0) return i;
-        h.close(localName(s.slice(i + 2, gt).trim()));
+        const ws = s.charCodeAt(gt - 1) <= 32; // `</c >` is rare: trim only then
+        h.close(localName(ws ? s.slice(i + 2, gt).trim() : s.slice(i + 2, gt)));
         i = gt + 1;
       } else if (c1 === 33 /* ! */) {
         if (s.startsWith('<!--', i)) {

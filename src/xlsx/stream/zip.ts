@@ -128,7 +128,10 @@ export class ZipArchive {
           if (id === 1) {
             let p = x + 4;
             if (uncompressed32 === 0xffffffff) p += 8;
-            if (compressedSize === 0xffffffff) (compressedSize = Number(b.readBigUInt64LE(p))), (p += 8);
+            if (compressedSize === 0xffffffff) {
+              compressedSize = Number(b.readBigUInt64LE(p));
+              p += 8;
+            }
             if (localHeader === 0xffffffff) localHeader = Number(b.readBigUInt64LE(p));
           }
           x += 4 + len;
