@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// Types only: check reads through the streaming reader and never loads ExcelJS.
+import type ExcelJS from 'exceljs';
 import { Catalog } from '../core/catalog/catalog';
 import { CATALOG_SHEET_NAME, parseCatalogSheet } from '../core/catalog/catalog-sheet';
 import type { ModelSheet } from '../core/model';
