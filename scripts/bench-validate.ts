@@ -4,7 +4,8 @@
  * each tool in its own process (so one's memory does not count for another), medians of
  * RUNS runs after a warm-up:
  *   1. on the 100-unit workbook, side by side: the floor (scripts/unzip-scan.js: unzip the
- *      sheets, scan their XML for values, nothing else), our streaming read, our read + rules
+ *      sheets, scan their XML for values, nothing else), our streaming read into grids, the
+ *      same plus the core's reading into the model, our read + rules
  *      (`checkFile`, check end to end in the process), SheetJS's and ExcelJS's full loads;
  *   2. read + rules at every size, to show it grows linearly with the rows.
  * Figures, not assertions.
@@ -16,16 +17,18 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkFile } from '../src/cli/check';
 import { readWorkbookFile } from '../src/xlsx/reader';
+import { readXlsxFile } from '../src/xlsx/stream/workbook';
 import { writeDepartmentWorkbook } from './bench-workbook';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { unzipScan } = require('./unzip-scan.js') as { unzipScan: (file: string) => number };
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-type Tool = 'floor' | 'read' | 'check' | 'sheetjs' | 'exceljs';
+type Tool = 'floor' | 'grids' | 'read' | 'check' | 'sheetjs' | 'exceljs';
 
 const TOOLS: Record<Tool, { label: string; run: (file: string) => Promise<unknown> }> = {
   floor: { label: 'floor: unzip + scan values', run: async (f) => unzipScan(f) },
-  read: { label: 'our streaming read', run: (f) => readWorkbookFile(f) },
+  grids: { label: 'our streaming read (grids)', run: async (f) => readXlsxFile(f) },
+  read: { label: 'our read, grids + model', run: (f) => readWorkbookFile(f) },
   check: { label: 'our read + rules (check)', run: (f) => checkFile(f) },
   sheetjs: {
     label: 'SheetJS full load',
