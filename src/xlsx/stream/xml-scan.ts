@@ -180,6 +180,28 @@ export class XmlScanner {
         if (e < 0) return i;
         i = e + 2;
       } else {
+        // Fast path, no regex: the name up to white space, then the attributes up to the first
+        // `>` outside quotes (an even count of `"` before it, no `'`); anything else goes to
+        // OPEN_TAG below, which also knows a tag cut by the chunk's end.
+        const gt = s.indexOf('>', i);
+        if (gt > 0) {
+          let k = i + 1;
+          for (let c = s.charCodeAt(k); k < gt && c > 32 && c !== 47 && c !== 34 && c !== 39; c = s.charCodeAt(++k));
+          const self = s.charCodeAt(gt - 1) === 47;
+          const end = self ? gt - 1 : gt;
+          let quotes = 0;
+          let plain = k > i + 1;
+          for (let x = k; x < end && plain; x++) {
+            const c = s.charCodeAt(x);
+            if (c === 34) quotes++;
+            else if (c === 39 || c === 60) plain = false;
+          }
+          if (plain && (quotes & 1) === 0 && (k === end || s.charCodeAt(k) <= 32)) {
+            h.open(localName(s.slice(i + 1, k)), k === end ? '' : s.slice(k, end), self);
+            i = gt + 1;
+            continue;
+          }
+        }
         OPEN_TAG.lastIndex = i;
         const m = OPEN_TAG.exec(s);
         if (!m) {
