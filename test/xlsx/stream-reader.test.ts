@@ -121,6 +121,15 @@ describe('the grid is sparse and the caps hold', () => {
     expect(() => readXlsxBuffer(sheet(body), { ...LIMITS, cellsPerSheet: 20 })).toThrow(new WorkbookReadError('工作表“S”超过 20 个单元格，超出读取上限'));
   });
 
+  it('bounds the work of merges laid side by side over the same rows', () => {
+    const rows = Array.from({ length: 10 }, (_v, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>1</v></c><c r="B${r + 1}"><v>2</v></c></row>`).join('');
+    const merges = `<mergeCells><mergeCell ref="A1:A10"/><mergeCell ref="B1:B10"/></mergeCells>`;
+    const file = zipParts(workbookParts([{ name: 'S', xml: text(`${SHEET_HEAD}${rows}</sheetData>${merges}</worksheet>`) }]));
+    const g = readXlsxBuffer(file).sheets[0].grid;
+    expect(cells(g)).toEqual(['0,0=1', '0,1=2']);
+    expect(() => readXlsxBuffer(file, { ...LIMITS, mergeRowVisits: 15 })).toThrow(/工作表“S”的合并单元格覆盖过多的行/);
+  });
+
   it('stops inflating a part at the size cap', () => {
     const big = zipParts(workbookParts([{ name: 'S', xml: [{ data: Buffer.from(SHEET_HEAD) }, { data: Buffer.alloc(1 << 20, 0x20), times: 8 }, { data: Buffer.from(SHEET_TAIL) }] }]));
     expect(() => readXlsxBuffer(big, { ...LIMITS, partBytes: 4 << 20 })).toThrow(/sheet1\.xml 解压后超过 4 MB/);

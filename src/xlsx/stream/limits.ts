@@ -16,6 +16,8 @@ export interface ReadLimits {
   sharedStrings: number;
   /** merged ranges in one sheet */
   mergesPerSheet: number;
+  /** rows visited while emptying merged cells, all merges of a sheet together (ordinary sheets: thousands) */
+  mergeRowVisits: number;
   /** entries in the zip's central directory */
   zipEntries: number;
   /** characters of one XML tag, text run or comment (Excel's own cell limit is 32,767) */
@@ -30,6 +32,7 @@ export const LIMITS: ReadLimits = {
   sheets: 1000,
   sharedStrings: 1_000_000,
   mergesPerSheet: 50_000,
+  mergeRowVisits: 20_000_000,
   zipEntries: 20_000,
   tokenChars: 4 * 1024 * 1024,
 };

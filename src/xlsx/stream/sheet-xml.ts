@@ -281,6 +281,7 @@ export class SheetHandler implements XmlHandler {
 
   private emptyMerged(): void {
     const rows = [...new Set(this.rowOrder)].sort((a, b) => a - b);
+    let work = 0;
     for (const ref of this.merges) {
       const [a, b] = ref.split(':');
       const from = parseCellRef(a ?? '');
@@ -299,6 +300,8 @@ export class SheetHandler implements XmlHandler {
         else hi = mid;
       }
       for (let k = lo; k < rows.length && rows[k] <= r2; k++) {
+        // Merges side by side over the same long run of rows would cost merges × rows: bounded.
+        if (++work > this.ctx.limits.mergeRowVisits) throw new WorkbookReadError(`工作表“${this.name}”的合并单元格覆盖过多的行，超出读取上限`);
         const r = rows[k];
         for (const line of [this.values[r], this.formulas[r]]) {
           if (!line) continue;
