@@ -1,15 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { readBreakdownGrid } from '../core/consolidate/read-breakdown';
+import { isBreakdownGrid, readBreakdownGrid } from '../core/consolidate/read-breakdown';
 import type { UnitWorkbook } from '../core/consolidate/types';
 import { address } from '../core/plan/a1';
-import { isBreakdownMarker } from '../core/plan/unit-breakdown';
 import { findBudgetFormulas } from '../core/prepare';
 import { RULES } from '../core/rules/catalog-of-rules';
 import type { Finding } from '../core/rules/types';
 import { validateSheets, type Validation } from '../core/rules/validate';
-import { gridFromWorksheet, readWorkbook, workbookCatalog } from '../xlsx/reader';
+import type { SheetGrid } from '../core/read/grid';
+import { readWorkbookFile, WorkbookReadError, type WorkbookFileRead } from '../xlsx/reader';
 
 /** The largest workbook `check` opens; bigger files are refused with a reason, not a crash. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -41,10 +40,10 @@ function sniff(file: string): string | null {
 }
 
 /** BUDGET.* formulas left in a workbook: without the add-in Excel shows #NAME? there. */
-function leftoverFormulas(wb: ExcelJS.Workbook): Finding[] {
+function leftoverFormulas(grids: readonly SheetGrid[]): Finding[] {
   const out: Finding[] = [];
-  for (const ws of wb.worksheets) {
-    const cells = findBudgetFormulas(gridFromWorksheet(ws).formulas ?? []);
+  for (const ws of grids) {
+    const cells = findBudgetFormulas(ws.formulas ?? []);
     const count = cells.length;
     const first = count ? address(cells[0].row + 1, cells[0].col + 1) : '';
     if (count > 0) {
@@ -64,19 +63,19 @@ function leftoverFormulas(wb: ExcelJS.Workbook): Finding[] {
 export async function checkFile(file: string, units?: UnitWorkbook[]): Promise<FileReport> {
   const reason = sniff(file);
   if (reason) throw new UnreadableFile(`${file}：${reason}`);
-  const wb = new ExcelJS.Workbook();
+  let read: WorkbookFileRead;
   try {
-    await wb.xlsx.readFile(file);
+    read = await readWorkbookFile(file);
   } catch (e) {
+    // The streaming reader says which cap or problem in one line; anything else is a broken file.
+    if (e instanceof WorkbookReadError) throw new UnreadableFile(`${file}：${e.message}`);
     throw new UnreadableFile(`${file}：文件已损坏，无法作为 .xlsx 读取（${String((e as Error).message).split('\n')[0]}）`);
   }
-  const catalog = workbookCatalog(wb);
-  const read = readWorkbook(wb, catalog);
   // A department holding 分单位明细 is checked against it even without --units.
-  const holder = wb.worksheets.find((ws) => ((ws.getRow(1).values as unknown[]) ?? []).some(isBreakdownMarker));
-  const breakdown = holder ? readBreakdownGrid(gridFromWorksheet(holder)) : null;
-  const v = validateSheets(read.sheets, read.issues, catalog, units || breakdown ? { units, breakdown } : undefined);
-  const findings = [...v.findings, ...leftoverFormulas(wb)];
+  const holder = read.grids.find(isBreakdownGrid);
+  const breakdown = holder ? readBreakdownGrid(holder) : null;
+  const v = validateSheets(read.sheets, read.issues, read.catalog, units || breakdown ? { units, breakdown } : undefined);
+  const findings = [...v.findings, ...leftoverFormulas(read.grids)];
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
   return { file, findings, counts, ready: counts.error === 0 };
 }

@@ -7,7 +7,7 @@ import { consolidationPlans, errorNotice } from '../core/consolidate/plans';
 import { figureId, figuresOf } from '../core/consolidate/figures';
 import type { Consolidation, UnitWorkbook } from '../core/consolidate/types';
 import { formatAmount, type Money } from '../core/money';
-import { readWorkbook, workbookCatalog } from '../xlsx/reader';
+import { readWorkbook, readWorkbookFile } from '../xlsx/reader';
 import { workbookFromPlans } from '../xlsx/writer';
 import { YEARS } from './args';
 import { expandInputs } from './check';
@@ -47,13 +47,13 @@ export async function readUnitFiles(inputs: string[]): Promise<UnitWorkbook[]> {
   if (files.length === 0) throw new ConsolidateInputError(`${inputs.join('、')} 中没有 .xlsx 文件`);
   const out: UnitWorkbook[] = [];
   for (const file of files) {
-    const wb = new ExcelJS.Workbook();
+    // The streaming reader, as check reads: bounded by its caps, each unit with its own 科目目录.
+    let read;
     try {
-      await wb.xlsx.readFile(file);
+      read = await readWorkbookFile(file);
     } catch (e) {
       throw new ConsolidateInputError(`无法读取单位工作簿 ${file}（${String((e as Error).message).split('\n')[0]}）`);
     }
-    const read = readWorkbook(wb, workbookCatalog(wb));
     out.push({ source: file, sheets: read.sheets, issues: read.issues });
   }
   return out;

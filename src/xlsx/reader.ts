@@ -1,11 +1,15 @@
-import ExcelJS from 'exceljs';
+// Types only: check reads through the streaming reader and never loads ExcelJS.
+import type ExcelJS from 'exceljs';
 import { Catalog } from '../core/catalog/catalog';
 import { CATALOG_SHEET_NAME, parseCatalogSheet } from '../core/catalog/catalog-sheet';
 import { isConsolidationGrid } from '../core/consolidate/read-breakdown';
 import type { ModelSheet } from '../core/model';
-import { LISTS_SHEET } from '../core/plan/lists';
-import type { GridValue, SheetGrid } from '../core/read/grid';
+import { LISTS_MARKER } from '../core/plan/lists';
+import { cellAt, type GridValue, type SheetGrid } from '../core/read/grid';
 import { readSheet, ReadIssue } from '../core/read/parse';
+import { readXlsxFile } from './stream/workbook';
+
+export { WorkbookReadError } from './stream/limits';
 
 function gridValue(v: ExcelJS.CellValue): GridValue {
   if (v === null || v === undefined) return null;
@@ -49,6 +53,18 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
 export interface WorkbookRead {
   sheets: ModelSheet[];
   issues: ReadIssue[];
+  /** The catalog the sheets were read against (built-in plus the workbook's 科目目录). */
+  catalog: Catalog;
+}
+
+export interface WorkbookFileRead extends WorkbookRead {
+  /** Every worksheet's grid, in sheet order (formulas included), for checks beyond the model. */
+  grids: SheetGrid[];
+}
+
+function catalogFromGrids(grids: readonly SheetGrid[], base: Catalog): Catalog {
+  const grid = grids.find((g) => g.name === CATALOG_SHEET_NAME);
+  return grid ? base.withOverrides(parseCatalogSheet(grid.values).entries) : base;
 }
 
 /** The built-in catalog, extended or overridden by the workbook's 科目目录 sheet when it has one. */
@@ -58,24 +74,38 @@ export function workbookCatalog(wb: ExcelJS.Workbook, base: Catalog = Catalog.bu
   return base.withOverrides(parseCatalogSheet(gridFromWorksheet(ws).values).entries);
 }
 
-export function readWorkbook(wb: ExcelJS.Workbook, catalog: Catalog = workbookCatalog(wb)): WorkbookRead {
+/** The sheets of a workbook, as grids, into the model. */
+export function readGrids(grids: readonly SheetGrid[], catalog: Catalog = catalogFromGrids(grids, Catalog.builtIn())): WorkbookRead {
   const sheets: ModelSheet[] = [];
   const issues: ReadIssue[] = [];
-  for (const ws of wb.worksheets) {
-    // The catalog is read above; `_BT_LISTS` holds the forms' drop-down lists, not a table.
-    if (ws.name === CATALOG_SHEET_NAME || ws.name === LISTS_SHEET) continue;
-    const grid = gridFromWorksheet(ws);
+  for (const grid of grids) {
+    // The catalog is read above; the forms' drop-down lists are known by the marker in their A1
+    // (a clerk's own sheet named `_BT_LISTS` is checked like any other).
+    if (grid.name === CATALOG_SHEET_NAME || cellAt(grid, 1, 1) === LISTS_MARKER) continue;
     // 分单位明细 and 部门绩效目标汇总表 are consolidation's (consolidate/read-breakdown.ts), not tables.
     if (isConsolidationGrid(grid)) continue;
     const result = readSheet(grid, catalog);
     if (result.sheet) sheets.push(result.sheet);
     issues.push(...result.issues);
   }
-  return { sheets, issues };
+  return { sheets, issues, catalog };
 }
 
-export async function readWorkbookFile(path: string, catalog?: Catalog): Promise<WorkbookRead> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return readWorkbook(wb, catalog);
+/** A workbook ExcelJS has loaded (tests, and callers that also write it back). */
+export function readWorkbook(wb: ExcelJS.Workbook, catalog: Catalog = workbookCatalog(wb)): WorkbookRead {
+  return readGrids(
+    wb.worksheets.map((ws) => gridFromWorksheet(ws)),
+    catalog,
+  );
+}
+
+/**
+ * An .xlsx file through the streaming reader (one pass, sparse grids, capped: see
+ * stream/limits.ts). Throws `WorkbookReadError` with one line of Chinese when the file is
+ * not a workbook or passes a cap.
+ */
+export async function readWorkbookFile(path: string, catalog?: Catalog): Promise<WorkbookFileRead> {
+  const grids = readXlsxFile(path).sheets.map((s) => s.grid);
+  const read = readGrids(grids, catalog ?? catalogFromGrids(grids, Catalog.builtIn()));
+  return { ...read, grids };
 }

@@ -5,7 +5,7 @@ import { quotedText } from '../plan/text-cells';
 import { parseMarker } from '../plan/marker';
 import { LONG_TARGET_FORM, SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
 import type { BudgetLevel, FormSpecId } from '../specs/types';
-import { cellAt, compactText, type SheetGrid } from './grid';
+import { cellAt, compactText, existingRows, type SheetGrid } from './grid';
 import { readAmountCell, type ReadIssue, type ReadResult } from './parse';
 
 /**
@@ -102,8 +102,10 @@ class FormReader {
     return this.grid.values.length;
   }
 
+  private widthSeen?: number;
+
   get width(): number {
-    return this.grid.values.reduce((m, r) => Math.max(m, r.length), 0);
+    return (this.widthSeen ??= this.grid.values.reduce((m, r) => Math.max(m, r.length), 0));
   }
 
   text(row: number, col: number): string {
@@ -117,7 +119,17 @@ class FormReader {
 
   /** The first cell (row by row) whose label passes `test`, within rows `from`..`to`. */
   find(test: (label: string) => boolean, from = 1, to = this.rows): { row: number; col: number } | null {
-    for (let r = from; r <= Math.min(to, this.rows); r++) {
+    const last = Math.min(to, this.rows);
+    if (!test('')) {
+      // A blank label never passes, so only the cells that exist are looked at: the grid may be
+      // sparse, with a stray cell a million rows and 16,000 columns away.
+      for (const r of existingRows(this.grid, from, last)) {
+        const n = Math.max(this.grid.values[r - 1]?.length ?? 0, this.grid.formulas?.[r - 1]?.length ?? 0);
+        for (let c = 1; c <= n; c++) if (test(this.label(r, c))) return { row: r, col: c };
+      }
+      return null;
+    }
+    for (let r = from; r <= last; r++) {
       for (let c = 1; c <= this.width; c++) if (test(this.label(r, c))) return { row: r, col: c };
     }
     return null;

@@ -26,3 +26,19 @@ export function plainText(v: GridValue): string {
   if (v === null || typeof v === 'object') return '';
   return String(v);
 }
+
+/**
+ * The 1-based numbers of the rows in `from`..`to` that hold a value or a formula, ascending.
+ * A streamed grid is sparse (holes where nothing is), so this costs what the sheet holds, not
+ * the distance to its farthest cell.
+ */
+export function existingRows(grid: SheetGrid, from: number, to: number): number[] {
+  const seen = new Set<number>();
+  for (const rows of [grid.values, grid.formulas ?? []]) {
+    for (const k of Object.keys(rows)) {
+      const r = Number(k) + 1;
+      if (r >= from && r <= to && rows[r - 1]) seen.add(r);
+    }
+  }
+  return [...seen].sort((a, b) => a - b);
+}

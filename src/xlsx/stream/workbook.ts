@@ -1,0 +1,162 @@
+import * as fs from 'fs';
+import type { SheetGrid } from '../../core/read/grid';
+import { LIMITS, sizeWords, WorkbookReadError, type ReadLimits } from './limits';
+import { SharedStringsHandler } from './shared-strings';
+import { SheetHandler } from './sheet-xml';
+import { attr, XmlScanner, type XmlHandler } from './xml-scan';
+import { ZipArchive } from './zip';
+
+/**
+ * The streaming reader's entry: an .xlsx file into one sparse grid per worksheet, in the
+ * workbook's sheet order, every part inflated and scanned once under the caps of limits.ts.
+ */
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface StreamSheet {
+  name: string;
+  state: SheetState;
+  grid: SheetGrid;
+}
+
+export interface StreamWorkbook {
+  sheets: StreamSheet[];
+}
+
+/** The largest file read at all (the compressed size; the caps of limits.ts bound the rest). */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+function scanPart(zip: ZipArchive, part: string, handler: XmlHandler): void {
+  const scanner = new XmlScanner(part, handler, zip.limits);
+  zip.read(part, (chunk) => scanner.pushBytes(chunk));
+  scanner.end();
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+function readRels(zip: ZipArchive, part: string): Map<string, Relationship> {
+  const rels = new Map<string, Relationship>();
+  if (!zip.has(part)) return rels;
+  scanPart(zip, part, {
+    open(name, attrs) {
+      if (name !== 'Relationship') return;
+      const id = attr(attrs, 'Id', part);
+      const target = attr(attrs, 'Target', part);
+      if (id && target && attr(attrs, 'TargetMode', part) !== 'External') rels.set(id, { type: attr(attrs, 'Type', part) ?? '', target });
+    },
+    close() {},
+    text() {},
+  });
+  return rels;
+}
+
+/** A relationship's target as a part name: relative to the source part's folder, or absolute. */
+function resolve(base: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : base.split('/').slice(0, -1);
+  for (const p of target.replace(/^\/+/, '').split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.join('/');
+}
+
+const relsOf = (part: string) => {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+};
+
+/** As ExcelJS decides a number format shows a date (so both readers give the same grid). */
+function isDateFormat(code: string | undefined): boolean {
+  if (!code) return false;
+  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** Excel's built-in number formats that show dates or times (ExcelJS's table of defaults). */
+const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+function readDateStyles(zip: ZipArchive, part: string | undefined): boolean[] {
+  if (!part || !zip.has(part)) return [];
+  const custom = new Map<number, string>();
+  const xfNumFmts: number[] = [];
+  let inCellXfs = false;
+  scanPart(zip, part, {
+    open(name, attrs, selfClosing) {
+      if (name === 'numFmt') {
+        const id = Number(attr(attrs, 'numFmtId', part));
+        custom.set(id, attr(attrs, 'formatCode', part) ?? '');
+      } else if (name === 'cellXfs') inCellXfs = !selfClosing;
+      else if (name === 'xf' && inCellXfs) xfNumFmts.push(Number(attr(attrs, 'numFmtId', part) ?? 0));
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+    text() {},
+  });
+  // ExcelJS looks a custom code up first, then its built-in table, and ignores numFmtId 0.
+  return xfNumFmts.map((id) => id !== 0 && (custom.has(id) ? isDateFormat(custom.get(id)) : BUILT_IN_DATE_FORMATS.has(id)));
+}
+
+export function readXlsxBuffer(buf: Buffer, limits: ReadLimits = LIMITS): StreamWorkbook {
+  const zip = new ZipArchive(buf, limits);
+  const officeDocument = [...readRels(zip, '_rels/.rels').values()].find((r) => r.type.endsWith('/officeDocument'));
+  const workbookPart = officeDocument ? resolve('', officeDocument.target) : 'xl/workbook.xml';
+  if (!zip.has(workbookPart)) throw new WorkbookReadError('不是 .xlsx 工作簿（压缩包中没有 xl/workbook.xml）');
+
+  const declared: { name: string; state: SheetState; rid: string }[] = [];
+  let date1904 = false;
+  scanPart(zip, workbookPart, {
+    open(name, attrs) {
+      if (name === 'sheet') {
+        if (declared.length >= limits.sheets) throw new WorkbookReadError(`工作簿的工作表超过 ${limits.sheets} 个，超出读取上限`);
+        const state = attr(attrs, 'state', workbookPart);
+        declared.push({
+          name: attr(attrs, 'name', workbookPart) ?? '',
+          state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+          rid: attr(attrs, 'id', workbookPart) ?? '',
+        });
+      } else if (name === 'workbookPr') {
+        const d = attr(attrs, 'date1904', workbookPart);
+        date1904 = d === '1' || d === 'true';
+      }
+    },
+    close() {},
+    text() {},
+  });
+
+  const rels = readRels(zip, relsOf(workbookPart));
+  const relOfType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix));
+  const sstRel = relOfType('/sharedStrings');
+  const sstPart = sstRel ? resolve(workbookPart, sstRel.target) : undefined;
+  let sharedStrings: string[] = [];
+  if (sstPart && zip.has(sstPart)) {
+    const h = new SharedStringsHandler(sstPart, limits);
+    scanPart(zip, sstPart, h);
+    sharedStrings = h.strings;
+  }
+  const stylesRel = relOfType('/styles');
+  const dateStyles = readDateStyles(zip, stylesRel ? resolve(workbookPart, stylesRel.target) : undefined);
+
+  const sheets: StreamSheet[] = [];
+  let cellsBefore = 0;
+  for (const d of declared) {
+    const rel = rels.get(d.rid);
+    // Chart sheets and dialog sheets hold no cells; ExcelJS leaves them out too.
+    if (!rel || !rel.type.endsWith('/worksheet')) continue;
+    const part = resolve(workbookPart, rel.target);
+    if (!zip.has(part)) throw new WorkbookReadError(`文件已损坏：工作表“${d.name}”的内容（${part}）缺失`);
+    const h = new SheetHandler(d.name, part, { sharedStrings, dateStyles, date1904, cellsBefore, limits });
+    scanPart(zip, part, h);
+    cellsBefore += h.cellCount;
+    sheets.push({ name: d.name, state: d.state, grid: h.grid() });
+  }
+  return { sheets };
+}
+
+export function readXlsxFile(path: string, limits: ReadLimits = LIMITS): StreamWorkbook {
+  const size = fs.statSync(path).size;
+  if (size > MAX_FILE_BYTES) throw new WorkbookReadError(`文件过大（${sizeWords(size)}，上限 ${sizeWords(MAX_FILE_BYTES)}）`);
+  return readXlsxBuffer(fs.readFileSync(path), limits);
+}

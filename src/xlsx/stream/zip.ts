@@ -1,0 +1,145 @@
+import { inflateRawSync } from 'zlib';
+import { LIMITS, sizeWords, WorkbookReadError, type ReadLimits } from './limits';
+
+/**
+ * The zip container of an .xlsx, read from its central directory (the sizes it claims are
+ * never trusted: inflating a part stops as soon as it passes a cap). Node's own zlib inflates
+ * (several times faster than a JavaScript inflater here); this module walks the directory,
+ * which a streaming unzip would read from local headers instead, where sizes lie more easily.
+ */
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localHeader: number;
+}
+
+/** Bytes of a stored part handed on at a time. */
+const SLICE = 64 * 1024;
+/** Bytes of an inflated part handed to the scanner at a time, so no string is ever the size of the part. */
+const HAND_ON = 1024 * 1024;
+
+export class ZipArchive {
+  private readonly entries = new Map<string, ZipEntry>();
+  /** Uncompressed bytes read so far from all parts, against the total cap. */
+  private inflated = 0;
+
+  constructor(
+    private readonly buf: Buffer,
+    readonly limits: ReadLimits = LIMITS,
+  ) {
+    this.readDirectory();
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name.toLowerCase());
+  }
+
+  /**
+   * Inflates one part and hands its bytes on in chunks; throws as soon as the part or all
+   * parts together pass their cap, before the next slice is inflated.
+   */
+  read(name: string, onChunk: (chunk: Uint8Array) => void): void {
+    const e = this.entries.get(name.toLowerCase());
+    if (!e) throw new WorkbookReadError(`文件已损坏：缺少 ${name}`);
+    const start = this.dataStart(e);
+    const end = start + e.compressedSize;
+    if (end > this.buf.length) throw new WorkbookReadError(`文件不完整（${e.name} 被截断），请重新获取原文件`);
+    let partBytes = 0;
+    const count = (n: number) => {
+      partBytes += n;
+      this.inflated += n;
+      if (partBytes > this.limits.partBytes) throw new WorkbookReadError(`${e.name} 解压后超过 ${sizeWords(this.limits.partBytes)}，超出读取上限`);
+      if (this.inflated > this.limits.totalBytes) throw new WorkbookReadError(`工作簿解压后超过 ${sizeWords(this.limits.totalBytes)}，超出读取上限`);
+    };
+    if (e.method === 0) {
+      for (let at = start; at < end; at += SLICE) {
+        const chunk = this.buf.subarray(at, Math.min(end, at + SLICE));
+        count(chunk.length);
+        onChunk(chunk);
+      }
+      return;
+    }
+    if (e.method !== 8) throw new WorkbookReadError(`${e.name} 使用了不支持的压缩方式（${e.method}）`);
+    // Native zlib stops as soon as its output passes maxOutputLength, so a bomb costs at most the cap.
+    const partRoom = this.limits.partBytes;
+    const totalRoom = this.limits.totalBytes - this.inflated;
+    let out: Buffer;
+    try {
+      out = inflateRawSync(this.buf.subarray(start, end), { maxOutputLength: Math.max(1, Math.min(partRoom, totalRoom) + 1) });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') count(Math.min(partRoom, totalRoom) + 1);
+      throw new WorkbookReadError(`文件已损坏：${e.name} 无法解压（${(err as Error).message.split('\n')[0]}）`);
+    }
+    count(out.length);
+    for (let at = 0; at < out.length; at += HAND_ON) onChunk(out.subarray(at, Math.min(out.length, at + HAND_ON)));
+  }
+
+  private dataStart(e: ZipEntry): number {
+    const b = this.buf;
+    const at = e.localHeader;
+    if (at + 30 > b.length || b.readUInt32LE(at) !== 0x04034b50) throw new WorkbookReadError(`文件已损坏：${e.name} 的本地文件头无效`);
+    return at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
+  }
+
+  private readDirectory(): void {
+    const b = this.buf;
+    // The end record sits in the last 22 bytes plus at most a 64 KB comment.
+    let eocd = -1;
+    for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+      if (b[i] === 0x50 && b.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw new WorkbookReadError('文件不完整或已损坏（找不到 zip 目录），请重新获取原文件');
+    let count = b.readUInt16LE(eocd + 10);
+    let dirSize = b.readUInt32LE(eocd + 12);
+    let dirStart = b.readUInt32LE(eocd + 16);
+    if (count === 0xffff || dirSize === 0xffffffff || dirStart === 0xffffffff) {
+      const loc = eocd - 20;
+      if (loc < 0 || b.readUInt32LE(loc) !== 0x07064b50) throw new WorkbookReadError('文件已损坏（ZIP64 目录无效）');
+      const z = Number(b.readBigUInt64LE(loc + 8));
+      if (z + 56 > b.length || b.readUInt32LE(z) !== 0x06064b50) throw new WorkbookReadError('文件已损坏（ZIP64 目录无效）');
+      count = Number(b.readBigUInt64LE(z + 32));
+      dirSize = Number(b.readBigUInt64LE(z + 40));
+      dirStart = Number(b.readBigUInt64LE(z + 48));
+    }
+    if (count > this.limits.zipEntries) throw new WorkbookReadError(`压缩包有 ${count} 个条目，超过上限 ${this.limits.zipEntries} 个`);
+    if (dirStart + dirSize > b.length) throw new WorkbookReadError('文件不完整或已损坏（zip 目录被截断），请重新获取原文件');
+    let at = dirStart;
+    for (let k = 0; k < count; k++) {
+      if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50) throw new WorkbookReadError('文件已损坏（zip 目录无效）');
+      const flags = b.readUInt16LE(at + 8);
+      const method = b.readUInt16LE(at + 10);
+      let compressedSize = b.readUInt32LE(at + 20);
+      const nameLen = b.readUInt16LE(at + 28);
+      const extraLen = b.readUInt16LE(at + 30);
+      const commentLen = b.readUInt16LE(at + 32);
+      let localHeader = b.readUInt32LE(at + 42);
+      const name = b.toString(flags & 0x800 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLen);
+      if (compressedSize === 0xffffffff || localHeader === 0xffffffff) {
+        // ZIP64 extra field: the 64-bit sizes and offset, each present only where the 32-bit one is saturated.
+        const uncompressed32 = b.readUInt32LE(at + 24);
+        for (let x = at + 46 + nameLen; x + 4 <= at + 46 + nameLen + extraLen; ) {
+          const id = b.readUInt16LE(x);
+          const len = b.readUInt16LE(x + 2);
+          if (id === 1) {
+            let p = x + 4;
+            if (uncompressed32 === 0xffffffff) p += 8;
+            if (compressedSize === 0xffffffff) {
+              compressedSize = Number(b.readBigUInt64LE(p));
+              p += 8;
+            }
+            if (localHeader === 0xffffffff) localHeader = Number(b.readBigUInt64LE(p));
+          }
+          x += 4 + len;
+        }
+      }
+      if (flags & 1) throw new WorkbookReadError('文件有密码保护，请去掉密码并另存为 .xlsx');
+      this.entries.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, compressedSize, localHeader });
+      at += 46 + nameLen + extraLen + commentLen;
+    }
+  }
+}
