@@ -12,50 +12,18 @@ import { Catalog } from '../src/core/catalog/catalog';
 import { consolidate } from '../src/core/consolidate/consolidate';
 import { consolidationPlans } from '../src/core/consolidate/plans';
 import type { UnitWorkbook } from '../src/core/consolidate/types';
-import type { Amounts, CodedRow, CodedTableData, ModelSheet } from '../src/core/model';
+import type { CodedRow, CodedTableData, ModelSheet } from '../src/core/model';
 import { Money } from '../src/core/money';
 import { workbookFromPlans } from '../src/xlsx/writer';
+import { codedRows, sumAmounts } from './bench-workbook';
 
 const YEAR = 2026;
 const FUNCTIONAL_ROWS = 150;
 const ECONOMIC_ROWS = 50;
 
-function sum(rows: CodedRow[]): Amounts {
-  const out: Amounts = {};
-  for (const r of rows) for (const [k, v] of Object.entries(r.amounts)) if (v) out[k as keyof Amounts] = (out[k as keyof Amounts] ?? new Money(0)).plus(v);
-  return out;
-}
-
-/** 类 / 款 / 项 rows with exact subtotals; `leaf` gives a 项's (or economic 款's) amounts. */
-function codedRows(count: number, economic: boolean, leaf: (code: string) => Amounts): CodedRow[] {
-  const rows: CodedRow[] = [];
-  const perKuan = economic ? 0 : 9;
-  for (let lei = 1; rows.length < count && lei <= 99; lei++) {
-    const leiCode = `${economic ? 3 : 2}${String(lei).padStart(2, '0')}`;
-    const leiRow: CodedRow = { code: leiCode, name: `类${leiCode}`, amounts: {} };
-    rows.push(leiRow);
-    const kuans: CodedRow[] = [];
-    for (let kuan = 1; rows.length < count && kuan <= 99; kuan++) {
-      const kuanCode = leiCode + String(kuan).padStart(2, '0');
-      const kuanRow: CodedRow = { code: kuanCode, name: `款${kuanCode}`, amounts: perKuan ? {} : leaf(kuanCode) };
-      rows.push(kuanRow);
-      kuans.push(kuanRow);
-      const kids: CodedRow[] = [];
-      for (let x = 1; x <= perKuan && rows.length < count; x++) {
-        const code = kuanCode + String(x).padStart(2, '0');
-        const row = { code, name: `项${code}`, amounts: leaf(code) };
-        rows.push(row);
-        kids.push(row);
-      }
-      if (perKuan) kuanRow.amounts = sum(kids);
-    }
-    leiRow.amounts = sum(kuans);
-  }
-  return rows;
-}
 
 function sheet(specId: 'T2' | 'T3' | 'T5' | 'T8', org: string, rows: CodedRow[]): ModelSheet {
-  const data: CodedTableData = { kind: 'coded', rows, total: sum(rows.filter((r) => r.code.length === 3)) };
+  const data: CodedTableData = { kind: 'coded', rows, total: sumAmounts(rows.filter((r) => r.code.length === 3)) };
   return { sheetName: specId, specId, context: { level: 'unit', org, year: YEAR }, data };
 }
 
@@ -67,7 +35,7 @@ function unit(i: number): UnitWorkbook {
   const spend = (c: string) => ({ total: amount(c), basic: amount(c).minus(17), project: new Money(17) });
   const t3 = codedRows(FUNCTIONAL_ROWS, false, spend);
   const t5 = codedRows(FUNCTIONAL_ROWS, false, spend);
-  const basic = sum(t5.filter((r) => r.code.length === 3)).basic!;
+  const basic = sumAmounts(t5.filter((r) => r.code.length === 3)).basic!;
   const leaves = ECONOMIC_ROWS - Math.ceil(ECONOMIC_ROWS / 100);
   let given = new Money(0);
   let seen = 0;

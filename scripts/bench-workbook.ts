@@ -12,7 +12,7 @@ import { workbookFromPlans } from '../src/xlsx/writer';
 const ROWS_PER_UNIT = { functional: 150, economic: 50 };
 
 /** Leaves with amounts; 类/款 rows carry the exact sums, so every rule runs its full path and passes. */
-function codedRows(count: number, economic: boolean, amountOf: (code: string) => { [k: string]: Money }): CodedRow[] {
+export function codedRows(count: number, economic: boolean, amountOf: (code: string) => { [k: string]: Money }): CodedRow[] {
   const rows: CodedRow[] = [];
   const perKuan = economic ? 0 : 9;
   for (let lei = 1; rows.length < count && lei <= 99; lei++) {
@@ -39,7 +39,7 @@ function codedRows(count: number, economic: boolean, amountOf: (code: string) =>
   return rows;
 }
 
-function sumAmounts(rows: CodedRow[]): { [k: string]: Money } {
+export function sumAmounts(rows: CodedRow[]): { [k: string]: Money } {
   const out: { [k: string]: Money } = {};
   for (const r of rows) for (const [k, v] of Object.entries(r.amounts)) if (v) out[k] = (out[k] ?? new Money(0)).plus(v);
   return out;
