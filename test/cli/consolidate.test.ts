@@ -33,7 +33,10 @@ describe('budget-tables consolidate and check --units', () => {
     await writeUnit(unitsDir, '甲单位', cleanUnit({ personnel: 1000, public: 200, project: 300 }));
     await writeUnit(unitsDir, '乙单位', cleanUnit({ personnel: 5000, public: 700, project: 40 }));
   });
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('writes the department workbook, which checks clean against its units', async () => {
     const out = path.join(dir, '部门.xlsx');
