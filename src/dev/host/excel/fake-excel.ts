@@ -38,6 +38,7 @@
  * call, which fails the same tests and points at the offending line. Writes apply at once;
  * each write counts as a queued operation until the next `sync()`, which is counted.
  */
+import { jsonBytes } from '../../../core/utf8';
 import type { SupportCheck } from '../../../excel/writer';
 
 // ------------------------------------------------------------------------------ errors
@@ -524,21 +525,8 @@ export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 /** What one queued operation costs besides its data: the object path and method in the request's JSON. */
 const OPERATION_BYTES = 40;
 
-/** The UTF-8 length of a value's JSON: the measure of what a batch carries. */
-export function jsonBytes(v: unknown): number {
-  const text = JSON.stringify(v) ?? '';
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+/** The measure of what a batch carries: the UTF-8 length of its JSON. */
+export { jsonBytes };
 
 /** What one sync carried. */
 export interface SyncPayload {
