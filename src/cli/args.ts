@@ -44,6 +44,7 @@ export const COMMANDS: Record<string, { options: Record<string, OptionSpec>; fil
     options: { department: { value: true }, year: { value: true }, out: { value: true }, 'allow-errors': { value: false }, force: { value: false } },
     files: true,
   },
+  draft: { options: { format: { value: true }, out: { value: true }, force: { value: false } }, files: true },
   help: { options: {} },
 };
 

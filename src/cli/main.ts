@@ -80,6 +80,10 @@ async function run(argv: string[], log: (s: string) => void): Promise<number> {
       const { consolidateCommand } = await import('./consolidate');
       return await consolidateCommand(flags, files, log);
     }
+    case 'draft': {
+      const { draftCommand } = await import('./draft');
+      return await draftCommand(flags, files, log);
+    }
     default:
       throw new UsageError(`不认识的命令“${command}”`);
   }
