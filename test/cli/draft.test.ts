@@ -185,6 +185,25 @@ describe('budget-tables draft', () => {
     expect((await run(['draft', card(), '--out', out, '--force'])).code).toBe(0);
   }, 30000);
 
+  it('writes the draft in place of a sheet that still holds the blank outline, in its tab position', async () => {
+    const blank = file('blank.xlsx');
+    expect((await run(['template', '--level', 'department', '--org', '某局', '--year', '2026', '--out', blank])).code).toBe(0);
+    const before = (await readWorkbookFile(blank)).sheets.map((s) => s.sheetName);
+    const out = file('blank-draft.xlsx');
+    const r = await run(['draft', blank, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('原为空白提纲，已写入草稿');
+    const copy = await readWorkbookFile(out);
+    expect(copy.sheets.map((s) => s.sheetName)).toEqual(before);
+    const drafted = draftText((await readWorkbookFile(blank)).sheets);
+    for (const section of drafted.sections) {
+      const sheet = copy.sheets.find((s) => s.specId === section.id)!;
+      expect(sheet.data.kind === 'text' && sheet.data.paragraphs).toEqual(section.paragraphs);
+    }
+    expect(draftAsText(drafted)).toContain('2026年部门预算编制说明');
+    expect(draftAsText(drafted)).toContain('本部门政府采购预算【请填写金额】万元');
+  }, 30000);
+
   it('refuses to write over its input, a second file, a wrong --format and a missing file', async () => {
     expect((await run(['draft', card(), '--out', card(), '--force'])).code).toBe(2);
     expect(errors.join('\n')).toContain('就是输入文件');
