@@ -18,7 +18,7 @@ async function run(argv: string[], log: (s: string) => void): Promise<number> {
   const { command, flags, files, help } = parseCommandLine(argv);
   if (command === 'help') {
     const topic = files[0];
-    if (topic !== undefined && (!COMMANDS[topic] || topic === 'help')) throw new UsageError(`没有命令“${topic}”；可用：sample、template、forms、check、consolidate`);
+    if (topic !== undefined && (!COMMANDS[topic] || topic === 'help')) throw new UsageError(`没有命令“${topic}”；可用：sample、template、forms、check、consolidate、draft`);
     log(topic ? commandUsage(topic) : USAGE);
     return 0;
   }
