@@ -35,11 +35,17 @@ export const COMMAND_HELP: Record<string, string> = {
   consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--allow-errors] [--force]
       将所属单位工作簿汇总为部门预算表（T1–T9 与分单位明细）；单位有错误等问题时不汇总（退出码 1），除非 --allow-errors。
       Sums unit workbooks into the department's tables and a 分单位明细 sheet; refuses units with problems unless --allow-errors.`,
+  draft: `  budget-tables draft FILE.xlsx [--format text] [--out OUT.xlsx] [--force]
+      由表中数字起草“预算编制说明”和“其他相关情况说明”（本单位/本部门的规范措辞，金额以万元计）；
+      原因、用途、与上年比较等须由人填写之处留作【请填写…】。--format text（不给 --out 时亦然）打印草稿；
+      --out 将草稿作为新工作表写入工作簿副本，原有说明不改动；输出与输入是同一文件时一律拒绝。
+      Drafts the 预算编制说明 and 其他相关情况说明 from the tables, with 【请填写…】 wherever a person must write;
+      prints them (--format text, or no --out) and/or adds them as new sheets to a copy (--out; existing file needs --force).`,
   help: `  budget-tables help [COMMAND]      本说明；COMMAND --help 只看一个命令 / this text, or one command's`,
 };
 
 export const USAGE = `用法 / usage:
-${['sample', 'template', 'forms', 'check', 'consolidate', 'help'].map((c) => COMMAND_HELP[c]).join('\n')}
+${['sample', 'template', 'forms', 'check', 'consolidate', 'draft', 'help'].map((c) => COMMAND_HELP[c]).join('\n')}
   参数可写作 --key value 或 --key=value / options as --key value or --key=value.`;
 
 export function commandUsage(command: string): string {
