@@ -81,18 +81,32 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   const ancestors = new Set<string>();
   for (const r of all) {
     const p = parentOf(r.code);
-    if (p) children.set(p, [...(children.get(p) ?? []), r]);
+    if (p) {
+      // push, not a spread: a 类 with thousands of 款 rows (a department's joined table) made this quadratic
+      const kids = children.get(p);
+      if (kids) kids.push(r);
+      else children.set(p, [r]);
+    }
     for (let len = r.code.length - 2; len >= 3; len -= 2) ancestors.add(r.code.slice(0, len));
+  }
+  // Each leaf's ancestors once, not once per column.
+  const leaves: { r: (typeof all)[number]; up: string[] }[] = [];
+  for (const r of all) {
+    if (ancestors.has(r.code)) continue;
+    const up: string[] = [];
+    for (let len = r.code.length - 2; len >= 3; len -= 2) up.push(r.code.slice(0, len));
+    leaves.push({ r, up });
   }
   for (const key of keys) {
     const leafSum = new Map<string, Money>();
     const leafCount = new Map<string, number>();
-    for (const r of all) {
-      if (ancestors.has(r.code)) continue;
-      for (let len = r.code.length - 2; len >= 3; len -= 2) {
-        const a = r.code.slice(0, len);
-        leafSum.set(a, (leafSum.get(a) ?? ZERO).plus(v(r.amounts[key])));
-        leafCount.set(a, (leafCount.get(a) ?? 0) + printed(r.amounts[key]));
+    for (const { r, up } of leaves) {
+      const m = r.amounts[key];
+      for (const a of up) {
+        // A blank adds zero: a sum from ZERO stays what it was (never −0), so it is skipped.
+        const had = leafSum.get(a) ?? ZERO;
+        leafSum.set(a, m === null || m === undefined ? had : had.plus(m));
+        leafCount.set(a, (leafCount.get(a) ?? 0) + printed(m));
       }
     }
     for (const r of all) {
