@@ -47,10 +47,12 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   // A table over several sheets (read/join.ts): each row names its own.
   const on = (r: { sheet?: string }) => r.sheet ?? name;
   const totalSheet = data.at?.totalSheet ?? name;
+  // The cell's address is built only for a finding: most rows have none.
+  const codeCellOf = (r: { row?: number | null }) => (r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1');
   for (const r of data.rows) {
-    const codeCell = r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1';
     if (!/^\d+$/.test(r.code)) continue; // a bad code is reported by the reader
     if (byCode.has(r.code)) {
+      const codeCell = codeCellOf(r);
       out.push(finding('duplicateCode', on(r), codeCell, `${codeCell}：科目 ${r.code} 在本表出现两次（第 ${byCode.get(r.code)!.row ?? '?'} 行已有），金额会被重复计算`));
       continue;
     }
@@ -59,6 +61,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     // finding: there is no official name to compare with.
     const official = ctx.catalog.nameOf(r.code, year);
     if (!ctx.catalog.isKnown(r.code, year)) {
+      const codeCell = codeCellOf(r);
       out.push(finding('unknownCode', on(r), codeCell, `${codeCell}：科目编码 ${r.code} 不在${year ?? ''}年科目目录中；请核对编码，或在“科目目录”表中补充`));
     } else if (official !== undefined && r.name && !sameName(r.name, official)) {
       const nameCell = r.row ? address(r.row, data.at?.nameColumn ?? 4) : 'A1';
@@ -138,9 +141,10 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   // 合计 column = Σ its parts, on every row and the 合计 row.
   const parts = spec.partsOfTotal;
   const other = data.at?.otherColumns ?? [];
-  const rowsWithTotal: { row?: number | null; sheet: string; label: string; amounts: Amounts }[] = [
-    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: `${r.code} ${r.name}`, amounts: r.amounts })),
-    { row: data.at?.totalRow, sheet: totalSheet, label: '合计行', amounts: data.total },
+  // The label is made only for a finding: most rows have none.
+  const rowsWithTotal: { row?: number | null; sheet: string; label: () => string; amounts: Amounts }[] = [
+    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: () => `${r.code} ${r.name}`, amounts: r.amounts })),
+    { row: data.at?.totalRow, sheet: totalSheet, label: () => '合计行', amounts: data.total },
   ];
   for (const r of rowsWithTotal) {
     if (parts.every((k) => r.amounts[k] === null || r.amounts[k] === undefined) && (r.amounts.total === null || r.amounts.total === undefined)) continue;
@@ -152,7 +156,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     if (other.length && v(r.amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) continue;
     const cell = cellOf(data, r.row, 'total');
     const extra = other.length ? `（另有${other.join('、')}列，合计应不少于各列之和）` : '';
-    out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label} 的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
+    out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label()} 的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
   }
   return out;
 }
