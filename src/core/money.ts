@@ -32,8 +32,11 @@ export function parseAmount(raw: unknown): ParsedAmount {
   if (raw === null || raw === undefined) return { kind: 'blank' };
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { kind: 'invalid', text: String(raw) };
-    // A double from Excel carries at most 15 significant digits; toPrecision strips the tail.
-    return { kind: 'number', value: new Money(Number(raw.toPrecision(15))), fromText: false, fullWidth: false };
+    // A double from Excel carries at most 15 significant digits; toPrecision strips the tail
+    // (an integer under 10^15 has no tail, and most amounts in 元 are such integers).
+    // `+ 0` turns −0 into 0, as the round trip through toPrecision does.
+    const exact = Number.isInteger(raw) && Math.abs(raw) < 1e15 ? raw + 0 : Number(raw.toPrecision(15));
+    return { kind: 'number', value: new Money(exact), fromText: false, fullWidth: false };
   }
   if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw) };
   const text = String(raw);

@@ -17,6 +17,19 @@ export function nameKey(name: string): string {
     .replace(/支出$/, '');
 }
 
+// A department's tables repeat the same few hundred names on every unit's rows: each is keyed
+// once. Bounded, so a long run over many workbooks cannot grow it without end.
+const keys = new Map<string, string>();
+
+function cachedKey(name: string): string {
+  let k = keys.get(name);
+  if (k === undefined) {
+    if (keys.size >= 20000) keys.clear();
+    keys.set(name, (k = nameKey(name)));
+  }
+  return k;
+}
+
 export function sameName(a: string, b: string): boolean {
-  return nameKey(a) === nameKey(b);
+  return a === b || cachedKey(a) === cachedKey(b);
 }

@@ -19,8 +19,13 @@ export function cellAt(grid: SheetGrid, row: number, col: number): GridValue {
 /** Text of a cell with all white space (including line breaks inside names) removed. */
 export function compactText(v: GridValue): string {
   if (v === null || typeof v === 'object') return '';
-  return String(v).replace(/[\s\u3000]+/g, '');
+  // A number's or boolean's text has no white space; a string is copied only when it has some.
+  if (typeof v !== 'string') return String(v);
+  return WHITE.test(v) ? v.replace(WHITE_RUNS, '') : v;
 }
+
+const WHITE = /[\s\u3000]/;
+const WHITE_RUNS = /[\s\u3000]+/g;
 
 export function plainText(v: GridValue): string {
   if (v === null || typeof v === 'object') return '';

@@ -19,8 +19,11 @@ export interface ReadIssue {
  */
 export function readAmountCell(grid: SheetGrid, row: number, col: number, issues: ReadIssue[]): Money | null {
   const v: GridValue = cellAt(grid, row, col);
+  if (v === null) return null;
+  // The common case, a plain number: no address is built, as no issue can name it.
+  if (typeof v === 'number' && Number.isFinite(v)) return (parseAmount(v) as { value: Money }).value;
   const cell = address(row, col);
-  if (v !== null && typeof v === 'object') {
+  if (typeof v === 'object') {
     issues.push({ sheet: grid.name, cell, kind: 'error-value', message: `${cell} 是错误值 ${v.error}` });
     return null;
   }
@@ -91,7 +94,7 @@ export class SheetReader {
   filled(row: number): number[] {
     const out: number[] = [];
     (this.grid.values[row - 1] ?? []).forEach((v, i) => {
-      if (compactText(v ?? null) !== '' || typeof v === 'number') out.push(i + 1);
+      if (typeof v === 'number' || compactText(v ?? null) !== '') out.push(i + 1);
     });
     return out;
   }

@@ -47,10 +47,12 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   // A table over several sheets (read/join.ts): each row names its own.
   const on = (r: { sheet?: string }) => r.sheet ?? name;
   const totalSheet = data.at?.totalSheet ?? name;
+  // The cell's address is built only for a finding: most rows have none.
+  const codeCellOf = (r: { row?: number | null }) => (r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1');
   for (const r of data.rows) {
-    const codeCell = r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1';
     if (!/^\d+$/.test(r.code)) continue; // a bad code is reported by the reader
     if (byCode.has(r.code)) {
+      const codeCell = codeCellOf(r);
       out.push(finding('duplicateCode', on(r), codeCell, `${codeCell}：科目 ${r.code} 在本表出现两次（第 ${byCode.get(r.code)!.row ?? '?'} 行已有），金额会被重复计算`));
       continue;
     }
@@ -59,6 +61,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     // finding: there is no official name to compare with.
     const official = ctx.catalog.nameOf(r.code, year);
     if (!ctx.catalog.isKnown(r.code, year)) {
+      const codeCell = codeCellOf(r);
       out.push(finding('unknownCode', on(r), codeCell, `${codeCell}：科目编码 ${r.code} 不在${year ?? ''}年科目目录中；请核对编码，或在“科目目录”表中补充`));
     } else if (official !== undefined && r.name && !sameName(r.name, official)) {
       const nameCell = r.row ? address(r.row, data.at?.nameColumn ?? 4) : 'A1';
@@ -81,29 +84,72 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   const ancestors = new Set<string>();
   for (const r of all) {
     const p = parentOf(r.code);
-    if (p) children.set(p, [...(children.get(p) ?? []), r]);
+    if (p) {
+      // push, not a spread: a 类 with thousands of 款 rows (a department's joined table) made this quadratic
+      const kids = children.get(p);
+      if (kids) kids.push(r);
+      else children.set(p, [r]);
+    }
     for (let len = r.code.length - 2; len >= 3; len -= 2) ancestors.add(r.code.slice(0, len));
   }
+  // Each leaf's ancestors once, not once per column.
+  const leaves: { r: (typeof all)[number]; up: string[] }[] = [];
+  for (const r of all) {
+    if (ancestors.has(r.code)) continue;
+    const up: string[] = [];
+    for (let len = r.code.length - 2; len >= 3; len -= 2) up.push(r.code.slice(0, len));
+    leaves.push({ r, up });
+  }
+  const fast = scale.unit === '元' ? wholeYuan([...data.rows.map((r) => r.amounts), data.total], [...keys, ...spec.partsOfTotal, 'total']) : null;
   for (const key of keys) {
-    const leafSum = new Map<string, Money>();
-    const leafCount = new Map<string, number>();
-    for (const r of all) {
-      if (ancestors.has(r.code)) continue;
-      for (let len = r.code.length - 2; len >= 3; len -= 2) {
-        const a = r.code.slice(0, len);
-        leafSum.set(a, (leafSum.get(a) ?? ZERO).plus(v(r.amounts[key])));
-        leafCount.set(a, (leafCount.get(a) ?? 0) + printed(r.amounts[key]));
+    // Built only when a subtotal disagrees in whole numbers, or the table is not in whole 元.
+    let leafSum: Map<string, Money> | null = null;
+    let leafCount: Map<string, number> | null = null;
+    const buildLeafSums = () => {
+      leafSum = new Map<string, Money>();
+      leafCount = new Map<string, number>();
+      for (const { r, up } of leaves) {
+        const m = r.amounts[key];
+        for (const a of up) {
+          // A blank adds zero: a sum from ZERO stays what it was (never −0), so it is skipped.
+          const had = leafSum.get(a) ?? ZERO;
+          leafSum.set(a, m === null || m === undefined ? had : had.plus(m));
+          leafCount.set(a, (leafCount.get(a) ?? 0) + printed(m));
+        }
+      }
+      return { leafSum, leafCount };
+    };
+    let leafNum: Map<string, number> | null = null;
+    if (fast) {
+      leafNum = new Map<string, number>();
+      for (const { r, up } of leaves) {
+        const n = fast.get(r.amounts)![key]!;
+        for (const a of up) leafNum.set(a, (leafNum.get(a) ?? 0) + n);
       }
     }
     for (const r of all) {
       const kids = children.get(r.code);
       if (!kids) continue;
+      if (fast && leafNum) {
+        const stated = fast.get(r.amounts)![key]!;
+        let n = 0;
+        for (const c of kids) n += fast.get(c.amounts)![key]!;
+        if (n === stated || (leafNum.get(r.code) ?? 0) === stated) continue;
+      }
       const stated = v(r.amounts[key]);
-      const sum = kids.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
+      let sum = ZERO;
+      let kidsPrinted = 0;
+      for (const c of kids) {
+        const m = c.amounts[key];
+        sum = sum.plus(v(m));
+        if (m !== null && m !== undefined) kidsPrinted++;
+      }
       const own = printed(r.amounts[key]);
-      const kidsAgree = agree(stated, sum, own + printed(...kids.map((c) => c.amounts[key])), scale);
-      const leavesAgree = agree(stated, leafSum.get(r.code) ?? ZERO, own + (leafCount.get(r.code) ?? 0), scale);
-      if (!kidsAgree && !leavesAgree) {
+      // The leaves are compared only when the direct children disagree (both are pure).
+      if (agree(stated, sum, own + kidsPrinted, scale)) continue;
+      const sums = leafSum && leafCount ? { leafSum: leafSum as Map<string, Money>, leafCount: leafCount as Map<string, number> } : buildLeafSums();
+      const leavesAgree = agree(stated, sums.leafSum.get(r.code) ?? ZERO, own + (sums.leafCount.get(r.code) ?? 0), scale);
+      if (!leavesAgree) {
         const cell = cellOf(data, r.row, key);
         out.push(finding('subtotal', on(r), cell, `${cell}：${r.code} ${r.name} 的${LABEL[key]}${mismatch('', stated, '其下级科目之和', sum, scale)}`));
       }
@@ -114,6 +160,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   const top = lei.length ? lei : all.filter((r) => !ancestors.has(r.code));
   if (data.rows.length > 0) {
     for (const key of keys) {
+      if (fast && top.reduce((n, c) => n + fast.get(c.amounts)![key]!, 0) === fast.get(data.total)![key]) continue;
       const sum = top.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
       if (!agree(sum, v(data.total[key]), printed(data.total[key], ...top.map((c) => c.amounts[key])), scale)) {
         const cell = cellOf(data, data.at?.totalRow, key);
@@ -124,12 +171,17 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   // 合计 column = Σ its parts, on every row and the 合计 row.
   const parts = spec.partsOfTotal;
   const other = data.at?.otherColumns ?? [];
-  const rowsWithTotal: { row?: number | null; sheet: string; label: string; amounts: Amounts }[] = [
-    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: `${r.code} ${r.name}`, amounts: r.amounts })),
-    { row: data.at?.totalRow, sheet: totalSheet, label: '合计行', amounts: data.total },
+  // The label is made only for a finding: most rows have none.
+  const rowsWithTotal: { row?: number | null; sheet: string; label: () => string; amounts: Amounts }[] = [
+    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: () => `${r.code} ${r.name}`, amounts: r.amounts })),
+    { row: data.at?.totalRow, sheet: totalSheet, label: () => '合计行', amounts: data.total },
   ];
   for (const r of rowsWithTotal) {
     if (parts.every((k) => r.amounts[k] === null || r.amounts[k] === undefined) && (r.amounts.total === null || r.amounts.total === undefined)) continue;
+    if (fast) {
+      const n = fast.get(r.amounts)!;
+      if (parts.reduce((s, k) => s + n[k]!, 0) === n.total) continue;
+    }
     const sum = parts.reduce((s, k) => s.plus(v(r.amounts[k])), ZERO);
     const slack = printed(r.amounts.total, ...parts.map((k) => r.amounts[k]));
     if (agree(sum, v(r.amounts.total), slack, scale)) continue;
@@ -138,9 +190,39 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     if (other.length && v(r.amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) continue;
     const cell = cellOf(data, r.row, 'total');
     const extra = other.length ? `（另有${other.join('、')}列，合计应不少于各列之和）` : '';
-    out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label} 的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
+    out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label()} 的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
   }
   return out;
+}
+
+/**
+ * A 元 table's figures as numbers, when every one is a whole 元 and all of them together stay
+ * far below 2^53: then every sum of them is exact in doubles, and equal sums are exactly what
+ * `agree` in 元 asks (its allowance is zero). A blank is 0. Null when any figure is not so,
+ * and the checks stay in Decimal; where a comparison fails in numbers, it is made again in
+ * Decimal, which words the finding (so the findings are the same either way).
+ */
+function wholeYuan(amounts: Amounts[], keys: string[]): Map<Amounts, Partial<Record<string, number>>> | null {
+  const out = new Map<Amounts, Partial<Record<string, number>>>();
+  const unique = [...new Set(keys)] as (keyof Amounts)[];
+  let magnitude = 0;
+  for (const a of amounts) {
+    const ns: Partial<Record<string, number>> = {};
+    for (const k of unique) {
+      const m = a[k];
+      if (m === null || m === undefined) {
+        ns[k] = 0;
+        continue;
+      }
+      if (!m.isInteger()) return null;
+      const n = m.toNumber();
+      if (!Number.isSafeInteger(n)) return null;
+      ns[k] = n;
+      magnitude += Math.abs(n);
+    }
+    out.set(a, ns);
+  }
+  return magnitude <= 2 ** 51 ? out : null;
 }
 
 // ---------------------------------------------------------------- T1, T4
