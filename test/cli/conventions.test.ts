@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
+import { captureCli } from './capture';
 import { parseCommandLine } from '../../src/cli/args';
 import { cut, plain, safeJson, safeMessage } from '../../src/cli/terminal';
 
@@ -16,18 +17,7 @@ function tmp(): string {
 }
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-let errors: string[];
-beforeEach(() => {
-  errors = [];
-  jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
-});
-afterEach(() => jest.restoreAllMocks());
-
-const run = async (argv: string[]) => {
-  const log: string[] = [];
-  const code = await main(argv, (s) => log.push(s));
-  return { code, out: log.join('\n'), err: errors.join('\n') };
-};
+const { run, errors } = captureCli();
 
 describe('options', () => {
   it('reads --key=value and --key value alike, and -- ends the options', () => {
@@ -53,7 +43,7 @@ describe('options', () => {
   ])('refuses %j with exit 2, naming it', async (argv, named, hint) => {
     const r = await run(argv);
     expect(r.code).toBe(2);
-    expect(errors).toHaveLength(1);
+    expect(errors()).toHaveLength(1);
     expect(r.err).toContain(named);
     expect(r.err).toContain(hint);
   });
@@ -182,7 +172,7 @@ describe('nothing overwritten without being asked', () => {
     const argv = ['template', '--level', 'unit', '--org', 'X', '--year', '2026', '--out', out];
     const r = await run(argv);
     expect(r.code).toBe(2);
-    expect(errors).toHaveLength(1);
+    expect(errors()).toHaveLength(1);
     expect(r.err).toContain('--force');
     expect(fs.readFileSync(out, 'utf8')).toBe('a clerk’s own file');
     expect((await run([...argv, '--force'])).code).toBe(0);

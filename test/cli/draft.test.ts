@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { captureCli } from './capture';
 import { runSample } from '../../src/cli/write';
 import { draftAsText, draftFromFigures, draftText, performanceWan, twoDecimalsWan, wholeWan, type Draft } from '../../src/core/draft/text';
 import { draftFigures } from '../../src/core/draft/figures';
@@ -25,18 +25,7 @@ beforeAll(async () => {
 }, 60000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-let errors: string[];
-beforeEach(() => {
-  errors = [];
-  jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
-});
-afterEach(() => jest.restoreAllMocks());
-
-const run = async (argv: string[]) => {
-  const log: string[] = [];
-  const code = await main(argv, (s) => log.push(s));
-  return { code, out: log.join('\n'), err: errors.join('\n') };
-};
+const { run, errors } = captureCli();
 
 function published(id: string): string {
   const seed = SEED_BUDGETS.find((s) => s.id === id)!;
@@ -206,7 +195,7 @@ describe('budget-tables draft', () => {
 
   it('refuses to write over its input, a second file, a wrong --format and a missing file', async () => {
     expect((await run(['draft', card(), '--out', card(), '--force'])).code).toBe(2);
-    expect(errors.join('\n')).toContain('就是输入文件');
+    expect(errors().join('\n')).toContain('就是输入文件');
     expect((await run(['draft', card(), card()])).code).toBe(2);
     expect((await run(['draft', card(), '--format', 'json'])).code).toBe(2);
     const missing = await run(['draft', file('nothing.xlsx')]);
