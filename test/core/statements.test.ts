@@ -109,6 +109,16 @@ describe('a sentence whose figure is missing', () => {
     ws.getCell('A4').value = '本单位共有在职人员XX人。';
     expect(at('blank-figure').map((x) => x.cell)).toEqual(['A3', 'A4']);
   });
+
+  it('what `draft` leaves for a person (【请填写…】), a template slot and （略）: 提示 naming it', () => {
+    const ws = wb.getWorksheet('单位机构设置')!;
+    ws.getCell('A3').value = '财政拨款收入支出增加（减少）的主要原因是【请填写增减原因】。';
+    ws.getCell('A4').value = '{单位名称}主要职能（略）。';
+    const f = at('blank-figure');
+    expect(f.map((x) => x.cell)).toEqual(['A3', 'A4']);
+    expect(f[0].message).toContain('占位符“【请填写增减原因】”');
+    expect(f[1].message).toContain('占位符“{单位名称}”');
+  });
 });
 
 describe('a figure lost between words, and wording of the wrong level', () => {

@@ -53,7 +53,8 @@ function sentenceAround(p: string, at: number): string {
 /** Chinese has no spaces between words: spaces before a unit are where a figure was. */
 const SPACED_UNIT = /[\u4e00-\u9fff，、：:]([\s\u3000]+)(万元|亿元|家|个(?![人体别性])|辆|%|％)/g;
 const BLANK_FIGURE = /(为|共|计|约|达|减少|增加|下降|增长|下属|设有|涉及|其中|预算|金额|总额|合计)[\s\u3000]*(万元|亿元|元(?![旦月])|家(?![庭属])|个(?![人体别性])|辆|%|％)/g;
-const PLACEHOLDERS = /X{2,}|Ｘ{2,}|×{2,}|待补充|待填写|＊{2,}|\*{2,}/g;
+// `【请填写…】` is what `budget-tables draft` leaves where a person must write; `{…}` a template's slot.
+const PLACEHOLDERS = /X{2,}|Ｘ{2,}|×{2,}|待补充|待填写|＊{2,}|\*{2,}|【请(?:填写|补充)[^】]*】|\{[^{}\n]{1,40}\}|（略）/g;
 
 export function checkBlankFigures(sheets: ModelSheet[]): Finding[] {
   const out: Finding[] = [];
