@@ -10,6 +10,7 @@ import { BREAKDOWN_SHEET } from '../../src/core/plan/unit-breakdown';
 import type { SpecId } from '../../src/core/specs/types';
 import { workbookFromPlans } from '../../src/xlsx/writer';
 import { cleanUnit } from '../core/consolidate/fixtures';
+import { toWan } from '../xlsx/layout-variants';
 
 async function writeUnit(dir: string, org: string, data: Partial<Record<SpecId, SheetData>>, year = 2021): Promise<string> {
   const plans = planWorkbook({ ctx: { level: 'unit', org, year }, data, specs: Object.keys(data) as SpecId[], options: { subtotals: 'values' } });
@@ -53,6 +54,22 @@ describe('budget-tables consolidate and check --units', () => {
     log = [];
     expect(await main(['check', out, '--units', unitsDir], (s) => log.push(s))).toBe(0);
     expect(log[0]).toContain('可以报送');
+  });
+
+  it('a unit published in 万元 is summed in 元 (×10,000), said in the log, and checks clean against its units', async () => {
+    // amounts in whole hundreds of 元, so the 万元 copy loses nothing to rounding
+    const file = await writeUnit(unitsDir, '丙单位', cleanUnit({ personnel: 20000, public: 3000, project: 500 }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    toWan(wb);
+    await wb.xlsx.writeFile(file);
+    const out = path.join(dir, '部门.xlsx');
+    expect(await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], (s) => log.push(s))).toBe(0);
+    expect(log.join('\n')).toMatch(/丙单位：【[^】]+】万元/);
+    const dept = new ExcelJS.Workbook();
+    await dept.xlsx.readFile(out);
+    expect(dept.getWorksheet('部门支出总表')!.getCell('G8').note).toBe('所属单位：\n丙单位：500 元\n甲单位：300 元\n乙单位：40 元');
+    expect(await main(['check', out, '--units', unitsDir], () => undefined)).toBe(0);
   });
 
   it('check finds a revised unit at the department cell (and exits 1)', async () => {

@@ -7,6 +7,7 @@ import { departmentTargets } from './targets';
 import { screenUnits } from './screen';
 import { unitName, unitNamed } from './unit-name';
 import { sumTables } from './sum';
+import { sheetsInDepartmentUnits } from './units-in-yuan';
 import type { Consolidation, UnitProblem, UnitWorkbook } from './types';
 
 export interface ConsolidateOptions {
@@ -63,7 +64,15 @@ export function consolidate(units: UnitWorkbook[], opts: ConsolidateOptions): Co
   if (problems.length > 0 && !opts.allowErrors) throw new ConsolidationRefused(problems);
   // A unit given twice is summed once; one without tables adds nothing.
   const skipped = new Set(problems.filter((p) => p.kind === 'duplicate-unit' || p.kind === 'no-tables').map((p) => p.source));
-  const kept = units.filter((u) => !skipped.has(u.source));
+  // Each unit's tables in the department's units (元; “三公” in 万元) before anything is summed.
+  const converted: string[] = [];
+  const kept = units
+    .filter((u) => !skipped.has(u.source))
+    .map((u) => {
+      const c = sheetsInDepartmentUnits(u.sheets);
+      if (c.converted.length) converted.push(`${unitName(u)}：${c.converted.join('、')}`);
+      return { ...u, sheets: c.sheets };
+    });
   const ctx: BudgetContext = { level: 'department', org: opts.department, year: opts.year, ...(opts.tier ? { tier: opts.tier } : {}) };
   const names = kept.map(unitName);
   const data = sumTables(kept.map((u) => u.sheets), ctx);
@@ -82,8 +91,9 @@ export function consolidate(units: UnitWorkbook[], opts: ConsolidateOptions): Co
     projects,
     problems,
     unitsWithErrors,
-    // The model does not yet say a table is in 万元: every coded, T1 and T4 figure is taken as 元.
-    notes: ['各单位表中金额按“元”汇总（“三公”经费表按万元）；若某单位表为万元，请先换算为元'],
+    notes: converted.length
+      ? [`以下单位的表已换算为部门表的单位（元；“三公”经费表为万元）后汇总，按万元公布的数含其四舍五入之差：${converted.join('；')}`]
+      : [],
     texts: { organization },
   };
 }

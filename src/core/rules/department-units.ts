@@ -1,5 +1,6 @@
 import { breakdownOf } from '../consolidate/breakdown';
 import { figureId, figuresOf, SUMMED_TABLES } from '../consolidate/figures';
+import { sheetsInDepartmentUnits } from '../consolidate/units-in-yuan';
 import type { ReadBreakdown } from '../consolidate/read-breakdown';
 import { unitName } from '../consolidate/unit-name';
 import type { BreakdownLine, Figure, UnitWorkbook } from '../consolidate/types';
@@ -64,7 +65,7 @@ const norm = (n: string) => n.replace(/[\s\u3000]/g, '');
  */
 export function checkDepartmentAgainstUnits(sheets: ModelSheet[], against: DepartmentUnits): Finding[] {
   const out: Finding[] = [];
-  const fromUnits = against.units ? breakdownOf(against.units.map((u) => ({ name: unitName(u), sheets: u.sheets }))) : null;
+  const fromUnits = against.units ? breakdownOf(against.units.map((u) => ({ name: unitName(u), sheets: sheetsInDepartmentUnits(u.sheets).sheets }))) : null;
   const source = fromUnits ?? against.breakdown;
   if (!source) return out;
   const dept = new Map<string, Figure>();
