@@ -1,5 +1,6 @@
 import { parentPort } from 'worker_threads';
-import { checkFile, UnreadableFile } from './check';
+import { checkFile } from './check';
+import { UnreadableFile } from './inputs';
 
 /**
  * One worker thread of `check`: checks the files it is sent, one at a time, and answers each

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { isBreakdownGrid, readBreakdownGrid } from '../core/consolidate/read-breakdown';
 import type { UnitWorkbook } from '../core/consolidate/types';
 import { address } from '../core/plan/a1';
@@ -9,11 +8,11 @@ import type { Finding } from '../core/rules/types';
 import { validateSheets, type Validation } from '../core/rules/validate';
 import type { SheetGrid } from '../core/read/grid';
 import { readWorkbookFile, WorkbookReadError, type WorkbookFileRead } from '../xlsx/reader';
+import { UnreadableFile } from './inputs';
 
 /** The largest workbook `check` opens; bigger files are refused with a reason, not a crash. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
-export class UnreadableFile extends Error {}
 
 export interface FileReport extends Validation {
   file: string;
@@ -81,12 +80,3 @@ export async function checkFile(file: string, units?: UnitWorkbook[]): Promise<F
 }
 
 /** Files named, and the .xlsx files inside folders named. */
-export function expandInputs(inputs: string[]): string[] {
-  const out: string[] = [];
-  for (const input of inputs) {
-    if (fs.existsSync(input) && fs.statSync(input).isDirectory()) {
-      for (const name of fs.readdirSync(input).sort()) if (/\.xlsx$/i.test(name) && !name.startsWith('~$')) out.push(path.join(input, name));
-    } else out.push(input);
-  }
-  return out;
-}

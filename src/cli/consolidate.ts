@@ -10,7 +10,7 @@ import { formatAmount, type Money } from '../core/money';
 import { readWorkbook, readWorkbookFile } from '../xlsx/reader';
 import { workbookFromPlans } from '../xlsx/writer';
 import { YEARS } from './args';
-import { expandInputs } from './check';
+import { expandInputs } from './inputs';
 import { guardOutput } from './outputs';
 import { plain, safeMessage } from './terminal';
 

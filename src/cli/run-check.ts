@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { SEVERITY_LABEL, messageAfterCell, type Finding } from '../core/rules/types';
 import { UsageError } from './args';
-import { checkFile, expandInputs, UnreadableFile, type FileReport } from './check';
+import type { FileReport } from './check';
+import { expandInputs, UnreadableFile } from './inputs';
 import type { UnitWorkbook } from '../core/consolidate/types';
 import type { CheckAnswer } from './check-worker';
 import { cut, plain, safeJson, safeMessage } from './terminal';
@@ -62,6 +63,7 @@ function workerScript(): string | null {
 
 async function checkHere(file: string, units?: UnitWorkbook[]): Promise<Outcome> {
   try {
+    const { checkFile } = await import('./check');
     return { file, report: await checkFile(file, units) };
   } catch (e) {
     if (!(e instanceof UnreadableFile)) throw e;
