@@ -2,6 +2,7 @@ import type { Money } from './money';
 import type { AmountKey, IncomeKey } from './seed-types';
 import type { BudgetLevel, CurrencyUnit, SpecId, TableId } from './specs/types';
 import type { ThreePublicKey } from './specs/types';
+import type { ComparisonRow } from './previous/compare';
 
 /**
  * The neutral model: what a sheet holds, whichever way it was read (ExcelJS, Office.js) or
@@ -231,9 +232,27 @@ export interface TargetSummaryData {
   at?: { columns: { name: number; amount: number }; headerRow: number; totalRow: number | null };
 }
 
+/** The 政府采购 figures no table holds, typed in a small input sheet (plan/procurement.ts), in 万元. */
+export type ProcurementKey = 'total' | 'goods' | 'works' | 'services' | 'smes' | 'small';
+export interface ProcurementData {
+  kind: 'procurement';
+  amounts: Partial<Record<ProcurementKey, Money | null>>;
+  /** A1 address of each figure's cell, when read from a sheet */
+  at?: Partial<Record<ProcurementKey, string>>;
+}
+
+/** The 上年对比 sheet read back (plan/comparison.ts): its rows and the threshold its cell holds. */
+export interface ComparisonData {
+  kind: 'comparison';
+  /** percent points; null when the cell is blank or unreadable */
+  threshold: Money | null;
+  rows: ComparisonRow[];
+  at?: { thresholdCell: string; reasonColumn: number };
+}
+
 export type FormData = TargetFormData | SelfEvaluationData;
 export type TableData = CodedTableData | BalanceTableData | ThreePublicData | ProjectTableData;
-export type SheetData = TableData | TextData | FormData | TargetSummaryData;
+export type SheetData = TableData | TextData | FormData | TargetSummaryData | ProcurementData | ComparisonData;
 
 /** Who and when a sheet is for. */
 export interface BudgetContext {

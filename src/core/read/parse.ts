@@ -22,6 +22,7 @@ import { readFormSheet, recognizeForm } from './forms';
 import { recognizeSheet } from './recognize';
 import { SheetReader, type ReadIssue } from './sheet-reader';
 import { readSummarySheet, recognizeSummary } from './summary';
+import { readInputSheet, recognizeInputSheet } from './inputs';
 
 export { readAmountCell, type ReadIssue } from './sheet-reader';
 
@@ -227,6 +228,8 @@ export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
   if (form) return readFormSheet(grid, form);
   const summary = recognizeSummary(grid);
   if (summary) return readSummarySheet(grid, summary);
+  const input = recognizeInputSheet(grid);
+  if (input) return readInputSheet(grid, input);
   const rec = recognizeSheet(grid);
   const r = new SheetReader(grid);
   if (!rec) {

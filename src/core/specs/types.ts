@@ -12,7 +12,9 @@ export type TextSectionId = 'functions' | 'organization' | 'glossary' | 'explana
  * (plan/summary.ts). Outside the budget spec list.
  */
 export type FormSpecId = 'target-form' | 'self-evaluation' | 'target-form-2020' | 'target-summary';
-export type SpecId = TableId | TextSectionId | FormSpecId;
+/** Sheets of inputs beside the tables: the 上年对比 (plan/comparison.ts) and the 政府采购 inputs (plan/procurement.ts). */
+export type InputSpecId = 'comparison' | 'procurement';
+export type SpecId = TableId | TextSectionId | FormSpecId | InputSpecId;
 
 /** Words that differ between a unit's tables and a department's; `{year}` and `{org}` are filled in. */
 export interface Wording {
