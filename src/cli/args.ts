@@ -44,7 +44,8 @@ export const COMMANDS: Record<string, { options: Record<string, OptionSpec>; fil
     options: { department: { value: true }, year: { value: true }, out: { value: true }, 'allow-errors': { value: false }, force: { value: false } },
     files: true,
   },
-  draft: { options: { format: { value: true }, out: { value: true }, force: { value: false } }, files: true },
+  draft: { options: { format: { value: true }, out: { value: true }, force: { value: false }, previous: { value: true }, threshold: { value: true } }, files: true },
+  compare: { options: { format: { value: true }, out: { value: true }, force: { value: false }, previous: { value: true }, threshold: { value: true } }, files: true },
   help: { options: {} },
 };
 
@@ -84,7 +85,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const [first, ...rest] = argv;
   const command = first === '--help' || first === '-h' ? 'help' : first;
   if (!COMMANDS[command]) {
-    if (command.startsWith('-')) throw new UsageError(`应先写命令（sample、template、forms、check、consolidate、draft 或 help），再写参数；收到“${command}”`);
+    if (command.startsWith('-')) throw new UsageError(`应先写命令（sample、template、forms、check、consolidate、draft、compare 或 help），再写参数；收到“${command}”`);
     throw new UsageError(`不认识的命令“${command}”（可用：${Object.keys(COMMANDS).join('、')}）`);
   }
   const spec = COMMANDS[command];

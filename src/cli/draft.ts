@@ -1,27 +1,36 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { previousOf } from '../core/draft/changes';
 import { draftText, type Draft } from '../core/draft/text';
 import type { BudgetContext, ModelSheet, TextData } from '../core/model';
+import type { Money } from '../core/money';
 import { fill, planSheet } from '../core/plan/build';
+import { planComparison } from '../core/plan/comparison';
+import { planProcurement } from '../core/plan/procurement';
+import type { Comparison } from '../core/previous/compare';
 import { EXPLANATION, OTHER } from '../core/specs/texts';
 import type { TextSectionSpec } from '../core/specs/types';
-import { readWorkbookFile, WorkbookReadError } from '../xlsx/reader';
 import { addPlannedSheet } from '../xlsx/writer';
 import { UsageError } from './args';
+import { checkYears, comparisonWithReasons, parseThreshold, readSheets } from './previous';
 import { guardOutput } from './outputs';
 import { plain, safeMessage } from './terminal';
 
 /**
- * `budget-tables draft FILE.xlsx [--format text] [--out OUT.xlsx] [--force]`: the 预算编制说明
- * and 其他相关情况说明 drafted from the workbook's tables. Printed, or written into a copy of the
- * workbook: the clerk's own text is never replaced, only a sheet still holding the blank outline.
+ * `budget-tables draft FILE.xlsx [--previous LAST.xlsx] [--threshold 10] [--format text]
+ * [--out OUT.xlsx] [--force]`: the 预算编制说明 and 其他相关情况说明 drafted from the workbook's
+ * tables (and last year's, for the changes). Printed, or written into a copy of the workbook:
+ * the clerk's own text is never replaced, only a sheet still holding the blank outline; the copy
+ * also gets the 上年对比 sheet (with --previous) and the 政府采购 inputs when it has none.
  */
 export interface DraftOptions {
   file: string;
   text: boolean;
   out: string | null;
   force: boolean;
+  previous: string | null;
+  threshold: Money;
 }
 
 export function draftOptions(flags: Record<string, string>, files: string[]): DraftOptions {
@@ -31,24 +40,24 @@ export function draftOptions(flags: Record<string, string>, files: string[]): Dr
   const out = flags.out ?? null;
   if (out !== null && !out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out 应为 .xlsx 文件路径，如 --out 2026预算-说明草稿.xlsx');
   // Without --out there is nowhere else for the draft to go: it is printed.
-  return { file: files[0], text: format === 'text' || out === null, out, force: flags.force === 'true' };
+  const previous = flags.previous ?? null;
+  if (previous !== null && !/\.xlsx$/i.test(previous)) throw new UsageError('--previous 应为上年预算工作簿（.xlsx），如 --previous 2025预算.xlsx');
+  if (flags.threshold !== undefined && previous === null) throw new UsageError('--threshold 只与 --previous 一起使用');
+  return { file: files[0], text: format === 'text' || out === null, out, force: flags.force === 'true', previous, threshold: parseThreshold(flags.threshold) };
 }
 
 interface ReadDraft {
   draft: Draft;
   sheets: ModelSheet[];
+  comparison: Comparison | null;
 }
 
-async function readDraft(file: string): Promise<ReadDraft> {
-  try {
-    const { sheets } = await readWorkbookFile(file);
-    return { draft: draftText(sheets), sheets };
-  } catch (e) {
-    if (e instanceof WorkbookReadError) throw new UsageError(`${file}：${e.message}`);
-    const err = e as NodeJS.ErrnoException;
-    if (err?.code === 'ENOENT') throw new UsageError(`找不到文件 ${file}`);
-    throw e;
-  }
+async function readDraft(o: DraftOptions): Promise<ReadDraft> {
+  const sheets = await readSheets(o.file, '文件');
+  if (o.previous === null) return { draft: draftText(sheets), sheets, comparison: null };
+  const previous = await readSheets(o.previous, '上年工作簿');
+  checkYears(previous, sheets, o.previous);
+  return { draft: draftText(sheets, { previous: previousOf(previous, o.threshold) }), sheets, comparison: comparisonWithReasons(previous, sheets, o.threshold) };
 }
 
 /** Lines compared as a person sees them: indentation and empty lines are layout. */
@@ -78,7 +87,7 @@ export interface WrittenSection {
  * The copy: each drafted section takes the place of its sheet when that holds only the blank
  * outline, else is added as a new sheet beside the clerk's own text (`单位编制说明 (2)`).
  */
-async function writeCopy(o: DraftOptions & { out: string }, { draft, sheets }: ReadDraft): Promise<WrittenSection[]> {
+async function writeCopy(o: DraftOptions & { out: string }, { draft, sheets, comparison }: ReadDraft): Promise<WrittenSection[]> {
   const f = draft.figures;
   if (f.org === null || f.year === null) throw new UsageError(`${o.file} 中读不到${f.org === null ? '编制单位' : '预算年度'}，无法写入说明工作表；可先用 --format text 查看草稿`);
   const ctx = { level: f.level, org: f.org, year: f.year };
@@ -98,14 +107,17 @@ async function writeCopy(o: DraftOptions & { out: string }, { draft, sheets }: R
     if (added && orderNo !== undefined) (added as Ordered).orderNo = orderNo;
     written.push({ sheet, replaced: old !== undefined });
   }
+  // beside an older 上年对比, never over it: its reasons are carried into the new one
+  if (comparison) written.push({ sheet: await addPlannedSheet(wb, planComparison(ctx, comparison)), replaced: false });
+  if (!sheets.some((s) => s.data.kind === 'procurement')) written.push({ sheet: await addPlannedSheet(wb, planProcurement(ctx)), replaced: false });
   fs.mkdirSync(path.dirname(path.resolve(o.out)), { recursive: true });
   await wb.xlsx.writeFile(o.out);
   return written;
 }
 
 export async function runDraft(o: DraftOptions, log: (s: string) => void): Promise<number> {
-  if (o.out !== null) guardOutput(o.out, o.force, [o.file]);
-  const read = await readDraft(o.file);
+  if (o.out !== null) guardOutput(o.out, o.force, [o.file, ...(o.previous ? [o.previous] : [])]);
+  const read = await readDraft(o);
   const { draft } = read;
   if (o.text) {
     for (const s of draft.sections) {
@@ -122,7 +134,8 @@ export async function runDraft(o: DraftOptions, log: (s: string) => void): Promi
       ...(replaced.length ? [`${replaced.join('、')} 原为空白提纲，已写入草稿`] : []),
       ...(added.length ? [`新增 ${added.join('、')}（原有说明未改动）`] : []),
     ];
-    log(`已生成 ${plain(o.out)}：${parts.join('；')}；【请填写…】处待人工补充`);
+    const reasons = read.comparison ? read.comparison.rows.filter((r) => r.reasonRequired && !r.reason).length : 0;
+    log(`已生成 ${plain(o.out)}：${parts.join('；')}；【请填写…】处待人工补充${reasons ? `；上年对比中 ${reasons} 处增减须填写原因` : ''}`);
   }
   return 0;
 }

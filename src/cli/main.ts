@@ -18,7 +18,7 @@ async function run(argv: string[], log: (s: string) => void): Promise<number> {
   const { command, flags, files, help } = parseCommandLine(argv);
   if (command === 'help') {
     const topic = files[0];
-    if (topic !== undefined && (!COMMANDS[topic] || topic === 'help')) throw new UsageError(`没有命令“${topic}”；可用：sample、template、forms、check、consolidate、draft`);
+    if (topic !== undefined && (!COMMANDS[topic] || topic === 'help')) throw new UsageError(`没有命令“${topic}”；可用：sample、template、forms、check、consolidate、draft、compare`);
     log(topic ? commandUsage(topic) : USAGE);
     return 0;
   }
@@ -83,6 +83,10 @@ async function run(argv: string[], log: (s: string) => void): Promise<number> {
     case 'draft': {
       const { draftCommand } = await import('./draft');
       return await draftCommand(flags, files, log);
+    }
+    case 'compare': {
+      const { compareCommand } = await import('./compare');
+      return await compareCommand(flags, files, log);
     }
     default:
       throw new UsageError(`不认识的命令“${command}”`);

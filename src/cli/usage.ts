@@ -35,17 +35,28 @@ export const COMMAND_HELP: Record<string, string> = {
   consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--allow-errors] [--force]
       将所属单位工作簿汇总为部门预算表（T1–T9 与分单位明细）；单位有错误等问题时不汇总（退出码 1），除非 --allow-errors。
       Sums unit workbooks into the department's tables and a 分单位明细 sheet; refuses units with problems unless --allow-errors.`,
-  draft: `  budget-tables draft FILE.xlsx [--format text] [--out OUT.xlsx] [--force]
+  draft: `  budget-tables draft FILE.xlsx [--previous LAST.xlsx] [--threshold 10] [--format text] [--out OUT.xlsx] [--force]
       由表中数字起草“预算编制说明”和“其他相关情况说明”（本单位/本部门的规范措辞，金额以万元计）；
-      原因、用途、与上年比较等须由人填写之处留作【请填写…】。--format text（不给 --out 时亦然）打印草稿；
-      --out 将草稿作为新工作表写入工作簿副本，原有说明不改动；输出与输入是同一文件时一律拒绝。
+      原因、用途等须由人填写之处留作【请填写…】。--previous 给上年预算工作簿（check 能读的任何版式）时写出
+      “比上年预算增加/减少…万元”或“与上年预算持平”，增减率达到 --threshold（默认 10%）或上年为 0 时留【请填写增减原因】。
+      --format text（不给 --out 时亦然）打印草稿；--out 将草稿作为新工作表写入工作簿副本，原有说明不改动，
+      并加入“上年对比”表（有 --previous 时）和“政府采购预算”填写表（副本中没有时）；输出与输入是同一文件时一律拒绝。
       Drafts the 预算编制说明 and 其他相关情况说明 from the tables, with 【请填写…】 wherever a person must write;
-      prints them (--format text, or no --out) and/or adds them as new sheets to a copy (--out; existing file needs --force).`,
+      with --previous LAST.xlsx the changes against last year are stated and a reason asked for where |rate| ≥ --threshold
+      (default 10) or last year was 0. Prints (--format text, or no --out) and/or writes a copy (--out) with the drafted
+      sheets, the 上年对比 sheet (with --previous) and a 政府采购 input sheet when the workbook has none.`,
+  compare: `  budget-tables compare FILE.xlsx --previous LAST.xlsx [--threshold 10] [--out OUT.xlsx] [--format text] [--force]
+      本年预算与上年预算逐项对比（支出功能分类各类款项的合计/基本/项目，“三公”各项与机关运行经费，收支总表各行与
+      人员经费/公用经费/项目支出）：上年预算数、本年预算数、增减额、增减率；增减率达到阈值或上年为 0 时须填原因。
+      上年科目按科目目录的版本对应到本年科目（编码变动的科目对作一行）。--out 将“上年对比”表写入工作簿副本
+      （阈值在表中 C3 单元格，可改；已有上年对比表时另加一张，原因按行带入）；不给 --out 时打印须说明原因的各项。
+      Compares this year's budget with last year's per T3 code, 三公 item and T1 line; --out writes the 上年对比 sheet
+      into a copy (threshold in its cell C3), otherwise the rows that need a reason are printed.`,
   help: `  budget-tables help [COMMAND]      本说明；COMMAND --help 只看一个命令 / this text, or one command's`,
 };
 
 export const USAGE = `用法 / usage:
-${['sample', 'template', 'forms', 'check', 'consolidate', 'draft', 'help'].map((c) => COMMAND_HELP[c]).join('\n')}
+${['sample', 'template', 'forms', 'check', 'consolidate', 'draft', 'compare', 'help'].map((c) => COMMAND_HELP[c]).join('\n')}
   参数可写作 --key value 或 --key=value / options as --key value or --key=value.`;
 
 export function commandUsage(command: string): string {
