@@ -122,6 +122,8 @@ export interface TextData {
   kind: 'text';
   /** overrides the spec's title, e.g. the project name of a 项目经费情况说明 */
   subject?: string;
+  /** the title in A1 as read from a sheet (the year it states is checked) */
+  title?: string;
   paragraphs: string[];
 }
 

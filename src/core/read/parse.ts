@@ -214,7 +214,7 @@ function readText(r: SheetReader, spec: Spec): TextData {
   for (let row = 3; row <= r.rows; row++) lines.push(plainText(cellAt(r.grid, row, 1)));
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
   const subject = spec.id === 'project' ? title.replace(/项目经费情况说明$/, '') : undefined;
-  return { kind: 'text', ...(subject !== undefined ? { subject } : {}), paragraphs: lines };
+  return { kind: 'text', ...(subject !== undefined ? { subject } : {}), ...(title ? { title } : {}), paragraphs: lines };
 }
 
 /**

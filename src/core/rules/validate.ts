@@ -11,6 +11,7 @@ import { checkNarrative } from './narrative';
 import { checkBlankFigures, checkLevelWording, checkThreePublicStatement } from './statements';
 import { checkSummaryAgainstForms, checkSummaryTotal, isSummary } from './summary';
 import { checkUnrecognised } from './unrecognised';
+import { checkChangeReasons, checkChangesAgainstComparison, checkDoubled, checkTextYears } from './text-checks';
 import type { Finding, RuleContext } from './types';
 
 export interface Validation {
@@ -47,6 +48,10 @@ export function validateSheets(read: ModelSheet[], issues: ReadIssue[], catalog:
   findings.push(...checkThreePublicStatement(sheets));
   findings.push(...checkBlankFigures(sheets));
   findings.push(...checkLevelWording(sheets.filter((s) => !performance(s))));
+  findings.push(...checkChangeReasons(sheets));
+  findings.push(...checkChangesAgainstComparison(sheets));
+  findings.push(...checkTextYears(sheets, ctx.year));
+  findings.push(...checkDoubled(sheets));
   if (units) findings.push(...checkDepartmentAgainstUnits(sheets, units));
   findings.push(...checkUnrecognised(sheets, issues));
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };

@@ -1,0 +1,222 @@
+import type { ComparisonData, ModelSheet, TextData } from '../model';
+import { Money } from '../money';
+import { COMPARISON_COLUMNS } from '../plan/comparison';
+import { address } from '../plan/a1';
+import { DEFAULT_THRESHOLD, needsReason, type ComparisonRow } from '../previous/compare';
+import { finding } from './checks';
+import type { Finding } from './types';
+
+/**
+ * The text sections against last year and against themselves (issue 16.5): a change that
+ * needs its reason and has none, a change that disagrees with the 上年对比 sheet, a year that
+ * is neither the budget year nor (where the text compares) the year before, and a punctuation
+ * mark or word written twice. Paragraphs of a text sheet start on row 3 (title in A1).
+ */
+const paragraphCell = (i: number) => `A${i + 3}`;
+
+/** A stretch of a section that one heading or item opens (`一、`, `（二）`, `3.`): what a change sentence and its reason belong to. */
+interface Unit {
+  text: string;
+  /** start offset in `text` of each paragraph, with its index */
+  starts: { at: number; paragraph: number }[];
+}
+
+const OPENS_UNIT = /^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])/;
+
+/**
+ * Paragraphs joined into units: a transcribed PDF breaks lines anywhere (`比2019年预` / `算增加…`),
+ * so a sentence is read across its paragraphs, and a unit ends only where the next item opens.
+ */
+function units(paragraphs: readonly string[]): Unit[] {
+  const out: Unit[] = [];
+  let cur: Unit | null = null;
+  paragraphs.forEach((p, i) => {
+    if (!cur || OPENS_UNIT.test(p)) {
+      cur = { text: '', starts: [] };
+      out.push(cur);
+    }
+    cur.starts.push({ at: cur.text.length, paragraph: i });
+    cur.text += p.trim();
+  });
+  return out;
+}
+
+function paragraphAt(u: Unit, at: number): number {
+  let p = u.starts[0].paragraph;
+  for (const s of u.starts) if (s.at <= at) p = s.paragraph;
+  return p;
+}
+
+function sentenceAt(text: string, at: number, end: number): string {
+  const start = Math.max(text.lastIndexOf('。', at - 1) + 1, 0);
+  const stop = text.indexOf('。', end);
+  return text.slice(start, stop < 0 ? text.length : stop).trim();
+}
+
+const FIGURE = '([\\d,]+(?:\\.\\d+)?)';
+/** `公务接待费0.40万元。比2020年预算减少0.06万元` / `…0万元，与2020年预算持平` / `…比2019年预算持平` */
+const CHANGE = new RegExp(`([\\u4e00-\\u9fff“”（）]{2,24}?)(?:为)?${FIGURE}万元[，,。；]?\\s*(?:比|与)(\\d{4})年(?:预算)?(?:(增加|减少)${FIGURE}万元|持平)`, 'g');
+
+interface StatedChange {
+  sheet: ModelSheet;
+  paragraph: number;
+  sentence: string;
+  subject: string;
+  current: Money;
+  /** signed; zero for 持平 */
+  change: Money;
+  /** decimals the change (or, for 持平, the figure) is printed with */
+  decimals: number;
+  year: number;
+  /** what follows the change in its unit */
+  after: string;
+}
+
+const num = (s: string) => new Money(s.replace(/,/g, ''));
+const decimalsOf = (s: string) => s.split('.')[1]?.length ?? 0;
+const TEXT_SECTIONS = new Set(['explanation', 'other']);
+
+function statedChanges(sheets: readonly ModelSheet[]): StatedChange[] {
+  const out: StatedChange[] = [];
+  for (const s of sheets) {
+    if (s.data.kind !== 'text' || !TEXT_SECTIONS.has(s.specId)) continue;
+    for (const u of units((s.data as TextData).paragraphs)) {
+      for (const m of u.text.matchAll(CHANGE)) {
+        const at = m.index ?? 0;
+        const end = at + m[0].length;
+        const [, subject, figure, year, direction, amount] = m;
+        const change = direction ? num(amount).times(direction === '减少' ? -1 : 1) : new Money(0);
+        out.push({
+          sheet: s,
+          paragraph: paragraphAt(u, at + subject.length),
+          sentence: sentenceAt(u.text, at, end),
+          subject,
+          current: num(figure),
+          change,
+          decimals: decimalsOf(direction ? amount : figure),
+          year: Number(year),
+          after: u.text.slice(end),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A reason given after the change, or the change is a total its items (which follow) explain. */
+const REASON = /原因|主要是|主要用于|如下/;
+const ITEMS_FOLLOW = /其中[：:]\s*$/;
+
+function thresholdOf(sheets: readonly ModelSheet[]): Money {
+  const c = sheets.find((s) => s.data.kind === 'comparison')?.data as ComparisonData | undefined;
+  return c?.threshold ?? DEFAULT_THRESHOLD;
+}
+
+export function checkChangeReasons(sheets: readonly ModelSheet[]): Finding[] {
+  const threshold = thresholdOf(sheets);
+  const out: Finding[] = [];
+  for (const c of statedChanges(sheets)) {
+    if (c.change.isZero()) continue;
+    const previous = c.current.minus(c.change);
+    if (!needsReason(previous, c.current, threshold)) continue;
+    if (REASON.test(c.after) || ITEMS_FOLLOW.test(c.after)) continue;
+    const cell = paragraphCell(c.paragraph);
+    const rate = previous.isZero() ? '上年为 0' : `增减率 ${c.change.div(previous.abs()).times(100).toFixed(2)}%`;
+    out.push(finding('changeReason', c.sheet.sheetName, cell, `${cell}：“${c.sentence}”（${rate}，阈值 ${threshold.toFixed()}%）没有说明原因；请写明“主要原因是…”`));
+  }
+  for (const s of sheets) {
+    if (s.data.kind !== 'comparison') continue;
+    for (const r of s.data.rows) {
+      if (!r.reasonRequired || r.reason || r.row === undefined) continue;
+      const cell = address(r.row, COMPARISON_COLUMNS.reason);
+      out.push(finding('changeReason', s.sheetName, cell, `${cell}：“${describe(r)}”${rateWords(r)}，须在“原因”栏填写增减原因`));
+    }
+  }
+  return out;
+}
+
+function describe(r: ComparisonRow): string {
+  return [r.code, r.label, r.column && r.column !== '合计' ? r.column : null].filter(Boolean).join(' ');
+}
+
+function rateWords(r: ComparisonRow): string {
+  const d = r.unit === '万元' ? 2 : 0;
+  const change = `${r.change.isNegative() ? '减少' : '增加'} ${r.change.abs().toFixed(d)} ${r.unit}`;
+  return r.rate === null ? `上年为 0，本年${change}` : `比上年${change}（${r.rate.toFixed(2)}%）`;
+}
+
+/** Which row of the 上年对比 sheet a sentence's subject is. */
+const SUBJECT_KEYS: [RegExp, string][] = [
+  [/“三公”经费预算数$/, 'T9:total'],
+  [/因公出国（境）费$/, 'T9:abroad'],
+  [/公务用车购置及运行费$/, 'T9:vehicleTotal'],
+  [/公务接待费$/, 'T9:reception'],
+  [/机关运行经费(预算)?$/, 'T9:operating'],
+  [/一般公共预算拨款支出预算$/, 'T1:income:general'],
+  [/政府性基金拨款支出预算$/, 'T1:income:fund'],
+  [/财政拨款(支出预算|收入)$/, 'T1:income:fiscal'],
+];
+
+export function checkChangesAgainstComparison(sheets: readonly ModelSheet[]): Finding[] {
+  const sheet = sheets.find((s) => s.data.kind === 'comparison');
+  if (!sheet) return [];
+  const rows = new Map((sheet.data as ComparisonData).rows.map((r) => [r.key, r]));
+  const out: Finding[] = [];
+  for (const c of statedChanges(sheets)) {
+    const key = SUBJECT_KEYS.find(([re]) => re.test(c.subject))?.[1];
+    const row = key ? rows.get(key) : undefined;
+    if (!row) continue;
+    const wan = row.unit === '元' ? row.change.div(10000) : row.change;
+    const rounded = wan.toDecimalPlaces(c.decimals, Money.ROUND_HALF_UP);
+    if (rounded.eq(c.change)) continue;
+    const cell = paragraphCell(c.paragraph);
+    const where = row.row !== undefined ? `“${sheet.sheetName}”${address(row.row, COMPARISON_COLUMNS.change)}` : `“${sheet.sheetName}”`;
+    const said = rounded.isZero() ? '持平' : `${rounded.isNegative() ? '减少' : '增加'} ${rounded.abs().toFixed(c.decimals)} 万元`;
+    out.push(finding('changeVsComparison', c.sheet.sheetName, cell, `${cell}：说明称“${c.sentence}”，而${where}的“${row.label}”增减额为 ${wan.toFixed(Math.max(2, c.decimals))} 万元（按 ${c.decimals} 位小数应为${said}）`));
+  }
+  return out;
+}
+
+const YEAR = /((?:19|20)\d{2})\s*年/g;
+const AGAINST = /(?:比|与|较)((?:19|20)\d{2})\s*年/g;
+
+/** A year in a text's title or sentences that is neither the budget year nor, where it compares, the year before. */
+export function checkTextYears(sheets: readonly ModelSheet[], year: number | undefined): Finding[] {
+  if (year === undefined) return [];
+  const out: Finding[] = [];
+  for (const s of sheets) {
+    if (s.data.kind !== 'text' || !TEXT_SECTIONS.has(s.specId)) continue;
+    const d = s.data as TextData;
+    const title = d.title ? [...d.title.matchAll(YEAR)].find((m) => Number(m[1]) !== year) : undefined;
+    if (title) out.push(finding('textYear', s.sheetName, 'A1', `A1：标题“${d.title}”写作 ${title[1]} 年，本工作簿是 ${year} 年预算`));
+    d.paragraphs.forEach((p, i) => {
+      const cell = paragraphCell(i);
+      const against = [...p.matchAll(AGAINST)].find((m) => Number(m[1]) !== year - 1);
+      if (against) {
+        out.push(finding('textYear', s.sheetName, cell, `${cell}：“${sentenceAt(p, against.index ?? 0, (against.index ?? 0) + against[0].length)}”与 ${against[1]} 年比较；${year} 年预算应与上年（${year - 1} 年）比较`));
+        return;
+      }
+      const other = [...p.matchAll(YEAR)].find((m) => Number(m[1]) !== year && Number(m[1]) !== year - 1);
+      if (other) out.push(finding('textYear', s.sheetName, cell, `${cell}：“${sentenceAt(p, other.index ?? 0, (other.index ?? 0) + other[0].length)}”中的 ${other[1]} 年既不是预算年度 ${year} 年，也不是上年 ${year - 1} 年`));
+    });
+  }
+  return out;
+}
+
+/** The same mark twice (`，，`, `。。`) or two marks that never meet (`，。`); a function word twice (`的的`). */
+const DOUBLED = /[，。、；：！？,;]{2,}|(的|了|和|是|在|与|及|对|将|把|被|从|按|并|或|于|向)\1/g;
+
+export function checkDoubled(sheets: readonly ModelSheet[]): Finding[] {
+  const out: Finding[] = [];
+  for (const s of sheets) {
+    if (s.data.kind !== 'text') continue;
+    (s.data as TextData).paragraphs.forEach((p, i) => {
+      const hits = [...p.matchAll(DOUBLED)];
+      if (!hits.length) return;
+      const cell = paragraphCell(i);
+      const shown = hits.map((m) => `“${p.slice(Math.max(0, (m.index ?? 0) - 4), (m.index ?? 0) + m[0].length + 2)}”`).join('、');
+      out.push(finding('doubled', s.sheetName, cell, `${cell}：${shown}中${hits.map((m) => `“${m[0]}”`).join('、')}重复，请删去多余的`));
+    });
+  }
+  return out;
+}
