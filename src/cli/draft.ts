@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { previousOf } from '../core/draft/changes';
+import { previousOf, reasonsIn } from '../core/draft/changes';
 import { draftText, type Draft } from '../core/draft/text';
 import type { BudgetContext, ModelSheet, TextData } from '../core/model';
 import type { Money } from '../core/money';
@@ -57,7 +57,7 @@ async function readDraft(o: DraftOptions): Promise<ReadDraft> {
   if (o.previous === null) return { draft: draftText(sheets), sheets, comparison: null };
   const previous = await readSheets(o.previous, '上年工作簿');
   checkYears(previous, sheets, o.previous);
-  return { draft: draftText(sheets, { previous: previousOf(previous, o.threshold) }), sheets, comparison: comparisonWithReasons(previous, sheets, o.threshold) };
+  return { draft: draftText(sheets, { previous: previousOf(previous, o.threshold, reasonsIn(sheets)) }), sheets, comparison: comparisonWithReasons(previous, sheets, o.threshold) };
 }
 
 /** Lines compared as a person sees them: indentation and empty lines are layout. */

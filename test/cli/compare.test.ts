@@ -81,6 +81,27 @@ describe('budget-tables draft --previous', () => {
   });
 });
 
+describe('the 政府采购 input block', () => {
+  it('blank, the draft asks; filled with the 2021 unit’s figures, it words them as the seed prints them', async () => {
+    const out = file('card-procurement.xlsx');
+    expect((await run(['draft', CARD(), '--out', out])).code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('政府采购预算')!;
+    expect(ws.getCell('A5').value).toBe('其中：政府采购货物预算');
+    // the total left blank: the parts make it
+    ws.getCell('B5').value = 496.62;
+    ws.getCell('B6').value = 0;
+    ws.getCell('B7').value = 482.49;
+    const filled = file('card-procurement-filled.xlsx');
+    await wb.xlsx.writeFile(filled);
+    const r = await run(['draft', filled, '--format', 'text']);
+    expect(r.out).toContain('2021年本单位政府采购预算979.11万元，其中：政府采购货物预算496.62万元、政府采购工程预算0万元、政府采购服务预算482.49万元。');
+    expect(r.out).toContain('面向中小企业预留政府采购项目预算金额【请填写金额】万元');
+  }, 30000);
+});
+
 describe('budget-tables compare', () => {
   it('prints the rows that need a reason', async () => {
     const r = await run(['compare', CARD(), '--previous', LAST()]);
@@ -110,6 +131,10 @@ describe('budget-tables compare', () => {
     expect(sheets.map((s) => s.sheetName)).toEqual(['上年对比', '上年对比 (2)']);
     const second = sheets[1].data;
     expect(second.kind === 'comparison' && second.rows.find((r) => r.key === 'T9:reception')?.reason).toBe('压缩开支');
+    // and the draft words the clerk's reason where it asked for one
+    const drafted = await run(['draft', typed, '--previous', LAST(), '--format', 'text']);
+    expect(drafted.out).toContain('（三）公务接待费0.40万元，比2020年预算减少0.06万元，主要原因是压缩开支。');
+    expect(drafted.out).toContain('比2020年预算增加23.62万元，主要原因是【请填写增减原因】');
   }, 30000);
 
   it('needs --previous and one file', async () => {

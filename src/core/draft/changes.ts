@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { ModelSheet } from '../model';
+import type { ComparisonData, ModelSheet } from '../model';
 import { formatAmount, type Money } from '../money';
 import { DEFAULT_THRESHOLD } from '../previous/compare';
 import { draftFigures, type DraftFigures } from './figures';
@@ -9,10 +9,18 @@ export interface Previous {
   figures: DraftFigures;
   /** percent points */
   threshold: Money;
+  /** 原因 a person gave in the 上年对比 sheet, by row key (`T9:reception`): worded in, never invented */
+  reasons?: ReadonlyMap<string, string>;
 }
 
-export function previousOf(sheets: readonly ModelSheet[], threshold: Money = DEFAULT_THRESHOLD): Previous {
-  return { figures: draftFigures(sheets), threshold };
+export function previousOf(sheets: readonly ModelSheet[], threshold: Money = DEFAULT_THRESHOLD, reasons?: ReadonlyMap<string, string>): Previous {
+  return { figures: draftFigures(sheets), threshold, ...(reasons ? { reasons } : {}) };
+}
+
+/** The reasons typed in a workbook's 上年对比 sheet, by row key. */
+export function reasonsIn(sheets: readonly ModelSheet[]): Map<string, string> {
+  const c = sheets.find((s) => s.data.kind === 'comparison')?.data as ComparisonData | undefined;
+  return new Map((c?.rows ?? []).filter((r) => r.reason?.trim()).map((r) => [r.key, r.reason!.trim().replace(/[。；;，,]+$/, '')]));
 }
 
 /**

@@ -62,6 +62,8 @@ interface Words {
   /** the change of one figure against last year, or `change` without last year */
   against: (key: ChangeKey, decimals: 0 | 2) => string;
   hasPrevious: boolean;
+  /** the reason given for a figure's change, or the placeholder asking for it */
+  reason: (key: ChangeKey) => string;
   /** does any of these figures' change need a reason */
   needsReason: (keys: ChangeKey[]) => boolean;
 }
@@ -107,6 +109,7 @@ function wordsOf(f: DraftFigures, o: DraftOptions): Words {
     self: f.level === 'unit' ? '本单位' : '本部门',
     change,
     hasPrevious: previous !== undefined,
+    reason: (key) => previous?.reasons?.get(COMPARISON_KEY[key]) ?? placeholder('增减原因'),
     against: (key, decimals) => {
       const pair = previous ? pairOf(key, f, previous.figures) : null;
       if (!previous || !pair) return change;
@@ -120,9 +123,23 @@ function wordsOf(f: DraftFigures, o: DraftOptions): Words {
   };
 }
 
-/** `，主要原因是【请填写增减原因】` after a change that needs one; nothing otherwise. */
+/** The 上年对比 row of each figure the draft words, whose 原因 a person may have typed. */
+const COMPARISON_KEY: Record<ChangeKey, string> = {
+  'income-fiscal': 'T1:income:fiscal',
+  fiscal: 'T1:income:fiscal',
+  general: 'T1:income:general',
+  fund: 'T1:income:fund',
+  stateCapital: 'T1:income:stateCapital',
+  'tp-total': 'T9:total',
+  'tp-abroad': 'T9:abroad',
+  'tp-vehicle': 'T9:vehicleTotal',
+  'tp-reception': 'T9:reception',
+  operating: 'T9:operating',
+};
+
+/** `，主要原因是…` after a change that needs one: the clerk's reason from the 上年对比 sheet, else 【请填写增减原因】. */
 function reasonAfter(w: Words, key: ChangeKey): string {
-  return w.needsReason([key]) ? `，主要原因是${placeholder('增减原因')}` : '';
+  return w.needsReason([key]) ? `，主要原因是${w.reason(key)}` : '';
 }
 
 function missing(table: string): string {
@@ -148,7 +165,7 @@ function explanation(f: DraftFigures, w: Words): string[] {
   return [
     income,
     `支出预算${spend}，${fiscal}`,
-    ...(ask ? [`财政拨款收入支出增加（减少）的主要原因是${placeholder('增减原因')}。`] : []),
+    ...(ask ? [`财政拨款收入支出增加（减少）的主要原因是${w.hasPrevious ? w.reason('fiscal') : placeholder('增减原因')}。`] : []),
     '财政拨款支出主要内容如下：',
     ...(classes.length ? classes : [`1. “${placeholder('科目名称')}”科目${missing('财政拨款收支预算总表T4')}，主要用于${placeholder('主要用途')}。`]),
   ];
