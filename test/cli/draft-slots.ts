@@ -57,3 +57,41 @@ export function compareSlots(published: string, drafted: string): SlotComparison
   const differing = p.filter((s) => d.get(s.key) !== s.value).map((s) => ({ key: s.key, published: s.value, drafted: d.get(s.key) ?? null }));
   return { published: p, reproduced, differing };
 }
+
+/**
+ * The changes against last year a published text states (issue 16.4), by subject:
+ * `增加23.56`, `减少1457`, `持平`. Read across the transcription's line breaks (`比2019年预` /
+ * `算增加…`); a figure's value is compared as a number, so the 2020 text's `减少15万元` and a
+ * draft's `减少15.00万元` are the same change (the draft prints the “三公” changes with two
+ * decimals, as the 2021 text does).
+ */
+const CHANGE_SUBJECTS: [string, string][] = [
+  ['财政拨款收入', '财政拨款收入'],
+  ['财政拨款支出预算', '(?<!拨款支出预算中，)财政拨款支出预算'],
+  ['一般公共预算拨款支出预算', '一般公共预算拨款支出预算'],
+  ['政府性基金拨款支出预算', '政府性基金拨款支出预算'],
+  ['国有资本经营预算拨款支出预算', '国有资本经营预算拨款支出预算'],
+  ['“三公”经费预算数', '“三公”经费预算数为'],
+  ['因公出国（境）费', '因公出国（境）费'],
+  ['公务用车购置及运行费', '公务用车购置及运行费'],
+  ['公务接待费', '公务接待费'],
+  ['机关运行经费', '机关运行经费预算为'],
+];
+
+export function changeSlots(text: string): Slot[] {
+  const flat = text.replace(/\s*\n\s*/g, '');
+  const out: Slot[] = [];
+  for (const [key, subject] of CHANGE_SUBJECTS) {
+    const m = new RegExp(`${subject}${FIGURE}万元[，,。；]?(?:比|与)\\d{4}年(?:预算)?(?:(增加|减少)${FIGURE}万元|持平)`).exec(flat);
+    if (m) out.push({ key: `${key}比上年`, value: m[2] ? `${m[2]}${Number(m[3].replace(/,/g, ''))}` : '持平' });
+  }
+  return out;
+}
+
+export function compareChangeSlots(published: string, drafted: string): SlotComparison {
+  const p = changeSlots(published);
+  const d = new Map(changeSlots(drafted).map((s) => [s.key, s.value]));
+  const reproduced = p.filter((s) => d.get(s.key) === s.value);
+  const differing = p.filter((s) => d.get(s.key) !== s.value).map((s) => ({ key: s.key, published: s.value, drafted: d.get(s.key) ?? null }));
+  return { published: p, reproduced, differing };
+}
