@@ -1,5 +1,5 @@
 import type { ComparisonData, ModelSheet, TextData } from '../model';
-import { Money } from '../money';
+import { formatAmount, Money } from '../money';
 import { COMPARISON_COLUMNS } from '../plan/comparison';
 import { address } from '../plan/a1';
 import { DEFAULT_THRESHOLD, needsReason, type ComparisonRow } from '../previous/compare';
@@ -141,7 +141,7 @@ function describe(r: ComparisonRow): string {
 
 function rateWords(r: ComparisonRow): string {
   const d = r.unit === '万元' ? 2 : 0;
-  const change = `${r.change.isNegative() ? '减少' : '增加'} ${r.change.abs().toFixed(d)} ${r.unit}`;
+  const change = `${r.change.isNegative() ? '减少' : '增加'} ${formatAmount(r.change.abs(), d)} ${r.unit}`;
   return r.rate === null ? `上年为 0，本年${change}` : `比上年${change}（${r.rate.toFixed(2)}%）`;
 }
 

@@ -27,14 +27,16 @@ export function previousFromText(id: string, t9: Record<keyof ThreePublicData['a
     if (s.specId === 'T4' || s.specId === 'T1') {
       const d = s.data as BalanceTableData;
       const fiscal = new Money(fiscalYuan);
+      const moved = fiscal.minus(d.income.find((i) => i.key === 'fiscal')?.amount ?? 0);
       return {
         ...s,
         context,
         data: {
           ...d,
           income: d.income.map((i) => (i.key === 'fiscal' || i.key === 'general' ? { ...i, amount: fiscal } : i)),
-          incomeTotal: d.incomeTotal && d.incomeTotal.minus(d.income.find((i) => i.key === 'fiscal')?.amount ?? 0).plus(fiscal),
-          expenditureTotal: { ...d.expenditureTotal, total: fiscal, ...(s.specId === 'T4' ? { general: fiscal } : {}) },
+          incomeTotal: d.incomeTotal && d.incomeTotal.plus(moved),
+          // T4's total is the 财政拨款; T1's is the whole budget, moved by as much
+          expenditureTotal: { ...d.expenditureTotal, ...(s.specId === 'T4' ? { total: fiscal, general: fiscal } : { total: (d.expenditureTotal.total ?? fiscal).plus(moved) }) },
         },
       };
     }
