@@ -7,7 +7,7 @@ import type { Comparison, ComparisonRow } from '../core/previous/compare';
 import { addPlannedSheet } from '../xlsx/writer';
 import { UsageError } from './args';
 import { guardOutput } from './outputs';
-import { checkYears, comparisonWithReasons, parseThreshold, readSheets } from './previous';
+import { checkYears, comparisonWithReasons, parseThreshold, readSheets, thresholdFor } from './previous';
 import { plain, safeMessage } from './terminal';
 
 /**
@@ -19,7 +19,8 @@ import { plain, safeMessage } from './terminal';
 export interface CompareOptions {
   file: string;
   previous: string;
-  threshold: Money;
+  /** null: the workbook's 上年对比 threshold, else 10 */
+  threshold: Money | null;
   out: string | null;
   text: boolean;
   force: boolean;
@@ -59,7 +60,7 @@ export async function runCompare(o: CompareOptions, log: (s: string) => void): P
   const current = await readSheets(o.file, '文件');
   const previous = await readSheets(o.previous, '上年工作簿');
   checkYears(previous, current, o.previous);
-  const c = comparisonWithReasons(previous, current, o.threshold);
+  const c = comparisonWithReasons(previous, current, thresholdFor(o.threshold, current));
   if (o.text) printComparison(c, log);
   if (o.out !== null) {
     const org = c.org;

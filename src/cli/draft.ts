@@ -13,7 +13,7 @@ import { EXPLANATION, OTHER } from '../core/specs/texts';
 import type { TextSectionSpec } from '../core/specs/types';
 import { addPlannedSheet } from '../xlsx/writer';
 import { UsageError } from './args';
-import { checkYears, comparisonWithReasons, parseThreshold, readSheets } from './previous';
+import { checkYears, comparisonWithReasons, parseThreshold, readSheets, thresholdFor } from './previous';
 import { guardOutput } from './outputs';
 import { plain, safeMessage } from './terminal';
 
@@ -30,7 +30,8 @@ export interface DraftOptions {
   out: string | null;
   force: boolean;
   previous: string | null;
-  threshold: Money;
+  /** null: the workbook's 上年对比 threshold, else 10 */
+  threshold: Money | null;
 }
 
 export function draftOptions(flags: Record<string, string>, files: string[]): DraftOptions {
@@ -57,7 +58,8 @@ async function readDraft(o: DraftOptions): Promise<ReadDraft> {
   if (o.previous === null) return { draft: draftText(sheets), sheets, comparison: null };
   const previous = await readSheets(o.previous, '上年工作簿');
   checkYears(previous, sheets, o.previous);
-  return { draft: draftText(sheets, { previous: previousOf(previous, o.threshold, reasonsIn(sheets)) }), sheets, comparison: comparisonWithReasons(previous, sheets, o.threshold) };
+  const threshold = thresholdFor(o.threshold, sheets);
+  return { draft: draftText(sheets, { previous: previousOf(previous, threshold, reasonsIn(sheets)) }), sheets, comparison: comparisonWithReasons(previous, sheets, threshold) };
 }
 
 /** Lines compared as a person sees them: indentation and empty lines are layout. */

@@ -7,11 +7,21 @@ import { plain } from './terminal';
 
 /** `--previous` and `--threshold`, shared by `draft` and `compare`. */
 
-export function parseThreshold(raw: string | undefined): Money {
-  if (raw === undefined) return DEFAULT_THRESHOLD;
+export function parseThreshold(raw: string | undefined): Money | null {
+  if (raw === undefined) return null;
   const t = raw.trim().replace(/[%％]$/, '');
   if (!/^\d+(\.\d+)?$/.test(t) || Number(t) > 1000) throw new UsageError(`--threshold 应为 0–1000 之间的百分数，如 --threshold 10（收到“${plain(raw)}”）`);
   return new Money(t);
+}
+
+/**
+ * The threshold: `--threshold` when given, else the one typed in the workbook's 上年对比 sheet
+ * (C3), else 10 %.
+ */
+export function thresholdFor(flag: Money | null, current: readonly ModelSheet[]): Money {
+  if (flag) return flag;
+  const c = current.find((s) => s.data.kind === 'comparison')?.data as ComparisonData | undefined;
+  return c?.threshold ?? DEFAULT_THRESHOLD;
 }
 
 /** A workbook's read sheets, with a missing or unreadable file said in one line. */

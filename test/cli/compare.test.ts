@@ -131,6 +131,12 @@ describe('budget-tables compare', () => {
     expect(sheets.map((s) => s.sheetName)).toEqual(['上年对比', '上年对比 (2)']);
     const second = sheets[1].data;
     expect(second.kind === 'comparison' && second.rows.find((r) => r.key === 'T9:reception')?.reason).toBe('压缩开支');
+    // the threshold typed in the sheet is the one a later run keeps (接待费 −13.04 % under 15 %)
+    wb.getWorksheet('上年对比')!.getCell('C3').value = 15;
+    const fifteen = file('card-fifteen.xlsx');
+    await wb.xlsx.writeFile(fifteen);
+    expect((await run(['compare', fifteen, '--previous', LAST()])).out).not.toContain('公务接待费：');
+    expect((await run(['compare', fifteen, '--previous', LAST(), '--threshold', '10'])).out).toContain('公务接待费：');
     // and the draft words the clerk's reason where it asked for one
     const drafted = await run(['draft', typed, '--previous', LAST(), '--format', 'text']);
     expect(drafted.out).toContain('（三）公务接待费0.40万元，比2020年预算减少0.06万元，主要原因是压缩开支。');

@@ -55,7 +55,7 @@ function sentenceAt(text: string, at: number, end: number): string {
 
 const FIGURE = '([\\d,]+(?:\\.\\d+)?)';
 /** `公务接待费0.40万元。比2020年预算减少0.06万元` / `…0万元，与2020年预算持平` / `…比2019年预算持平` */
-const CHANGE = new RegExp(`([\\u4e00-\\u9fff“”（）]{2,24}?)(?:为)?${FIGURE}万元[，,。；]?\\s*(?:比|与)(\\d{4})年(?:预算)?(?:(增加|减少)${FIGURE}万元|持平)`, 'g');
+const CHANGE = new RegExp(`([\\u4e00-\\u9fff“”（）]{2,24}?)(?:为)?${FIGURE}万元[，,。；]?\\s*(?:比|与)(?:(\\d{4})年|上年)(?:预算)?(?:(增加|减少)${FIGURE}万元|持平)`, 'g');
 
 interface StatedChange {
   sheet: ModelSheet;
@@ -67,7 +67,8 @@ interface StatedChange {
   change: Money;
   /** decimals the change (or, for 持平, the figure) is printed with */
   decimals: number;
-  year: number;
+  /** the year compared with, when the sentence names it (`比上年` does not) */
+  year: number | null;
   /** what follows the change in its unit */
   after: string;
 }
@@ -94,7 +95,7 @@ function statedChanges(sheets: readonly ModelSheet[]): StatedChange[] {
           current: num(figure),
           change,
           decimals: decimalsOf(direction ? amount : figure),
-          year: Number(year),
+          year: year ? Number(year) : null,
           after: u.text.slice(end),
         });
       }

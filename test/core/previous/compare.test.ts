@@ -65,6 +65,20 @@ describe('last year’s codes in this year’s edition', () => {
   });
 });
 
+describe('last year in another layout', () => {
+  it('a table printed in 万元 is compared in 元, exactly; a 三公 table in 元 in 万元', () => {
+    const before = t3(2020, [['204', '公共安全支出', '1.5', '0.25']]);
+    before.data = { ...before.data, unit: '万元', decimals: 2 } as typeof before.data;
+    const after = t3(2021, [['204', '公共安全支出', '15000', '2600']]);
+    const c = compareBudgets([before], [after]);
+    const r = c.rows.find((x) => x.key === 'F:204:project')!;
+    expect([r.previous.toFixed(), r.current.toFixed(), r.change.toFixed(), r.rate!.toFixed(2)]).toEqual(['2500', '2600', '100', '4.00']);
+    const t9 = (year: number, total: string, unit: '元' | '万元'): ModelSheet => ({ sheetName: 'T9', specId: 'T9', context: { year }, data: { kind: 'three-public', unit, amounts: { total: m(total) } } });
+    const tp = compareBudgets([t9(2020, '68600', '元')], [t9(2021, '30.42', '万元')]).rows.find((x) => x.key === 'T9:total')!;
+    expect([tp.previous.toFixed(2), tp.change.toFixed(2)]).toEqual(['6.86', '23.56']);
+  });
+});
+
 describe('增减率 and the reasons required', () => {
   it('exact, two decimals of a percent, half up; from 0 always needs a reason; 0 → 0 never', () => {
     expect(changeRate(m('0.46'), m('0.40'))!.toFixed(2)).toBe('-13.04');

@@ -109,6 +109,11 @@ describe('a change stated without its reason', () => {
     expect(f[0].message).toContain('增减率 -13.04%');
   });
 
+  it('`比上年预算增加…` without a year is read too', () => {
+    const cell = edit(OTHER, '公务接待费', (s) => s.replace('比2020年预算减少0.06万元，主要原因是压缩开支', '比上年预算减少0.06万元'));
+    expect(at('change-reason').map((x) => x.cell)).toEqual([cell]);
+  });
+
   it('a change under the threshold needs none; a total whose items follow (其中：) needs none', () => {
     edit(OTHER, '公务接待费', (s) => s.replace('0.40万元。比2020年预算减少0.06万元，主要原因是压缩开支', '0.40万元，比2020年预算减少0.01万元'));
     expect(at('change-reason')).toEqual([]);
