@@ -1,6 +1,6 @@
 import type { BudgetContext } from '../model';
 import type { Comparison, ComparisonRow, ComparisonSection } from '../previous/compare';
-import { address, rangeAddress } from './a1';
+import { address } from './a1';
 import { PlanBuilder } from './builder';
 import { fill, safeSheetName } from './build';
 import { formatMarker } from './marker';
