@@ -160,6 +160,8 @@ function functionalRows(prev: Figures, cur: Figures, threshold: Money): Comparis
     const b = before.get(code);
     const moved = b && b.codes.some((c) => c !== code) ? { previousCodes: [...new Set(b.codes)] } : {};
     for (const [k, column] of FUNCTIONAL_COLUMNS) {
+      // a 基本支出 or 项目支出 that is nothing in both years says nothing: only the 合计 is always shown
+      if (k !== 'total' && !(b?.amounts[k]?.isZero() === false || n?.amounts[k]?.isZero() === false)) continue;
       rows.push(
         comparisonRow(
           { section: 'functional', key: `F:${code}:${k}`, code, label: n?.name ?? b!.name, column, unit: '元', previous: b?.amounts[k] ?? ZERO, current: n?.amounts[k] ?? ZERO, ...moved },
