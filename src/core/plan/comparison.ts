@@ -119,8 +119,9 @@ function writeRow(b: PlanBuilder, row: number, r: ComparisonRow, threshold: stri
   b.set(row, C.rate, `=IF(${D}=0,"",ROUND((${E}-${D})/ABS(${D}),4))`);
   if (r.rate) b.results[a(C.rate)] = r.rate.div(100).toNumber();
   else b.textResults[a(C.rate)] = '';
-  // the rate as the sheet shows it (two decimals of a percent) against the threshold cell
-  b.set(row, C.flag, `=IF(OR(AND(${D}=0,${E}<>0),AND(${D}<>0,ROUND(ABS(${G})*100,2)>=${threshold})),"是","")`);
+  // the rate as the sheet shows it (two decimals of a percent) against the threshold cell; IF,
+  // not OR, so the blank rate of a row without last year is never evaluated (#VALUE!)
+  b.set(row, C.flag, `=IF(${D}=0,IF(${E}<>0,"是",""),IF(ROUND(ABS(${G})*100,2)>=${threshold},"是",""))`);
   b.textResults[a(C.flag)] = r.reasonRequired ? '是' : '';
   b.set(row, C.reason, textCell(r.reason));
   b.set(row, C.previousCodes, textCell(r.previousCodes?.join('、') ?? null));
