@@ -178,7 +178,12 @@ export function checkChangesAgainstComparison(sheets: readonly ModelSheet[]): Fi
   return out;
 }
 
-const YEAR = /((?:19|20)\d{2})\s*年/g;
+/**
+ * A year where the budget's wording needs the budget year (or, for 截至…, the year before):
+ * `2021年，`, `2021年本单位…`, `2021年“三公”经费`, `2021年度…预算`, `截至2020年8月31日`. A year
+ * told as history (`1998年成立`) is left alone.
+ */
+const YEAR = /((?:19|20)\d{2})\s*年(?=度|[，,]|本单位|本部门|单位|部门|“|"|预算|项目|收入|支出|机关运行|政府采购|面向|绩效|\d{1,2}月\d{1,2}日)/g;
 const AGAINST = /(?:比|与|较)((?:19|20)\d{2})\s*年/g;
 
 /** A year in a text's title or sentences that is neither the budget year nor, where it compares, the year before. */
@@ -188,7 +193,7 @@ export function checkTextYears(sheets: readonly ModelSheet[], year: number | und
   for (const s of sheets) {
     if (s.data.kind !== 'text' || !TEXT_SECTIONS.has(s.specId)) continue;
     const d = s.data as TextData;
-    const title = d.title ? [...d.title.matchAll(YEAR)].find((m) => Number(m[1]) !== year) : undefined;
+    const title = d.title ? [...d.title.matchAll(/((?:19|20)\d{2})\s*年/g)].find((m) => Number(m[1]) !== year) : undefined;
     if (title) out.push(finding('textYear', s.sheetName, 'A1', `A1：标题“${d.title}”写作 ${title[1]} 年，本工作簿是 ${year} 年预算`));
     d.paragraphs.forEach((p, i) => {
       const cell = paragraphCell(i);
@@ -204,8 +209,12 @@ export function checkTextYears(sheets: readonly ModelSheet[], year: number | und
   return out;
 }
 
-/** The same mark twice (`，，`, `。。`) or two marks that never meet (`，。`); a function word twice (`的的`). */
-const DOUBLED = /[，。、；：！？,;]{2,}|(的|了|和|是|在|与|及|对|将|把|被|从|按|并|或|于|向)\1/g;
+/**
+ * The same mark twice (`，，`, `。。`) or two marks that never meet (`，。`); a function word
+ * twice (`的的`), except where the two belong to different words (`目的的`, `不了了之`,
+ * `存在在`); 是 and 对 are left out (`但是是否`, `针对对方`).
+ */
+const DOUBLED = /[，。、；：！？,;]{2,}|(?<!目)的的|(?<![不明])了了(?!之)|和和|与与|及及|(?<![存所现正实])在在|将将|把把|被被|从从|按按|并并|或或|向向|于于/g;
 
 export function checkDoubled(sheets: readonly ModelSheet[]): Finding[] {
   const out: Finding[] = [];

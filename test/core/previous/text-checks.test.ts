@@ -87,6 +87,11 @@ describe('doubled punctuation and words', () => {
     expect(f.map((x) => [x.sheet, x.cell, x.severity])).toEqual([[OTHER, cell, 'warning']]);
     expect(f[0].message).toContain('“，，”、“的的”重复');
   });
+
+  it('two words that meet are no doubling: 目的的, 不了了之, 存在在, 但是是否, 针对对方', () => {
+    edit(OTHER, '公务接待费', (s) => s.replace('主要原因是', '为达到目的的要求，不了了之的问题存在在所难免，但是是否针对对方，主要原因是'));
+    expect(at('doubled')).toEqual([]);
+  });
 });
 
 describe('a year that is neither the budget year nor the year before', () => {
@@ -98,6 +103,13 @@ describe('a year that is neither the budget year nor the year before', () => {
     expect(f.map((x) => `${x.sheet}!${x.cell}`).sort()).toEqual([`${EXPLANATION}!${a}`, `${OTHER}!A1`, `${OTHER}!${b}`].sort());
     expect(f.find((x) => x.cell === b)!.message).toContain('应与上年（2020 年）比较');
     expect(f.find((x) => x.cell === 'A1')!.message).toContain('写作 2022 年');
+  });
+
+  it('a year told as history is no finding; a 截至 date of another year is', () => {
+    edit(OTHER, '公务接待费', (s) => `${s}本单位1998年成立。`);
+    expect(at('text-year')).toEqual([]);
+    const cell = edit(OTHER, '公务接待费', (s) => `${s}截至2018年8月31日，本单位共有车辆2辆。`);
+    expect(at('text-year').map((x) => x.cell)).toEqual([cell]);
   });
 });
 
