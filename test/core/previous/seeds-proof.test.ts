@@ -1,3 +1,4 @@
+import { Money } from '../../../src/core/money';
 import { previousOf } from '../../../src/core/draft/changes';
 import { draftAsText, draftText } from '../../../src/core/draft/text';
 import { SEED_BUDGETS } from '../../../src/core/sample-seeds';
@@ -49,5 +50,24 @@ describe('measured per seed: published figures and changes the draft reproduces'
     const c = compareChangeSlots(published(id), text);
     expect(c.differing).toEqual([]);
     expect({ figures: [f.reproduced.length, f.published.length], changes: [c.reproduced.length, c.published.length] }).toEqual(expected[id]);
+  });
+});
+
+describe('政府采购 from the input block, as the seeds print it', () => {
+  const withInputs = (id: string, amounts: Record<string, string | null>) => {
+    const sheets = seedSheets(id);
+    const data = { kind: 'procurement' as const, amounts: Object.fromEntries(Object.entries(amounts).map(([k, v]) => [k, v === null ? null : new Money(v)])) };
+    return draftAsText(draftText([...sheets, { sheetName: '政府采购预算', specId: 'procurement', context: {}, data }]));
+  };
+
+  it('the 2020 department’s six figures, word for word', () => {
+    const text = withInputs('2020-shanghai-hrss-department', { total: '45261.9', goods: '2954.1', works: '533', services: '41774.8', smes: '13512', small: '5968' });
+    expect(text).toContain('2020年本部门政府采购预算45261.9万元，其中：政府采购货物预算2954.1万元、政府采购工程预算533万元、政府采购服务预算41774.8万元。');
+    expect(text).toContain('2020年本部门面向中小企业预留政府采购项目预算金额13512万元，其中，预留给小型和微型企业的政府采购项目预算为5968万元。');
+  });
+
+  it('the 2021 unit’s (its text says 2021年度本单位; the template’s 2021年本单位 is kept)', () => {
+    const text = withInputs('2021-shanghai-social-security-card-unit', { total: null, goods: '496.62', works: '0', services: '482.49', smes: null, small: null });
+    expect(text).toContain('本单位政府采购预算979.11万元，其中：政府采购货物预算496.62万元、政府采购工程预算0万元、政府采购服务预算482.49万元。');
   });
 });
