@@ -230,3 +230,20 @@ export function checkDoubled(sheets: readonly ModelSheet[]): Finding[] {
   }
   return out;
 }
+
+/**
+ * The 编制说明's title names its level (`2021年单位预算编制说明` / `2020年部门预算编制说明`): the
+ * other level's title is a copy from the other level's text (level-wording, as 本部门/本单位 in
+ * the paragraphs, statements.ts).
+ */
+export function checkTitleLevel(sheets: readonly ModelSheet[]): Finding[] {
+  const level = sheets.find((s) => s.data.kind !== 'text' && s.context.level)?.context.level;
+  if (!level) return [];
+  const [right, wrong] = level === 'department' ? ['部门预算', '单位预算'] : ['单位预算', '部门预算'];
+  const out: Finding[] = [];
+  for (const s of sheets) {
+    if (s.specId !== 'explanation' || s.data.kind !== 'text' || !s.data.title?.includes(`${wrong}编制说明`)) continue;
+    out.push(finding('levelWording', s.sheetName, 'A1', `A1：${level === 'department' ? '部门' : '单位'}预算的编制说明标题应称“${right}编制说明”，此处为“${s.data.title}”`));
+  }
+  return out;
+}

@@ -11,7 +11,7 @@ import { checkNarrative } from './narrative';
 import { checkBlankFigures, checkLevelWording, checkThreePublicStatement } from './statements';
 import { checkSummaryAgainstForms, checkSummaryTotal, isSummary } from './summary';
 import { checkUnrecognised } from './unrecognised';
-import { checkChangeReasons, checkChangesAgainstComparison, checkDoubled, checkTextYears } from './text-checks';
+import { checkChangeReasons, checkChangesAgainstComparison, checkDoubled, checkTextYears, checkTitleLevel } from './text-checks';
 import type { Finding, RuleContext } from './types';
 
 export interface Validation {
@@ -52,6 +52,7 @@ export function validateSheets(read: ModelSheet[], issues: ReadIssue[], catalog:
   findings.push(...checkChangesAgainstComparison(sheets));
   findings.push(...checkTextYears(sheets, ctx.year));
   findings.push(...checkDoubled(sheets));
+  findings.push(...checkTitleLevel(sheets.filter((s) => !performance(s))));
   if (units) findings.push(...checkDepartmentAgainstUnits(sheets, units));
   findings.push(...checkUnrecognised(sheets, issues));
   const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };

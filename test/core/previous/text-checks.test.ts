@@ -113,6 +113,16 @@ describe('a year that is neither the budget year nor the year before', () => {
   });
 });
 
+describe('the 编制说明 title of the other level', () => {
+  it('a unit’s workbook titled 部门预算编制说明: 提示 at A1 (level-wording)', () => {
+    expect(at('level-wording')).toEqual([]);
+    wb.getWorksheet(EXPLANATION)!.getCell('A1').value = '2021年部门预算编制说明';
+    const f = at('level-wording');
+    expect(f.map((x) => [x.sheet, x.cell])).toEqual([[EXPLANATION, 'A1']]);
+    expect(f[0].message).toContain('应称“单位预算编制说明”');
+  });
+});
+
 describe('a change stated without its reason', () => {
   it('the seed’s 接待费 −13 % without 主要原因是…: 提示 at its paragraph', () => {
     const cell = edit(OTHER, '公务接待费', (s) => s.replace('，主要原因是压缩开支', ''));
