@@ -1,3 +1,5 @@
+import { isTier, TIERS, type Tier } from '../core/tier';
+
 /**
  * The command line's grammar, and nothing heavier: `main` parses with this before it loads
  * the module of the one command asked for.
@@ -8,6 +10,14 @@ export const YEARS = { min: 2000, max: 2100 };
 
 /** A wrong call: one line on stderr, exit 2. */
 export class UsageError extends Error {}
+
+/** `--tier 市级|区级|县级`: the 财政级次 of the wording; undefined when not given. */
+export function parseTier(value: string | undefined): Tier | undefined {
+  if (value === undefined) return undefined;
+  const tier = value.trim();
+  if (!isTier(tier)) throw new UsageError(`--tier 应为 ${TIERS.join('、')} 之一（收到“${value}”）`);
+  return tier;
+}
 
 interface OptionSpec {
   /** takes a value (`--out DIR`, `--out=DIR`), or is a switch (`--force`) */
@@ -24,6 +34,7 @@ export const COMMANDS: Record<string, { options: Record<string, OptionSpec>; fil
       out: { value: true },
       tables: { value: true },
       subtotals: { value: true },
+      tier: { value: true },
       force: { value: false },
     },
   },
@@ -41,10 +52,10 @@ export const COMMANDS: Record<string, { options: Record<string, OptionSpec>; fil
   },
   check: { options: { format: { value: true }, jobs: { value: true }, quiet: { value: false }, units: { value: true } }, files: true },
   consolidate: {
-    options: { department: { value: true }, year: { value: true }, out: { value: true }, 'allow-errors': { value: false }, force: { value: false } },
+    options: { department: { value: true }, year: { value: true }, out: { value: true }, tier: { value: true }, 'allow-errors': { value: false }, force: { value: false } },
     files: true,
   },
-  draft: { options: { format: { value: true }, out: { value: true }, force: { value: false } }, files: true },
+  draft: { options: { format: { value: true }, out: { value: true }, tier: { value: true }, force: { value: false } }, files: true },
   help: { options: {} },
 };
 

@@ -8,7 +8,8 @@ import { EXPLANATION, OTHER } from '../core/specs/texts';
 import type { TextSectionSpec } from '../core/specs/types';
 import { readWorkbookFile, WorkbookReadError } from '../xlsx/reader';
 import { addPlannedSheet } from '../xlsx/writer';
-import { UsageError } from './args';
+import { DEFAULT_TIER, tierOfSheets, type Tier } from '../core/tier';
+import { parseTier, UsageError } from './args';
 import { guardOutput } from './outputs';
 import { plain, safeMessage } from './terminal';
 
@@ -22,6 +23,8 @@ export interface DraftOptions {
   text: boolean;
   out: string | null;
   force: boolean;
+  /** --tier; else the workbook's own 名词解释 says it, else 市级 */
+  tier?: Tier;
 }
 
 export function draftOptions(flags: Record<string, string>, files: string[]): DraftOptions {
@@ -31,18 +34,21 @@ export function draftOptions(flags: Record<string, string>, files: string[]): Dr
   const out = flags.out ?? null;
   if (out !== null && !out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out 应为 .xlsx 文件路径，如 --out 2026预算-说明草稿.xlsx');
   // Without --out there is nowhere else for the draft to go: it is printed.
-  return { file: files[0], text: format === 'text' || out === null, out, force: flags.force === 'true' };
+  const tier = parseTier(flags.tier);
+  return { file: files[0], text: format === 'text' || out === null, out, force: flags.force === 'true', ...(tier ? { tier } : {}) };
 }
 
 interface ReadDraft {
   draft: Draft;
   sheets: ModelSheet[];
+  tier: Tier;
 }
 
-async function readDraft(file: string): Promise<ReadDraft> {
+async function readDraft(file: string, given?: Tier): Promise<ReadDraft> {
   try {
     const { sheets } = await readWorkbookFile(file);
-    return { draft: draftText(sheets), sheets };
+    const tier = given ?? tierOfSheets(sheets) ?? DEFAULT_TIER;
+    return { draft: draftText(sheets, { tier }), sheets, tier };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new UsageError(`${file}：${e.message}`);
     const err = e as NodeJS.ErrnoException;
@@ -78,10 +84,10 @@ export interface WrittenSection {
  * The copy: each drafted section takes the place of its sheet when that holds only the blank
  * outline, else is added as a new sheet beside the clerk's own text (`单位编制说明 (2)`).
  */
-async function writeCopy(o: DraftOptions & { out: string }, { draft, sheets }: ReadDraft): Promise<WrittenSection[]> {
+async function writeCopy(o: DraftOptions & { out: string }, { draft, sheets, tier }: ReadDraft): Promise<WrittenSection[]> {
   const f = draft.figures;
   if (f.org === null || f.year === null) throw new UsageError(`${o.file} 中读不到${f.org === null ? '编制单位' : '预算年度'}，无法写入说明工作表；可先用 --format text 查看草稿`);
-  const ctx = { level: f.level, org: f.org, year: f.year };
+  const ctx = { level: f.level, org: f.org, year: f.year, tier };
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(o.file);
   const written: WrittenSection[] = [];
@@ -105,7 +111,7 @@ async function writeCopy(o: DraftOptions & { out: string }, { draft, sheets }: R
 
 export async function runDraft(o: DraftOptions, log: (s: string) => void): Promise<number> {
   if (o.out !== null) guardOutput(o.out, o.force, [o.file]);
-  const read = await readDraft(o.file);
+  const read = await readDraft(o.file, o.tier);
   const { draft } = read;
   if (o.text) {
     for (const s of draft.sections) {

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import type { ModelSheet } from '../model';
 import { formatAmount, type Money } from '../money';
 import { EXPLANATION, OTHER } from '../specs/texts';
+import { tierWords, type Tier } from '../tier';
 import { draftFigures, type DraftFigures } from './figures';
 
 /**
@@ -47,9 +48,16 @@ interface Words {
   self: string;
   /** `，比2020年预算【…】`: the change no table of this year holds */
   change: string;
+  /** 本市, 本区 or 本县 by the 财政级次 (../tier.ts) */
+  local: string;
 }
 
-function wordsOf(f: DraftFigures): Words {
+/** What the tables cannot say: the 财政级次 (市级 when not given). */
+export interface DraftOptions {
+  tier?: Tier;
+}
+
+function wordsOf(f: DraftFigures, opts: DraftOptions): Words {
   const year = f.year !== null ? String(f.year) : placeholder('预算年度');
   const prev = f.year !== null ? String(f.year - 1) : placeholder('上年年度');
   return {
@@ -58,6 +66,7 @@ function wordsOf(f: DraftFigures): Words {
     org: f.org ?? placeholder(f.level === 'unit' ? '单位名称' : '部门名称'),
     self: f.level === 'unit' ? '本单位' : '本部门',
     change: `，比${prev}年预算${placeholder('增加或减少…万元，或改为“持平”；有增减时写明主要原因')}`,
+    local: tierWords(opts.tier).local,
   };
 }
 
@@ -127,7 +136,7 @@ function performance(f: DraftFigures, w: Words): string[] {
     : `编报绩效目标的项目${placeholder('项目个数')}个，涉及项目预算资金${placeholder('金额')}万元。`;
   // U2 lists every project, also those that file no 绩效目标: a person confirms the count.
   const confirm = p?.source === 'U2' ? placeholder(`核对结果：以上按项目支出预算表U2全部${p.count}个项目计，未编报绩效目标的项目应剔除后改写个数和金额`) : '';
-  return ['四、绩效目标设置情况', `按照本市预算绩效管理工作的总体要求，${w.self}开展了${w.year}年项目预算绩效目标编报工作，${figures}${confirm}`];
+  return ['四、绩效目标设置情况', `按照${w.local}预算绩效管理工作的总体要求，${w.self}开展了${w.year}年项目预算绩效目标编报工作，${figures}${confirm}`];
 }
 
 function assets(w: Words): string[] {
@@ -140,8 +149,8 @@ function assets(w: Words): string[] {
 }
 
 /** The two sections drafted from already-gathered figures. */
-export function draftFromFigures(f: DraftFigures): Draft {
-  const w = wordsOf(f);
+export function draftFromFigures(f: DraftFigures, opts: DraftOptions = {}): Draft {
+  const w = wordsOf(f, opts);
   const title = (t: string) => t.replace('{year}', w.year).replace('{org}', w.org);
   return {
     figures: f,
@@ -153,8 +162,8 @@ export function draftFromFigures(f: DraftFigures): Draft {
 }
 
 /** The 预算编制说明 and 其他相关情况说明 drafted from a workbook's read sheets. */
-export function draftText(sheets: readonly ModelSheet[]): Draft {
-  return draftFromFigures(draftFigures(sheets));
+export function draftText(sheets: readonly ModelSheet[], opts: DraftOptions = {}): Draft {
+  return draftFromFigures(draftFigures(sheets), opts);
 }
 
 /** The draft as plain text: each section's title, then its paragraphs, one per line. */

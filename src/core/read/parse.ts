@@ -19,7 +19,7 @@ import { nameKey } from '../catalog/names';
 import { findCodeColumns, readCoded } from './coded';
 import { cellAt, compactText, plainText, SheetGrid } from './grid';
 import { readFormSheet, recognizeForm } from './forms';
-import { recognizeSheet } from './recognize';
+import { isCoverSheet, isPackSheet, recognizeSheet } from './recognize';
 import { SheetReader, type ReadIssue } from './sheet-reader';
 import { readSummarySheet, recognizeSummary } from './summary';
 
@@ -227,9 +227,11 @@ export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
   if (form) return readFormSheet(grid, form);
   const summary = recognizeSummary(grid);
   if (summary) return readSummarySheet(grid, summary);
+  if (isPackSheet(grid)) return { sheet: null, issues: [] };
   const rec = recognizeSheet(grid);
   const r = new SheetReader(grid);
   if (!rec) {
+    if (isCoverSheet(grid)) return { sheet: null, issues: [] };
     return { sheet: null, issues: [{ sheet: grid.name, cell: 'A1', kind: 'not-recognised', message: `工作表“${grid.name}”不是可识别的预算表` }] };
   }
   const spec = rec.spec;
@@ -251,6 +253,9 @@ export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
     case 'text':
       data = readText(r, spec);
       break;
+    case 'cover':
+    case 'contents':
+      return { sheet: null, issues: [] };
   }
   if (!data) {
     return {

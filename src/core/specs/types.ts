@@ -6,13 +6,15 @@ export type CurrencyUnit = '元' | '万元';
 
 export type TableId = 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'U1' | 'U2';
 export type TextSectionId = 'functions' | 'organization' | 'glossary' | 'explanation' | 'other' | 'project';
+/** The pack's 封面 and 目录 (specs/pack.ts): printed with the tables, nothing in them to check. */
+export type PackSheetId = 'cover' | 'contents';
 /**
  * 'target-form' and 'self-evaluation': the performance forms (plan/forms.ts); 'target-form-2020'
  * the long 2020 target form (plan/long-form.ts); 'target-summary' the 绩效目标汇总表
  * (plan/summary.ts). Outside the budget spec list.
  */
 export type FormSpecId = 'target-form' | 'self-evaluation' | 'target-form-2020' | 'target-summary';
-export type SpecId = TableId | TextSectionId | FormSpecId;
+export type SpecId = TableId | TextSectionId | PackSheetId | FormSpecId;
 
 /** Words that differ between a unit's tables and a department's; `{year}` and `{org}` are filled in. */
 export interface Wording {
@@ -100,5 +102,11 @@ export interface TextSectionSpec extends SpecBase {
   outline: Wording;
 }
 
+/** 封面 and 目录: made from the context (and the other sheets of the pack), never read back. */
+export interface PackSheetSpec extends SpecBase {
+  kind: 'cover' | 'contents';
+  id: PackSheetId;
+}
+
 export type TableSpec = CodedTableSpec | BalanceTableSpec | ThreePublicSpec | ProjectTableSpec;
-export type Spec = TableSpec | TextSectionSpec;
+export type Spec = TableSpec | TextSectionSpec | PackSheetSpec;
