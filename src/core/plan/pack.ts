@@ -13,7 +13,8 @@ import type { SheetPlan } from './types';
 
 /**
  * 封面 and 目录 as sheet plans (specs/pack.ts). Both print on one A4 landscape page wide at
- * 100 %, as the district templates' do: the columns below add up to less than the printable
+ * 100 %, as the district templates' do. Protected like every sheet, with their words unlocked:
+ * the clerk may reword a line or fill in the date: the columns below add up to less than the printable
  * width (about 146 of Excel's width units between the writers' margins), so fitting to the
  * page never shrinks the text.
  */
@@ -57,7 +58,7 @@ export function planCover(spec: PackSheetSpec, ctx: BudgetContext): SheetPlan {
   const heights: Record<number, number> = { 1: 40, 2: 40, 3: 40, 4: 50, 5: 30, 6: 30, 7: 30, 8: 60, 9: 60, 10: 30 };
   for (const [row, text, size, bold] of lines) {
     b.set(row, 1, textCell(text));
-    b.style(row, 1, row, 1, { fontSize: size, bold, hAlign: 'center', vAlign: 'center', wrap: true });
+    b.style(row, 1, row, 1, { fontSize: size, bold, hAlign: 'center', vAlign: 'center', wrap: true, locked: false, numberFormat: '@' });
   }
   Object.assign(b.rowHeights, heights);
   b.set(1, id.markerCol, id.marker);
@@ -71,7 +72,7 @@ export function planCover(spec: PackSheetSpec, ctx: BudgetContext): SheetPlan {
       hiddenColumns: [id.markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'landscape', titleRows: null, fitToWidth: true },
-      protect: false,
+      protect: true,
       layout: { headerRows: [1, 1], dataRows: [2, 1], totalRow: null, amountColumns: {}, codeColumns: 0, nameColumn: null },
     },
     id.markerCol,
@@ -134,7 +135,7 @@ export function planContents(spec: PackSheetSpec, ctx: BudgetContext, entries: r
     const row = first + i;
     b.set(row, 1, textCell(line.text));
     if (line.sheet !== null) b.set(row, 2, textCell(line.sheet));
-    b.style(row, 1, row, width, { fontSize: 12, vAlign: 'center', border: true, wrap: true });
+    b.style(row, 1, row, width, { fontSize: 12, vAlign: 'center', border: true, wrap: true, locked: false, numberFormat: '@' });
     if (line.sub) b.style(row, 1, row, 1, { hAlign: 'left', indent: 2 });
     else b.style(row, 1, row, 1, { bold: line.sheet === null });
     b.rowHeights[row] = 22;
@@ -151,7 +152,7 @@ export function planContents(spec: PackSheetSpec, ctx: BudgetContext, entries: r
       hiddenColumns: [id.markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'landscape', titleRows: '1:3', fitToWidth: true },
-      protect: false,
+      protect: true,
       layout: { headerRows: [3, 3], dataRows: [first, last], totalRow: null, amountColumns: {}, codeColumns: 0, nameColumn: null },
     },
     id.markerCol,
