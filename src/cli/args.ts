@@ -1,5 +1,3 @@
-import { isTier, TIERS, type Tier } from '../core/tier';
-
 /**
  * The command line's grammar, and nothing heavier: `main` parses with this before it loads
  * the module of the one command asked for.
@@ -10,14 +8,6 @@ export const YEARS = { min: 2000, max: 2100 };
 
 /** A wrong call: one line on stderr, exit 2. */
 export class UsageError extends Error {}
-
-/** `--tier 市级|区级|县级`: the 财政级次 of the wording; undefined when not given. */
-export function parseTier(value: string | undefined): Tier | undefined {
-  if (value === undefined) return undefined;
-  const tier = value.trim();
-  if (!isTier(tier)) throw new UsageError(`--tier 应为 ${TIERS.join('、')} 之一（收到“${value}”）`);
-  return tier;
-}
 
 interface OptionSpec {
   /** takes a value (`--out DIR`, `--out=DIR`), or is a switch (`--force`) */

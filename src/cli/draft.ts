@@ -9,7 +9,8 @@ import type { TextSectionSpec } from '../core/specs/types';
 import { readWorkbookFile, WorkbookReadError } from '../xlsx/reader';
 import { addPlannedSheet } from '../xlsx/writer';
 import { DEFAULT_TIER, tierOfSheets, type Tier } from '../core/tier';
-import { parseTier, UsageError } from './args';
+import { UsageError } from './args';
+import { parseTier } from './tier-option';
 import { guardOutput } from './outputs';
 import { plain, safeMessage } from './terminal';
 

@@ -1,26 +1,6 @@
-import { PACK_SPECS } from '../core/specs/pack';
-import { TABLE_SPECS } from '../core/specs/tables';
-import { TEXT_SPECS } from '../core/specs/texts';
-import type { Spec } from '../core/specs/types';
-import { TIERS } from '../core/tier';
+import { tableIdLines, TIER_CHOICES } from './table-ids';
 
 /** What `budget-tables help` and `budget-tables COMMAND --help` print. */
-
-/** A spec's Chinese name without year, body or level: `T1` 财务收支预算总表, `functions` 主要职能. */
-function specName(spec: Spec): string {
-  if (spec.kind !== 'text' && spec.kind !== 'cover' && spec.kind !== 'contents') return spec.title.unit.replace('{year}年', '').replace(/^(预算单位|单位)/, '');
-  return spec.description.replace(/（.*$/, '');
-}
-
-/** Every id `template --tables` accepts, in the pack's order, with its Chinese name. */
-export function tableIdLines(): string[] {
-  const specs = [...PACK_SPECS, ...TEXT_SPECS, ...TABLE_SPECS].sort((a, b) => a.order - b.order);
-  return specs.map((s) => {
-    const only = s.levels.length === 1 ? (s.levels[0] === 'unit' ? '（仅单位）' : '（仅部门）') : '';
-    const extra = s.id === 'project' ? '（默认不含；列出时生成一份空白）' : '';
-    return `        ${s.id.padEnd(13)}${specName(s)}${only}${extra}`;
-  });
-}
 
 export const COMMAND_HELP: Record<string, string> = {
   sample: `  budget-tables sample [--out DIR] [--subtotals values|formulas] [--force]
@@ -30,7 +10,7 @@ export const COMMAND_HELP: Record<string, string> = {
       (2021 self-evaluations, 2026 target forms) as two more workbooks (default DIR: ./sample-output).
       Subtotal rows and 执行率 hold the published figures (values, the default) or BUDGET formulas.
       已有同名文件时退出码 2，加 --force 覆盖 / an existing file is refused unless --force.`,
-  template: `  budget-tables template --level unit|department --org NAME --year YYYY --out FILE.xlsx [--tables T1,T2,…] [--tier ${TIERS.join('|')}] [--subtotals standard|rollup] [--force]
+  template: `  budget-tables template --level unit|department --org NAME --year YYYY --out FILE.xlsx [--tables T1,T2,…] [--tier ${TIER_CHOICES.join('|')}] [--subtotals standard|rollup] [--force]
       生成空白模板工作簿 / writes an empty template workbook (year 2000–2100).
       默认含该层级的全部工作表（封面、目录、各说明与各表），如区县模板；--tables 只生成所列的（逗号分隔）。
       By default every sheet of the level (cover, contents, the texts and tables); --tables picks some, by these ids:
@@ -59,10 +39,10 @@ ${tableIdLines().join('\n')}
       --quiet prints only the summary line; --format json prints one JSON document per file, one per line.
       --units DIR|FILE[,FILE…]：核对部门各数是否等于所属单位之和（部门工作簿含“分单位明细”时不给也核对）。
       --units checks a department against its units' workbooks (a department holding 分单位明细 is checked against it anyway).`,
-  consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--tier ${TIERS.join('|')}] [--allow-errors] [--force]
+  consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--tier ${TIER_CHOICES.join('|')}] [--allow-errors] [--force]
       将所属单位工作簿汇总为部门预算表（T1–T9 与分单位明细）；单位有错误等问题时不汇总（退出码 1），除非 --allow-errors。
       Sums unit workbooks into the department's tables and a 分单位明细 sheet; refuses units with problems unless --allow-errors.`,
-  draft: `  budget-tables draft FILE.xlsx [--format text] [--out OUT.xlsx] [--tier ${TIERS.join('|')}] [--force]
+  draft: `  budget-tables draft FILE.xlsx [--format text] [--out OUT.xlsx] [--tier ${TIER_CHOICES.join('|')}] [--force]
       由表中数字起草“预算编制说明”和“其他相关情况说明”（本单位/本部门的规范措辞，金额以万元计）；
       原因、用途、与上年比较等须由人填写之处留作【请填写…】。--format text（不给 --out 时亦然）打印草稿；
       --out 将草稿作为新工作表写入工作簿副本，原有说明不改动；输出与输入是同一文件时一律拒绝。

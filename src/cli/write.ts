@@ -5,7 +5,8 @@ import { sampleFromSeed } from '../core/sample';
 import { SEED_BUDGETS } from '../core/sample-seeds';
 import type { BudgetLevel, SpecId } from '../core/specs/types';
 import { workbookFromPlans } from '../xlsx/writer';
-import { parseTier, UsageError, YEARS } from './args';
+import { UsageError, YEARS } from './args';
+import { parseTier } from './tier-option';
 import { FORM_SAMPLES, withBudgetValues } from './forms';
 import { guardOutput } from './outputs';
 

@@ -4,6 +4,9 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { captureCli } from './capture';
 import { specsForLevel } from '../../src/core/plan/workbook';
+import { specIdNames } from '../../src/core/specs/id-names';
+import { TIERS } from '../../src/core/tier';
+import { TABLE_IDS, TIER_CHOICES } from '../../src/cli/table-ids';
 
 /** Issue 15.2–15.3 on the command line: --tier, every --tables id in the help, cover and contents by default. */
 
@@ -61,6 +64,11 @@ describe('template --tier', () => {
 });
 
 describe('template --tables', () => {
+  it('the help’s copy of the ids and tiers is the specs’ (the help loads no core)', () => {
+    expect(TABLE_IDS).toEqual(specIdNames());
+    expect(TIER_CHOICES).toEqual(TIERS);
+  });
+
   it('makes the cover and contents by default, as the district pack opens', async () => {
     const out = path.join(tmp(), 'all.xlsx');
     expect((await template(out)).code).toBe(0);
