@@ -192,7 +192,7 @@ function readProjects(r: SheetReader): ProjectTableData | null {
     if (parts.some((p) => compactText(p) !== '')) {
       const single = compactText(parts[0]);
       const code = normalizeCode(codeCols.length === 1 || parts.slice(1).every((p) => compactText(p) === '') && single.length > 3 ? single : parts);
-      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: `${address(row, codeCols[0])}：${code.reason}` });
+      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: code.reason });
       rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, groupNameCol)).trim(), amount: r.amount(row, amountCol), projects: [], row });
       continue;
     }
