@@ -178,7 +178,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   const other = data.at?.otherColumns ?? [];
   // The label is made only for a finding: most rows have none.
   const rowsWithTotal: { row?: number | null; sheet: string; label: () => string; amounts: Amounts }[] = [
-    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: () => `${r.code} ${r.name}`, amounts: r.amounts })),
+    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: () => `科目${r.code}“${r.name}”`, amounts: r.amounts })),
     { row: data.at?.totalRow, sheet: totalSheet, label: () => '合计行', amounts: data.total },
   ];
   for (const r of rowsWithTotal) {
@@ -321,7 +321,7 @@ export function checkProjects(sheet: ModelSheet, data: ProjectTableData): Findin
     const sum = mine.reduce((s, l) => s.plus(l.amount), ZERO);
     if (!agree(sum, v(g.amount), printed(g.amount) + mine.reduce((n, l) => n + l.printed, 0), scale)) {
       const cell = cellOf(data, g.row, 'amount');
-      out.push(finding('projects', g.sheet ?? sheet.sheetName, cell, `${cell}：${g.code} ${g.name}${mismatch('', v(g.amount), '其下项目之和', sum, scale)}`));
+      out.push(finding('projects', g.sheet ?? sheet.sheetName, cell, `${cell}：科目${g.code}“${g.name}”${mismatch('', v(g.amount), '其下项目之和', sum, scale)}`));
     }
   }
   const all = leaves.reduce((s, l) => s.plus(l.amount), ZERO);

@@ -30,8 +30,8 @@ function money(table: TableId, m: Money): string {
 function what(line: Pick<BreakdownLine, 'table' | 'kind' | 'code' | 'name' | 'key'>): string {
   const col = columnLabel(line);
   if (line.kind === 'coded') return /^\d+$/.test(line.code) ? `科目${line.code}“${line.name}”的${col}` : `${line.name}行的${col}`;
-  if (line.kind === 'income') return `${line.name}`;
-  if (line.kind === 'expenditure') return `${line.name}的${col}`;
+  if (line.kind === 'income') return `“${line.name}”`;
+  if (line.kind === 'expenditure') return `“${line.name}”的${col}`;
   return col;
 }
 

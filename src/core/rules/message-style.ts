@@ -76,7 +76,8 @@ export function checkChinese(text: string): StyleViolation[] {
     ...common(text),
     ...matches(bare, new RegExp(`${CJK} +${ASCII_VISIBLE}|${ASCII_VISIBLE} +${CJK}`, 'g'), 'cjk-ascii-space'),
     ...matches(bare, new RegExp(`${CJK} +${CJK}`, 'g'), 'cjk-space'),
-    ...matches(bare, new RegExp(`[${HAN}][,;:?!](?!\\d)`, 'g'), 'cjk-punctuation'),
+    // `表!G16` is a reference to another sheet's cell, not an exclamation
+    ...matches(bare, new RegExp(`[${HAN}](?:[,;:?](?!\\d)|!(?![A-Z$]))`, 'g'), 'cjk-punctuation'),
   ];
 }
 
