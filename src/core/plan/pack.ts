@@ -44,7 +44,7 @@ function identity(spec: PackSheetSpec, ctx: BudgetContext, width: number) {
   };
 }
 
-const COVER_WIDTH = 130;
+const COVER_WIDTH = 110;
 
 export function planCover(spec: PackSheetSpec, ctx: BudgetContext): SheetPlan {
   const b = new PlanBuilder();
@@ -148,7 +148,7 @@ export function planContents(spec: PackSheetSpec, ctx: BudgetContext, entries: r
       name: id.name,
       marker: id.marker,
       markerCell: id.markerCell,
-      columnWidths: [88, 42, 4],
+      columnWidths: [76, 34, 4],
       hiddenColumns: [id.markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'landscape', titleRows: '1:3', fitToWidth: true },

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { seedLongTargetPlans, seedSelfEvaluationPlans, seedTargetPlans, withBudgetValues } from '../../../src/cli/forms';
+import { SEED_TARGET_FORMS, seedLongTargetPlans, seedSelfEvaluationPlans, seedTargetPlans, withBudgetValues } from '../../../src/cli/forms';
 import { checkFile } from '../../../src/cli/check';
 import { Catalog } from '../../../src/core/catalog/catalog';
 import { consolidate } from '../../../src/core/consolidate/consolidate';
@@ -219,7 +219,7 @@ function formFindings(): Finding[] {
   out.push(...check([gridOf(planTargetForm(ctx))]));
   // forms beside U2: a form's 当年财政拨款 off its U2 project, a self-evaluation's 年初预算数, projects without a form
   const budget = seedPlans(UNIT);
-  const forms = [planTargetForm(ctx, { ...seedTargetFormOf(0), year: 2021 })];
+  const forms = [planTargetForm(ctx, { ...SEED_TARGET_FORMS[0], year: 2021 })];
   const selves = seedSelfEvaluationPlans().map(withBudgetValues).map(gridOf);
   for (const g of selves) set(g, 'C7', 1);
   out.push(...check([...budget.map(gridOf), ...forms.map(gridOf), ...selves]));
@@ -231,12 +231,6 @@ function formFindings(): Finding[] {
   set(summary, 'B6', '交换平台运行费（已撤销）');
   out.push(...check([...targets.slice(0, 4).map(gridOf), summary]));
   return out;
-}
-
-function seedTargetFormOf(i: number) {
-  // The seed form as data, through its plan's own reader would lose nothing; the JSON is simpler.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../../seeds/performance/2026-targets.json') as Parameters<typeof planTargetForm>[1][])[i]!;
 }
 
 /** A department consolidated from three small units, then checked against a revised unit and a stranger. */
