@@ -3,7 +3,9 @@ import { draftText } from '../../../src/core/draft/text';
 import type { BudgetContext } from '../../../src/core/model';
 import { address } from '../../../src/core/plan/a1';
 import { fill, planSheet } from '../../../src/core/plan/build';
+import { planLongTargetForm } from '../../../src/core/plan/long-form';
 import { contentsLines } from '../../../src/core/plan/pack';
+import { SEED_LONG_TARGET_FORM } from '../../../src/cli/forms';
 import { isPlanText } from '../../../src/core/plan/text-cells';
 import type { CellValue, SheetPlan } from '../../../src/core/plan/types';
 import { planWorkbook, specsForLevel } from '../../../src/core/plan/workbook';
@@ -64,6 +66,13 @@ describe('财政级次 (tier)', () => {
       expect(tierOfSheets(read)).toBe(tier);
     }
     expect(tierOfSheets([])).toBeUndefined();
+  });
+
+  test('the 2020 target form’s section on last year’s money names the tier', () => {
+    const heading = (tier?: Tier) =>
+      lines(planLongTargetForm({ ...ctx(tier, 'unit'), year: 2020 }, SEED_LONG_TARGET_FORM)).find((l) => l.includes('上年度') && l.includes('资金使用情况'));
+    expect(heading()).toContain('本项目上年度市级财政资金使用情况');
+    expect(heading('区级')).toContain('本项目上年度区级财政资金使用情况');
   });
 
   test('the draft says 本区 for a district, 本市 by default', () => {
