@@ -24,6 +24,7 @@ export const COMMANDS: Record<string, { options: Record<string, OptionSpec>; fil
       out: { value: true },
       tables: { value: true },
       subtotals: { value: true },
+      tier: { value: true },
       force: { value: false },
     },
   },
@@ -41,10 +42,10 @@ export const COMMANDS: Record<string, { options: Record<string, OptionSpec>; fil
   },
   check: { options: { format: { value: true }, jobs: { value: true }, quiet: { value: false }, units: { value: true } }, files: true },
   consolidate: {
-    options: { department: { value: true }, year: { value: true }, out: { value: true }, 'allow-errors': { value: false }, force: { value: false } },
+    options: { department: { value: true }, year: { value: true }, out: { value: true }, tier: { value: true }, 'allow-errors': { value: false }, force: { value: false } },
     files: true,
   },
-  draft: { options: { format: { value: true }, out: { value: true }, force: { value: false }, previous: { value: true }, threshold: { value: true } }, files: true },
+  draft: { options: { format: { value: true }, out: { value: true }, tier: { value: true }, force: { value: false }, previous: { value: true }, threshold: { value: true } }, files: true },
   compare: { options: { format: { value: true }, out: { value: true }, force: { value: false }, previous: { value: true }, threshold: { value: true } }, files: true },
   help: { options: {} },
 };

@@ -27,14 +27,14 @@ function sniff(file: string): string | null {
     return '文件不存在或无法访问';
   }
   if (!stat.isFile()) return '不是文件';
-  if (stat.size > MAX_FILE_BYTES) return `文件过大（${Math.round(stat.size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）`;
+  if (stat.size > MAX_FILE_BYTES) return `文件过大（${Math.round(stat.size / 1048576)}MB，上限${MAX_FILE_BYTES / 1048576}MB）`;
   const head = Buffer.alloc(8);
   const fd = fs.openSync(file, 'r');
   fs.readSync(fd, head, 0, 8, 0);
   fs.closeSync(fd);
   // An encrypted .xlsx is an OLE compound file, not a zip.
-  if (head.readUInt32BE(0) === 0xd0cf11e0) return '文件有密码保护或是旧版 .xls 格式，请去掉密码并另存为 .xlsx';
-  if (head.readUInt32BE(0) !== 0x504b0304) return '不是 .xlsx 工作簿';
+  if (head.readUInt32BE(0) === 0xd0cf11e0) return '文件有密码保护或是旧版.xls格式，请去掉密码并另存为.xlsx';
+  if (head.readUInt32BE(0) !== 0x504b0304) return '不是.xlsx工作簿';
   return null;
 }
 
@@ -51,7 +51,7 @@ function leftoverFormulas(grids: readonly SheetGrid[]): Finding[] {
         severity: RULES.leftoverFormula.severity,
         sheet: ws.name,
         cell: first,
-        message: `${first} 等 ${count} 个单元格仍是 BUDGET 公式；报送前请在任务窗格点“公式转为数值”，否则对方打开时显示 #NAME?`,
+        message: `本表有${count}个单元格仍是BUDGET公式（此格为第一个）；报送前请在任务窗格点“公式转为数值”，否则对方打开时显示#NAME?`,
       });
     }
   }
@@ -68,7 +68,7 @@ export async function checkFile(file: string, units?: UnitWorkbook[]): Promise<F
   } catch (e) {
     // The streaming reader says which cap or problem in one line; anything else is a broken file.
     if (e instanceof WorkbookReadError) throw new UnreadableFile(`${file}：${e.message}`);
-    throw new UnreadableFile(`${file}：文件已损坏，无法作为 .xlsx 读取（${String((e as Error).message).split('\n')[0]}）`);
+    throw new UnreadableFile(`${file}：文件已损坏，无法作为.xlsx读取（${String((e as Error).message).split('\n')[0]}）`);
   }
   // A department holding 分单位明细 is checked against it even without --units.
   const holder = read.grids.find(isBreakdownGrid);

@@ -9,7 +9,9 @@ import type { Consolidation, UnitWorkbook } from '../core/consolidate/types';
 import { formatAmount, type Money } from '../core/money';
 import { readWorkbook, readWorkbookFile } from '../xlsx/reader';
 import { workbookFromPlans } from '../xlsx/writer';
+import type { Tier } from '../core/tier';
 import { YEARS } from './args';
+import { parseTier } from './tier-option';
 import { expandInputs } from './inputs';
 import { guardOutput } from './outputs';
 import { plain, safeMessage } from './terminal';
@@ -21,6 +23,8 @@ export interface ConsolidateOptions {
   year: number;
   out: string;
   allowErrors: boolean;
+  /** 财政级次 of the department's wording (名词解释) */
+  tier?: Tier;
   /** replace an existing --out */
   force: boolean;
 }
@@ -38,7 +42,13 @@ export function consolidateOptions(flags: Record<string, string>, files: string[
   const out = flags.out;
   if (!out || !out.toLowerCase().endsWith('.xlsx')) throw new ConsolidateInputError('--out 应为 .xlsx 文件路径，如 --out 部门预算.xlsx');
   if (files.length === 0) throw new ConsolidateInputError('consolidate 需要至少一个单位工作簿或文件夹，如 budget-tables consolidate 单位1.xlsx 单位2.xlsx …');
-  return { units: files, department, year, out, allowErrors: flags['allow-errors'] === 'true', force: flags.force === 'true' };
+  let tier: Tier | undefined;
+  try {
+    tier = parseTier(flags.tier);
+  } catch (e) {
+    throw new ConsolidateInputError((e as Error).message);
+  }
+  return { units: files, department, year, out, allowErrors: flags['allow-errors'] === 'true', force: flags.force === 'true', ...(tier ? { tier } : {}) };
 }
 
 /** Reads unit workbooks (files, or the .xlsx files in folders), each with its own 科目目录. */
@@ -100,7 +110,7 @@ export async function runConsolidate(o: ConsolidateOptions, log: (s: string) => 
   const units = await readUnitFiles(o.units);
   let c;
   try {
-    c = consolidate(units, { department: o.department, year: o.year, catalog: Catalog.builtIn(), allowErrors: o.allowErrors });
+    c = consolidate(units, { department: o.department, year: o.year, catalog: Catalog.builtIn(), allowErrors: o.allowErrors, ...(o.tier ? { tier: o.tier } : {}) });
   } catch (e) {
     if (!(e instanceof ConsolidationRefused)) throw e;
     console.error(`未汇总：${safeMessage(e.message)}`);

@@ -12,8 +12,10 @@ import type { Comparison } from '../core/previous/compare';
 import { EXPLANATION, OTHER } from '../core/specs/texts';
 import type { TextSectionSpec } from '../core/specs/types';
 import { addPlannedSheet } from '../xlsx/writer';
+import { DEFAULT_TIER, tierOfSheets, type Tier } from '../core/tier';
 import { UsageError } from './args';
 import { checkYears, comparisonWithReasons, parseThreshold, readSheets, thresholdFor } from './previous';
+import { parseTier } from './tier-option';
 import { guardOutput } from './outputs';
 import { plain, safeMessage } from './terminal';
 
@@ -32,6 +34,8 @@ export interface DraftOptions {
   previous: string | null;
   /** null: the workbook's 上年对比 threshold, else 10 */
   threshold: Money | null;
+  /** --tier; else the workbook's own 名词解释 says it, else 市级 */
+  tier?: Tier;
 }
 
 export function draftOptions(flags: Record<string, string>, files: string[]): DraftOptions {
@@ -44,22 +48,25 @@ export function draftOptions(flags: Record<string, string>, files: string[]): Dr
   const previous = flags.previous ?? null;
   if (previous !== null && !/\.xlsx$/i.test(previous)) throw new UsageError('--previous 应为上年预算工作簿（.xlsx），如 --previous 2025预算.xlsx');
   if (flags.threshold !== undefined && previous === null) throw new UsageError('--threshold 只与 --previous 一起使用');
-  return { file: files[0], text: format === 'text' || out === null, out, force: flags.force === 'true', previous, threshold: parseThreshold(flags.threshold) };
+  const tier = parseTier(flags.tier);
+  return { file: files[0], text: format === 'text' || out === null, out, force: flags.force === 'true', previous, threshold: parseThreshold(flags.threshold), ...(tier ? { tier } : {}) };
 }
 
 interface ReadDraft {
   draft: Draft;
   sheets: ModelSheet[];
   comparison: Comparison | null;
+  tier: Tier;
 }
 
 async function readDraft(o: DraftOptions): Promise<ReadDraft> {
   const sheets = await readSheets(o.file, '文件');
-  if (o.previous === null) return { draft: draftText(sheets), sheets, comparison: null };
+  const tier = o.tier ?? tierOfSheets(sheets) ?? DEFAULT_TIER;
+  if (o.previous === null) return { draft: draftText(sheets, { tier }), sheets, comparison: null, tier };
   const previous = await readSheets(o.previous, '上年工作簿');
   checkYears(previous, sheets, o.previous);
   const threshold = thresholdFor(o.threshold, sheets);
-  return { draft: draftText(sheets, { previous: previousOf(previous, threshold, reasonsIn(sheets)) }), sheets, comparison: comparisonWithReasons(previous, sheets, threshold) };
+  return { draft: draftText(sheets, { tier, previous: previousOf(previous, threshold, reasonsIn(sheets)) }), sheets, comparison: comparisonWithReasons(previous, sheets, threshold), tier };
 }
 
 /** Lines compared as a person sees them: indentation and empty lines are layout. */
@@ -89,10 +96,10 @@ export interface WrittenSection {
  * The copy: each drafted section takes the place of its sheet when that holds only the blank
  * outline, else is added as a new sheet beside the clerk's own text (`单位编制说明 (2)`).
  */
-async function writeCopy(o: DraftOptions & { out: string }, { draft, sheets, comparison }: ReadDraft): Promise<WrittenSection[]> {
+async function writeCopy(o: DraftOptions & { out: string }, { draft, sheets, comparison, tier }: ReadDraft): Promise<WrittenSection[]> {
   const f = draft.figures;
   if (f.org === null || f.year === null) throw new UsageError(`${o.file} 中读不到${f.org === null ? '编制单位' : '预算年度'}，无法写入说明工作表；可先用 --format text 查看草稿`);
-  const ctx = { level: f.level, org: f.org, year: f.year };
+  const ctx = { level: f.level, org: f.org, year: f.year, tier };
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(o.file);
   const written: WrittenSection[] = [];

@@ -1,3 +1,5 @@
+import { tableIdLines, TIER_CHOICES } from './table-ids';
+
 /** What `budget-tables help` and `budget-tables COMMAND --help` print. */
 
 export const COMMAND_HELP: Record<string, string> = {
@@ -8,8 +10,13 @@ export const COMMAND_HELP: Record<string, string> = {
       (2021 self-evaluations, 2026 target forms) as two more workbooks (default DIR: ./sample-output).
       Subtotal rows and 执行率 hold the published figures (values, the default) or BUDGET formulas.
       已有同名文件时退出码 2，加 --force 覆盖 / an existing file is refused unless --force.`,
-  template: `  budget-tables template --level unit|department --org NAME --year YYYY --out FILE.xlsx [--tables T1,T2,…] [--subtotals standard|rollup] [--force]
+  template: `  budget-tables template --level unit|department --org NAME --year YYYY --out FILE.xlsx [--tables T1,T2,…] [--tier ${TIER_CHOICES.join('|')}] [--subtotals standard|rollup] [--force]
       生成空白模板工作簿 / writes an empty template workbook (year 2000–2100).
+      默认含该层级的全部工作表（封面、目录、各说明与各表），如区县模板；--tables 只生成所列的（逗号分隔）。
+      By default every sheet of the level (cover, contents, the texts and tables); --tables picks some, by these ids:
+${tableIdLines().join('\n')}
+      --tier 财政级次（默认 市级），决定封面与名词解释、其他相关情况说明的措辞（区级：“区级财政”“本区”）。
+      --tier sets the level of government in the cover's and the texts' wording (default 市级).
       类、款、合计公式默认只用标准函数（standard：SUMPRODUCT、COUNTIFS），不装加载项的 Excel、WPS 表格、
       LibreOffice 都能计算；rollup 写 BUDGET.ROLLUP，供装有本加载项的 Excel 使用。
       Subtotals use standard functions by default (any spreadsheet computes them); rollup writes BUDGET.ROLLUP.
@@ -32,10 +39,10 @@ export const COMMAND_HELP: Record<string, string> = {
       --quiet prints only the summary line; --format json prints one JSON document per file, one per line.
       --units DIR|FILE[,FILE…]：核对部门各数是否等于所属单位之和（部门工作簿含“分单位明细”时不给也核对）。
       --units checks a department against its units' workbooks (a department holding 分单位明细 is checked against it anyway).`,
-  consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--allow-errors] [--force]
+  consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--tier ${TIER_CHOICES.join('|')}] [--allow-errors] [--force]
       将所属单位工作簿汇总为部门预算表（T1–T9 与分单位明细）；单位有错误等问题时不汇总（退出码 1），除非 --allow-errors。
       Sums unit workbooks into the department's tables and a 分单位明细 sheet; refuses units with problems unless --allow-errors.`,
-  draft: `  budget-tables draft FILE.xlsx [--previous LAST.xlsx] [--threshold 10] [--format text] [--out OUT.xlsx] [--force]
+  draft: `  budget-tables draft FILE.xlsx [--previous LAST.xlsx] [--threshold 10] [--format text] [--out OUT.xlsx] [--tier ${TIER_CHOICES.join('|')}] [--force]
       由表中数字起草“预算编制说明”和“其他相关情况说明”（本单位/本部门的规范措辞，金额以万元计）；
       原因、用途等须由人填写之处留作【请填写…】。--previous 给上年预算工作簿（check 能读的任何版式）时写出
       “比上年预算增加/减少…万元”或“与上年预算持平”，增减率达到 --threshold（默认 10%）或上年为 0 时留【请填写增减原因】。
@@ -44,7 +51,8 @@ export const COMMAND_HELP: Record<string, string> = {
       Drafts the 预算编制说明 and 其他相关情况说明 from the tables, with 【请填写…】 wherever a person must write;
       with --previous LAST.xlsx the changes against last year are stated and a reason asked for where |rate| ≥ --threshold
       (default 10) or last year was 0. Prints (--format text, or no --out) and/or writes a copy (--out) with the drafted
-      sheets, the 上年对比 sheet (with --previous) and a 政府采购 input sheet when the workbook has none.`,
+      sheets, the 上年对比 sheet (with --previous) and a 政府采购 input sheet when the workbook has none.
+      --tier 不给时按工作簿名词解释所写（如“区级财政”），否则为市级 / without --tier, the workbook's 名词解释 decides, else 市级.`,
   compare: `  budget-tables compare FILE.xlsx --previous LAST.xlsx [--threshold 10] [--out OUT.xlsx] [--format text] [--force]
       本年预算与上年预算逐项对比（支出功能分类各类款项的合计/基本/项目，“三公”各项与机关运行经费，收支总表各行与
       人员经费/公用经费/项目支出）：上年预算数、本年预算数、增减额、增减率；增减率达到阈值或上年为 0 时须填原因。

@@ -6,6 +6,7 @@ import { SEED_BUDGETS } from '../core/sample-seeds';
 import type { BudgetLevel, SpecId } from '../core/specs/types';
 import { workbookFromPlans } from '../xlsx/writer';
 import { UsageError, YEARS } from './args';
+import { parseTier } from './tier-option';
 import { FORM_SAMPLES, withBudgetValues } from './forms';
 import { guardOutput } from './outputs';
 
@@ -52,16 +53,19 @@ export async function runTemplate(flags: Record<string, string>, log: (s: string
   if (!out || !out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out 应为 .xlsx 文件路径，如 --out 2026预算.xlsx');
   const subtotalFormula = flags.subtotals ?? 'standard';
   if (subtotalFormula !== 'standard' && subtotalFormula !== 'rollup') throw new UsageError('--subtotals 应为 standard（标准函数，任何电子表格都能计算）或 rollup（BUDGET.ROLLUP，需加载项）');
-  const known = specsForLevel(level).map((s) => s.id as string);
+  const known = [...specsForLevel(level).map((s) => s.id as string), 'project'];
   let specs: SpecId[] | undefined;
-  if (flags.tables) {
+  if (flags.tables !== undefined) {
     const wanted = flags.tables.split(',').map((t) => t.trim()).filter(Boolean);
-    const unknown = wanted.filter((t) => !known.includes(t) && t !== 'project');
-    if (unknown.length) throw new UsageError(`--tables 中的 ${unknown.join('、')} 不是${level === 'unit' ? '单位' : '部门'}的表；可选：${known.join(',')},project`);
+    const unknown = wanted.filter((t) => !known.includes(t));
+    const which = level === 'unit' ? '单位' : '部门';
+    if (unknown.length) throw new UsageError(`--tables 中的 ${unknown.join('、')} 不是${which}的表；可选：${known.join(',')}（各 id 的名称见 budget-tables template --help）`);
+    if (wanted.length === 0) throw new UsageError(`--tables 没有列出任何表；可选：${known.join(',')}`);
     specs = wanted as SpecId[];
   }
+  const tier = parseTier(flags.tier);
   guardOutput(out, flags.force === 'true');
-  const plans = planWorkbook({ ctx: { level, org, year }, specs, options: { subtotalFormula } });
+  const plans = planWorkbook({ ctx: { level, org, year, ...(tier ? { tier } : {}) }, specs, options: { subtotalFormula } });
   const wb = await workbookFromPlans(plans);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   await wb.xlsx.writeFile(out);

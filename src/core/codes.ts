@@ -39,7 +39,7 @@ function normalizeCells(parts: unknown[]): NormalizedCode {
   const texts = parts.map(cellText);
   while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
   if (texts.length === 0) return { ok: false, reason: '科目编码为空' };
-  if (texts.length > 3) return { ok: false, reason: `科目编码“${parts.join(' ')}”多于三段（类 款 项）` };
+  if (texts.length > 3) return { ok: false, reason: `科目编码“${parts.join(' ')}”多于三段（类、款、项）` };
   const [lei, kuan, xiang] = texts;
   if (!/^\d{3}$/.test(lei)) return { ok: false, reason: `类级编码“${lei}”应为3位数字` };
   let code = lei;

@@ -1,3 +1,4 @@
+import type { Tier } from './tier';
 import type { Money } from './money';
 import type { AmountKey, IncomeKey } from './seed-types';
 import type { BudgetLevel, CurrencyUnit, SpecId, TableId } from './specs/types';
@@ -261,8 +262,8 @@ export interface BudgetContext {
   level: BudgetLevel;
   org: string;
   year: number;
-  /** 市级 or 区级, used in the glossary's wording */
-  tier?: string;
+  /** 财政级次 (市级, 区级, 县级; 市级 when absent): the glossary's and the notes' wording (tier.ts) */
+  tier?: Tier;
 }
 
 /** One sheet read into the model. */

@@ -129,11 +129,11 @@ describe('budget-tables check', () => {
     expect(text).toBe(
       [
         '  【绩效目标-申领、补换卡网点运行费】',
-        '    错误 E15    三级指标“维护工作完成数”没有指标值；每个三级指标都应有指标值，如 ≥90.00(%) 或“健全”',
+        '    错误 E15    三级指标“维护工作完成数”没有指标值；每个三级指标都应有指标值，如“≥90.00(%)”或“健全”',
         '  【绩效目标-信息化运维项目】',
-        '    错误 E15    三级指标“运维系统完成数”没有指标值；每个三级指标都应有指标值，如 ≥90.00(%) 或“健全”',
+        '    错误 E15    三级指标“运维系统完成数”没有指标值；每个三级指标都应有指标值，如“≥90.00(%)”或“健全”',
         '  【绩效目标-交换平台运行费】',
-        '    提示 E22    满意度指标“市民满意度”的目标为 =0.00(%)，满意度目标为 0% 不合常理，通常应为如 ≥90.00(%)',
+        '    提示 E22    满意度指标“市民满意度”的目标为=0.00(%)，满意度目标为0%不合常理，通常应为如“≥90.00(%)”',
       ].join('\n'),
     );
     const json: string[] = [];
@@ -189,7 +189,7 @@ describe('budget-tables check', () => {
       '2026-shanghai-social-security-card-unit-performance-targets.xlsx：不能报送（错误 2 个，提示 1 个）',
       '共 7 个文件：可以报送 3 个，不能报送 3 个，无法读取 1 个',
     ]);
-    expect(errors).toEqual([expect.stringContaining('不是 .xlsx 工作簿')]);
+    expect(errors).toEqual([expect.stringContaining('不是.xlsx工作簿')]);
     fs.unlinkSync(path.join(dir, 'not-a-workbook.xlsx'));
   });
 });

@@ -81,7 +81,7 @@ describe('budget-tables consolidate and check --units', () => {
     log = [];
     expect(await main(['check', out, '--units', unitsDir], (s) => log.push(s))).toBe(1);
     const text = log.join('\n');
-    expect(text).toMatch(/错误 E7 +科目 30101 基本工资 的人员经费为 6,000 元，所属单位之和为 6,001 元（乙单位 5,001 元、甲单位 1,000 元），相差 1 元/);
+    expect(text).toMatch(/错误 E7 +科目30101“基本工资”的人员经费为6,000元，所属单位之和为6,001元（乙单位5,001元、甲单位1,000元），相差1元/);
   });
 
   it('refuses a unit with errors (exit 1) unless --allow-errors, which names it on the first sheet', async () => {
@@ -110,7 +110,7 @@ describe('budget-tables consolidate and check --units', () => {
     await wb.xlsx.writeFile(out);
     log = [];
     expect(await main(['check', out], (s) => log.push(s))).toBe(1);
-    expect(log.join('\n')).toMatch(/错误 G6 +机关运行经费预算数为 1.50 万元，所属单位之和为 0.00 万元（各单位均为 0），相差 1.50 万元/);
+    expect(log.join('\n')).toMatch(/错误 G6 +机关运行经费预算数为1.50万元，所属单位之和为0.00万元（各单位均为0），相差1.50万元/);
   });
 
   it('says what is missing in one line (exit 2)', async () => {

@@ -181,7 +181,7 @@ describe('readFormSheet', () => {
     set(grid, 'E10', 1000); // 上年结转资金, now on row 10
     const after = validateSheets([readSheet(grid).sheet!], [], Catalog.builtIn()).findings;
     expect(after.map((f) => `${f.rule} ${f.cell}`)).toEqual(['form-funds E8', 'form-suspicious E24']);
-    expect(after[0].message).toBe('E8：年度资金申请总额为 446,048.00 元，当年财政拨款、上年结转资金与其他资金之和为 447,048.00 元，相差 1,000.00 元');
+    expect(after[0].message).toBe('年度资金申请总额为446,048.00元，当年财政拨款、上年结转资金与其他资金之和为447,048.00元，相差1,000.00元');
   });
 
   it('amounts and scores typed as text are read, each a 提示 at its cell; words that are no number are 错误', () => {
@@ -247,7 +247,7 @@ describe('a form typed by hand', () => {
     expect(d.indicators[2]).toMatchObject({ level1: '产出指标', level2: '质量指标', level3: '制卡合格率', row: 10 });
     const v = validateSheets([read.sheet!], read.issues, Catalog.builtIn());
     expect(v.findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['text-amount warning C3', 'form-funds error C3', 'form-unit warning E11']);
-    expect(v.findings[1].message).toBe('C3：年度资金申请总额为 6,841,000.00 元，当年财政拨款、上年结转资金与其他资金之和为 6,842,000.00 元，相差 1,000.00 元');
+    expect(v.findings[1].message).toBe('年度资金申请总额为6,841,000.00元，当年财政拨款、上年结转资金与其他资金之和为6,842,000.00元，相差1,000.00元');
   });
 });
 
@@ -267,7 +267,7 @@ describe('an empty form', () => {
     const v = validateSheets(sheets.map((x) => x.sheet!), [], Catalog.builtIn());
     expect(v.findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['form-empty error B3', 'form-empty error B3']);
     expect(v.ready).toBe(false);
-    expect(v.findings[0].message).toBe('B3：绩效目标申报表尚未填写（没有项目名称、金额和指标）；请填写，或删去这张表');
+    expect(v.findings[0].message).toBe('绩效目标申报表尚未填写（没有项目名称、金额和指标）；请填写，或删去这张表');
     // once something is typed, the form is checked and a formula's error is a finding at its cell
     s.values[2][1] = '某项目';
     const typed = readSheet(s);
@@ -330,7 +330,7 @@ describe('the 2020 long target form (seed 003)', () => {
     set(grid, 'E27', 17088221);
     const after = findings(grid);
     expect(after.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['form-subprojects error E27', 'form-level3 error C65']);
-    expect(after[0].message).toBe('E27：8 个子项目的预算金额之和为 17,088,221.00 元，项目当年预算（E14）为 17,088,121.00 元，相差 100.00 元；子项目之和应等于项目当年预算');
+    expect(after[0].message).toBe('8个子项目的预算金额之和为17,088,221.00元，项目当年预算（E14）为17,088,121.00元，相差100.00元；子项目之和应等于项目当年预算');
   });
 
   it('an empty long form is one 提示 “not filled in”', () => {

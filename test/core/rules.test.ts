@@ -86,7 +86,7 @@ describe('one injected fault, found at its cell', () => {
     const f = validate(wb).findings.find((x) => x.cell === 'E7' && x.rule === 'subtotal')!;
     expect(f.severity).toBe('error');
     expect(f.message).toContain('44,119,000');
-    expect(f.message).toContain('相差 958 元');
+    expect(f.message).toContain('相差958元');
   });
 
   it('a changed leaf: its 款 does not add up, nor does the 合计 column, and T2 no longer matches T3', () => {

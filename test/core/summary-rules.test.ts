@@ -46,7 +46,7 @@ describe('the summary rules on the model', () => {
     const s = summary([['社会保险服务费', '1200000.50']], '1200000.50');
     const fs = checkSummaryAgainstForms([s, longForm('社会保险服务费', '1200000.00')]);
     expect(fs.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual(['summary-vs-form error 汇总!C4']);
-    expect(fs[0].message).toBe('C4：项目“社会保险服务费”的金额为 1,200,000.5 元，绩效目标2020-社会保险服务费!F5 的项目当年预算为 1,200,000 元，相差 0.5 元；汇总表的金额应等于申报表的项目当年预算');
+    expect(fs[0].message).toBe('项目“社会保险服务费”的金额为1,200,000.5元，绩效目标2020-社会保险服务费!F5的项目当年预算为1,200,000元，相差0.5元；汇总表的金额应等于申报表的项目当年预算');
     expect(checkSummaryAgainstForms([summary([['社会保险服务费', '1200000']], '1200000'), longForm('社会保险服务费', '1200000')])).toEqual([]);
   });
 
@@ -60,7 +60,7 @@ describe('the summary rules on the model', () => {
     expect(checkSummaryTotal(summary([], null))).toEqual([]);
     const fs = checkSummaryTotal(summary([['甲', '0.10'], ['乙', '0.20']], null));
     expect(fs.map((f) => `${f.rule} ${f.cell}`)).toEqual(['summary-total C6']);
-    expect(fs[0].message).toBe('C6：合计为 0 元，各项目金额之和（C4:C5）为 0.3 元，相差 0.3 元；合计应等于各项目金额之和');
+    expect(fs[0].message).toBe('合计为0元，各项目金额之和（C4:C5）为0.3元，相差0.3元；合计应等于各项目金额之和');
   });
 
   it('a workbook without a summary gets no summary finding, whatever its forms', () => {

@@ -269,7 +269,7 @@ describe('validating performance forms in Excel', () => {
       'form-target error 绩效目标-信息化运维项目!E15',
       'self-rate error 绩效自评-2021年(社保卡中心)敬老卡制作费!G6',
     ]);
-    expect(v.findings[3].message).toBe('G6：执行率填为 99.74%，应为 99.73%（全年执行数 2,557,145.00 元 ÷ 全年预算数 2,564,000.00 元）');
+    expect(v.findings[3].message).toBe('执行率填为99.74%，应为99.73%（全年执行数2,557,145.00元 ÷ 全年预算数2,564,000.00元）');
     expect(v).toMatchObject({ ready: false, counts: { error: 2, warning: 2 }, sheets: 4 });
   });
 
@@ -283,7 +283,7 @@ describe('validating performance forms in Excel', () => {
       'form-level2 error B15',
     ]);
     expect(v.findings.find((f) => f.rule === 'form-level2')!.message).toBe(
-      'B15：三级指标“制卡设备维护完成率”的二级指标“生态效益指标”不属于一级指标“产出指标”（应为 数量指标、质量指标、时效指标）',
+      '三级指标“制卡设备维护完成率”的二级指标“生态效益指标”不属于一级指标“产出指标”（应为数量指标、质量指标、时效指标）',
     );
   });
 

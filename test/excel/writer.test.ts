@@ -329,7 +329,8 @@ describe('insertPlans: templates', () => {
     for (const [host, support] of HOSTS) {
       it(`makes every ${level} template exactly as planned on ${host}`, async () => {
         const plans = templates(level);
-        expect(plans.length).toBe(level === 'unit' ? 16 : 14);
+        // 封面 and 目录, the five texts, T1–T9, and U1, U2 for a unit
+        expect(plans.length).toBe(level === 'unit' ? 18 : 16);
         const { fake, result } = await insert(plans, { support });
         expect(result.sheets).toEqual(plans.map((p) => p.name));
         expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', ...plans.map((p) => p.name)]);
@@ -360,8 +361,8 @@ describe('insertPlans: a fixed number of syncs', () => {
   const cases: [string, () => SheetPlan[]][] = [
     ['no sheet', () => []],
     ['one sheet', () => [templates('unit').find((p) => p.specId === 'T2')!]],
-    ['all 16 unit templates', () => templates('unit')],
-    ['all 14 department templates', () => templates('department')],
+    ['all 18 unit templates', () => templates('unit')],
+    ['all 16 department templates', () => templates('department')],
     ...SEED_BUDGETS.map((seed): [string, () => SheetPlan[]] => [`the ${seed.id} sample`, () => samplePlans(sampleFromSeed(seed))]),
   ];
   for (const [what, plans] of cases) {

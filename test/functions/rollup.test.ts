@@ -119,13 +119,13 @@ describe('BUDGET.TARGETCHECK beside a target as it is typed', () => {
     );
     // two targets left blank, and the 市民满意度 target of =0.00(%) (test/core/performance/rules.test.ts says why)
     expect(said.map(([p, , s]) => `${p} ${s.slice(0, 3)}`)).toEqual(['申领、补换卡网点运行费 错误：', '信息化运维项目 错误：', '交换平台运行费 提示：']);
-    expect(said[2][2]).toContain('满意度目标为 0% 不合常理');
+    expect(said[2][2]).toContain('满意度目标为0%不合常理');
   });
 
   it('says what does not parse, and is blank on an unused row', () => {
     expect(targetCheck('≥90.00(%)', '培训覆盖率')).toBe('');
     expect(targetCheck('健全', '制度健全性')).toBe('');
-    expect(targetCheck('90', '培训覆盖率')).toBe('错误：三级指标“培训覆盖率”的指标值“90”缺少比较符和单位，应写成如 ≥90.00(%) 或 =1.00(辆)');
+    expect(targetCheck('90', '培训覆盖率')).toBe('错误：三级指标“培训覆盖率”的指标值“90”缺少比较符和单位，应写成如“≥90.00(%)”或“=1.00(辆)”');
     expect(targetCheck('≥约九成', '培训覆盖率')).toContain('有比较符但后面不是数字');
     expect(targetCheck('=95%', '验收合格率')).toMatch(/^提示：.*通常应为“≥”/);
     expect(targetCheck('≥10(万元)', '单位成本', '成本指标')).toBe('');

@@ -1,6 +1,7 @@
 import { planWorkbook, specsForLevel } from '../../src/core/plan/workbook';
 import { sampleFromSeed } from '../../src/core/sample';
 import { SEED_BUDGETS } from '../../src/core/sample-seeds';
+import { PACK_SPECS } from '../../src/core/specs/pack';
 import { TABLE_SPECS } from '../../src/core/specs/tables';
 import { TEXT_SPECS } from '../../src/core/specs/texts';
 import {
@@ -80,7 +81,7 @@ describe('i18n', () => {
   });
 
   test('every spec has a name and description in both languages, the Chinese description the spec’s own', () => {
-    for (const spec of [...TABLE_SPECS, ...TEXT_SPECS]) {
+    for (const spec of [...PACK_SPECS, ...TABLE_SPECS, ...TEXT_SPECS]) {
       const en = specText('en-US', spec.id);
       expect(en.title).not.toMatch(/^spec\./);
       expect(en.description).not.toMatch(/^spec\./);

@@ -141,11 +141,11 @@ describe('every layout: clean, then one fault found at its cell', () => {
     expect(f.map((x) => x.cell)).toEqual([`${col(amountCol)}${rowOf.get('2040219')}`]);
     expect(f[0].severity).toBe('error');
     if (l.unit === '万元') {
-      expect(f[0].message).toContain('275.59 万元');
-      expect(f[0].message).toContain('相差 0.50 万元');
+      expect(f[0].message).toContain('275.59万元');
+      expect(f[0].message).toContain('相差0.50万元');
       expect(f[0].message).not.toMatch(/\d 元/);
     } else {
-      expect(f[0].message).toContain('相差 5,000 元');
+      expect(f[0].message).toContain('相差5,000元');
     }
   });
 });
@@ -167,8 +167,8 @@ describe('rounding in a 万元 table (tolerance.ts)', () => {
     wb.worksheets[0].getCell('F12').value = 3.03;
     const f = found(wb);
     expect(f.map((x) => [x.rule, x.cell])).toEqual([['subtotal', 'E12'], ['subtotal', 'F12']]);
-    expect(f[0].message).toContain('21011 行政事业单位医疗 的合计为 3.03 万元');
-    expect(f[0].message).toContain('其下级科目之和为 3.00 万元');
+    expect(f[0].message).toContain('科目21011“行政事业单位医疗”的合计为3.03万元');
+    expect(f[0].message).toContain('其下级科目之和为3.00万元');
   });
 
   it('the same 0.01 in a 元 table is an error: no tolerance in 元', () => {

@@ -123,8 +123,11 @@ describe('sheets in the official layout made elsewhere', () => {
     const t2 = read.sheets.find((s) => s.specId === 'T2')!;
     expect(t2.context).toMatchObject({ year: 2026, level });
     expect(t2.data.kind === 'coded' && t2.data.rows.slice(0, 3).map((r) => r.code)).toEqual(['205', '20502', '2050205']);
-    // The cover sheet is not a table: reported, not guessed.
-    expect(read.issues.some((i) => i.kind === 'not-recognised' && i.sheet === '封面')).toBe(true);
+    // 封面 and 目录 are the pack's (issue 15.3): passed over, neither reported nor read as a
+    // table; the 目录, which lists 名词解释 in its first rows, is not taken for the glossary.
+    expect(read.issues.filter((i) => i.sheet === '封面' || i.sheet === '目录')).toEqual([]);
+    expect(read.sheets.filter((s) => s.sheetName === '封面' || s.sheetName === '目录')).toEqual([]);
+    expect(read.sheets.find((s) => s.specId === 'glossary')?.sheetName).toBe('名词解释');
   });
 });
 

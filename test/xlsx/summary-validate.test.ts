@@ -127,7 +127,7 @@ describe('the summary rules, one fault each, at its cell', () => {
     const wb = await written((w) => void (w.getWorksheet(SUMMARY)!.getCell('C7').value = 12508000));
     const fs = summaryFindings(wb);
     expect(brief(fs)).toEqual([`summary-total error ${SUMMARY}!C7`]);
-    expect(fs[0].message).toBe('C7：合计为 12,508,000 元，各项目金额之和（C4:C6）为 12,508,374 元，相差 374 元；合计应等于各项目金额之和');
+    expect(fs[0].message).toBe('合计为12,508,000元，各项目金额之和（C4:C6）为12,508,374元，相差374元；合计应等于各项目金额之和');
   });
 
   it(`${RULES.summaryVsForm.id}: a line's link typed over with another amount (合计 kept in step)`, async () => {
@@ -139,7 +139,7 @@ describe('the summary rules, one fault each, at its cell', () => {
     const fs = summaryFindings(wb);
     expect(brief(fs)).toEqual([`summary-vs-form error ${SUMMARY}!C5`]);
     expect(fs[0].message).toBe(
-      `C5：项目“正式居住证制作费”的金额为 7,958,100 元，绩效目标-正式居住证制作费!${TARGET_CELLS.annualTotal} 的年度资金申请总额为 7,958,000 元，相差 100 元；汇总表的金额应等于申报表的年度资金申请总额`,
+      `项目“正式居住证制作费”的金额为7,958,100元，绩效目标-正式居住证制作费!${TARGET_CELLS.annualTotal}的年度资金申请总额为7,958,000元，相差100元；汇总表的金额应等于申报表的年度资金申请总额`,
     );
   });
 
@@ -160,14 +160,14 @@ describe('the summary rules, one fault each, at its cell', () => {
     });
     const fs = summaryFindings(wb);
     expect(brief(fs)).toEqual([`summary-missing warning 绩效目标-交换平台运行费!${TARGET_CELLS.projectName}`]);
-    expect(fs[0].message).toBe(`${TARGET_CELLS.projectName}：项目“交换平台运行费”（年度资金申请总额 446,048 元）有绩效目标申报表，但${SUMMARY}!B4:B5 中没有该项目；汇总表应每个项目一行，请加上`);
+    expect(fs[0].message).toBe(`项目“交换平台运行费”（年度资金申请总额446,048元）有绩效目标申报表，但${SUMMARY}!B4:B5中没有该项目；汇总表应每个项目一行，请加上`);
   });
 
   it(`${RULES.summaryNoForm.id}: a line naming a project whose form is not in the workbook`, async () => {
     const wb = await written((w) => w.removeWorksheet(w.getWorksheet('绩效目标-交换平台运行费')!.id));
     const fs = summaryFindings(wb);
     expect(brief(fs)).toEqual([`summary-no-form warning ${SUMMARY}!B6`]);
-    expect(fs[0].message).toBe('B6：汇总表列有项目“交换平台运行费”，但工作簿中没有该项目的绩效目标申报表；应补上申报表，或从汇总表删去这一行');
+    expect(fs[0].message).toBe('汇总表列有项目“交换平台运行费”，但工作簿中没有该项目的绩效目标申报表；应补上申报表，或从汇总表删去这一行');
   });
 
   it('a line whose name differs from its form only by full-width brackets and spaces is the same project', async () => {

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { BudgetContext, ProjectTableData, TextData } from '../model';
 import { fill } from '../plan/build';
+import type { Tier } from '../tier';
 import { TEXT_SPECS } from '../specs/texts';
 import { breakdownOf } from './breakdown';
 import { departmentTargets } from './targets';
@@ -16,7 +17,8 @@ export interface ConsolidateOptions {
   catalog: Catalog;
   /** sum even when the units have problems; the result names the units with 错误 */
   allowErrors?: boolean;
-  tier?: string;
+  /** 财政级次 of the department's wording (../tier.ts) */
+  tier?: Tier;
 }
 
 /** Thrown when the units have problems and the clerk did not say to go on. */

@@ -35,12 +35,12 @@ export function screenUnits(units: UnitWorkbook[], year: number, catalog: Catalo
     seen.set(normName(unit), u.source);
     for (const s of tables) {
       if (s.context.year !== undefined && s.context.year !== year) {
-        p('other-year', s.sheetName, 'A1', `单位“${unit}”的表“${s.sheetName}”是 ${s.context.year} 年的，汇总的是 ${year} 年`);
+        p('other-year', s.sheetName, 'A1', `单位“${unit}”的表“${s.sheetName}”是${s.context.year}年的，汇总的是${year}年`);
       }
     }
     const v = validateSheets(u.sheets, u.issues, catalog);
     for (const f of v.findings.filter((x) => x.severity === 'error')) {
-      p('unit-errors', f.sheet, f.cell, `单位“${unit}”【${f.sheet}】${SEVERITY_LABEL.error}：${f.message}`);
+      p('unit-errors', f.sheet, f.cell, `单位“${unit}”【${f.sheet}!${f.cell}】${SEVERITY_LABEL.error}：${f.message}`);
     }
     for (const s of tables) {
       if (s.data.kind !== 'coded') continue;

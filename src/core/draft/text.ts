@@ -3,6 +3,7 @@ import type { ModelSheet } from '../model';
 import { formatAmount, type Money } from '../money';
 import { needsReason } from '../previous/compare';
 import { EXPLANATION, OTHER } from '../specs/texts';
+import { tierWords, type Tier } from '../tier';
 import { draftFigures, type DraftFigures } from './figures';
 import { changeWords, type Previous } from './changes';
 import { procurementInputs, type ProcurementInputs } from '../previous/procurement';
@@ -31,6 +32,8 @@ export interface Draft {
 export interface DraftOptions {
   previous?: Previous;
   procurement?: ProcurementInputs | null;
+  /** the 财政级次 (市级 when not given) */
+  tier?: Tier;
 }
 
 /** Whole 万元 with thousands separators, half up: how the seeds print the 预算编制说明 (`4,706万元`). */
@@ -66,6 +69,8 @@ interface Words {
   reason: (key: ChangeKey) => string;
   /** does any of these figures' change need a reason */
   needsReason: (keys: ChangeKey[]) => boolean;
+  /** 本市, 本区 or 本县 by the 财政级次 (../tier.ts) */
+  local: string;
 }
 
 type ChangeKey = 'fiscal' | 'general' | 'fund' | 'stateCapital' | 'income-fiscal' | 'tp-total' | 'tp-abroad' | 'tp-vehicle' | 'tp-reception' | 'operating';
@@ -120,6 +125,7 @@ function wordsOf(f: DraftFigures, o: DraftOptions): Words {
         const pair = previous ? pairOf(k, f, previous.figures) : null;
         return pair !== null && needsReason(pair[0], pair[1], previous!.threshold);
       }),
+    local: tierWords(o.tier).local,
   };
 }
 
@@ -213,7 +219,7 @@ function performance(f: DraftFigures, w: Words): string[] {
     : `编报绩效目标的项目${placeholder('项目个数')}个，涉及项目预算资金${placeholder('金额')}万元。`;
   // U2 lists every project, also those that file no 绩效目标: a person confirms the count.
   const confirm = p?.source === 'U2' ? placeholder(`核对结果：以上按项目支出预算表U2全部${p.count}个项目计，未编报绩效目标的项目应剔除后改写个数和金额`) : '';
-  return ['四、绩效目标设置情况', `按照本市预算绩效管理工作的总体要求，${w.self}开展了${w.year}年项目预算绩效目标编报工作，${figures}${confirm}`];
+  return ['四、绩效目标设置情况', `按照${w.local}预算绩效管理工作的总体要求，${w.self}开展了${w.year}年项目预算绩效目标编报工作，${figures}${confirm}`];
 }
 
 function assets(w: Words): string[] {

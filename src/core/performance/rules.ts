@@ -87,8 +87,8 @@ function structure(indicators: FormIndicator[], edition: number | 'long-2020', o
     const l1 = bare(full);
     if (!indicators.some((i) => bare(i.level1) === l1 && i.level3.trim())) {
       const text = long
-        ? `缺少一级目标“${full}”或其下没有三级目标；2020 年版的一级目标为 ${level1List.join('、')}，每个都应至少有一个三级目标`
-        : `缺少一级指标“${l1}指标”或其下没有三级指标；本年度版本的一级指标为 ${level1List.join('、')}`;
+        ? `缺少一级目标“${full}”或其下没有三级目标；2020年版的一级目标为${level1List.join('、')}，每个都应至少有一个三级目标`
+        : `缺少一级指标“${l1}指标”或其下没有三级指标；本年度版本的一级指标为${level1List.join('、')}`;
       out.push({ rule: 'formLevel1', where: full, field: 'indicatorHeader', text });
     }
   }
@@ -113,12 +113,12 @@ function structure(indicators: FormIndicator[], edition: number | 'long-2020', o
       // The seed lost the 二级 of some rows (投入与管理): an empty 二级 is not checked.
       const group = LONG_GROUPS.get(l1);
       if (group && i.level2.trim() && !group.level2.includes(i.level2.trim())) {
-        out.push({ rule: 'formLevel2', where: name, indicator: i, column: 'level2', text: `三级目标“${name}”的二级目标“${i.level2}”不属于一级目标“${i.level1}”（应为 ${group.level2.join('、')}）` });
+        out.push({ rule: 'formLevel2', where: name, indicator: i, column: 'level2', text: `三级目标“${name}”的二级目标“${i.level2}”不属于一级目标“${i.level1}”（应为${group.level2.join('、')}）` });
       }
     } else {
       const ok = allowed(l1, edition);
       if (ok && !ok.includes(bare(i.level2))) {
-        out.push({ rule: 'formLevel2', where: name, indicator: i, column: 'level2', text: `三级指标“${name}”的二级指标“${i.level2}”不属于一级指标“${i.level1}”（应为 ${ok.map((x) => x + '指标').join('、')}）` });
+        out.push({ rule: 'formLevel2', where: name, indicator: i, column: 'level2', text: `三级指标“${name}”的二级指标“${i.level2}”不属于一级指标“${i.level1}”（应为${ok.map((x) => x + '指标').join('、')}）` });
       }
     }
     out.push(...targetProblems(i, l3));
@@ -137,21 +137,21 @@ export function targetProblems(i: FormIndicator, level3Word = '三级指标'): F
   const name = i.level3.trim();
   const t = parseTargetValue(i.target);
   if (t.kind === 'invalid') {
-    out.push({ rule: 'formTarget', where: name, indicator: i, column: 'target', text: `${l3}“${name}”${t.reason === '指标值为空' ? `没有指标值；每个${l3}都应有指标值，如 ≥90.00(%) 或“健全”` : `的指标值${t.reason}`}` });
+    out.push({ rule: 'formTarget', where: name, indicator: i, column: 'target', text: `${l3}“${name}”${t.reason === '指标值为空' ? `没有指标值；每个${l3}都应有指标值，如“≥90.00(%)”或“健全”` : `的指标值${t.reason}`}` });
     return out;
   }
   if (t.kind !== 'quantity') return out;
   const pct = t.unit.replace(/[()（）]/g, '') === '%';
   if (/满意度/.test(name) && pct && t.value.isZero()) {
-    out.push({ rule: 'formSuspicious', where: name, indicator: i, column: 'target', text: `满意度指标“${name}”的目标为 ${i.target}，满意度目标为 0% 不合常理，通常应为如 ≥90.00(%)` });
+    out.push({ rule: 'formSuspicious', where: name, indicator: i, column: 'target', text: `满意度指标“${name}”的目标为${i.target}，满意度目标为0%不合常理，通常应为如“≥90.00(%)”` });
   } else if (pct && t.comparator === '=' && t.value.gt(0) && t.value.lt(100)) {
-    out.push({ rule: 'formSuspicious', where: name, indicator: i, column: 'target', text: `“${name}”目标 ${i.target} 用“=”限定一个低于 100% 的比率，通常应为“≥”` });
+    out.push({ rule: 'formSuspicious', where: name, indicator: i, column: 'target', text: `“${name}”目标${i.target}用“=”限定一个低于100%的比率，通常应为“≥”` });
   }
   if ((/率$/.test(name) || /满意度$/.test(name)) && !pct) {
-    out.push({ rule: 'formUnit', where: name, indicator: i, column: 'target', text: `“${name}”是比率，目标 ${i.target} 的单位应为 %` });
+    out.push({ rule: 'formUnit', where: name, indicator: i, column: 'target', text: `“${name}”是比率，目标${i.target}的单位应为%` });
   }
   if (l1 === '成本' && !/元/.test(t.unit)) {
-    out.push({ rule: 'formUnit', where: name, indicator: i, column: 'target', text: `成本指标“${name}”的目标 ${i.target} 单位应为元或万元` });
+    out.push({ rule: 'formUnit', where: name, indicator: i, column: 'target', text: `成本指标“${name}”的目标${i.target}单位应为元或万元` });
   }
   return out;
 }
@@ -166,7 +166,7 @@ export function targetCheckText(target: string, name: string, level1 = ''): stri
   return problems.map((p) => `${p.rule === 'formTarget' ? '错误' : '提示'}：${p.text}`).join('；');
 }
 
-const yuan2 = (m: Money) => `${formatAmount(m, 2)} 元`;
+const yuan2 = (m: Money) => `${formatAmount(m, 2)}元`;
 const amount = (m: Money) => formatAmount(m, 2);
 const v = (m: Money | null | undefined): Money => m ?? ZERO;
 
@@ -179,21 +179,21 @@ function longFunds(f: TargetFormData & { long: NonNullable<TargetFormData['long'
   const total = f.funds.total;
   const annual = f.funds.annualTotal;
   if (total && annual && annual.gt(total)) {
-    out.push({ rule: 'formFunds', where: '项目当年预算', field: 'annualTotal', text: `项目当年预算为 ${yuan2(annual)}，项目总预算〔total〕为 ${yuan2(total)}，当年预算多出 ${yuan2(annual.minus(total))}；当年预算不应超过总预算` });
+    out.push({ rule: 'formFunds', where: '项目当年预算', field: 'annualTotal', text: `项目当年预算为${yuan2(annual)}，项目总预算〔total〕为${yuan2(total)}，当年预算多出${yuan2(annual.minus(total))}；当年预算不应超过总预算` });
   }
   const subs = f.long.subProjects;
   if (subs.length === 0) return;
   const sum = subs.reduce((s, p) => s.plus(v(p.amount)), ZERO);
   const shownTotal = f.long.subProjectTotal;
   if (shownTotal && !shownTotal.eq(sum)) {
-    out.push({ rule: 'formSubprojects', where: '子项目合计', field: 'subProjectTotal', text: `子项目合计填为 ${yuan2(shownTotal)}，${subs.length} 个子项目的预算金额之和为 ${yuan2(sum)}，相差 ${yuan2(shownTotal.minus(sum).abs())}；合计应为各子项目之和` });
+    out.push({ rule: 'formSubprojects', where: '子项目合计', field: 'subProjectTotal', text: `子项目合计填为${yuan2(shownTotal)}，${subs.length}个子项目的预算金额之和为${yuan2(sum)}，相差${yuan2(shownTotal.minus(sum).abs())}；合计应为各子项目之和` });
   }
   if (!sum.eq(v(annual))) {
     out.push({
       rule: 'formSubprojects',
       where: '子项目合计',
       field: 'subProjectTotal',
-      text: `${subs.length} 个子项目的预算金额之和为 ${yuan2(sum)}，项目当年预算〔annualTotal〕为 ${yuan2(v(annual))}，相差 ${yuan2(sum.minus(v(annual)).abs())}；子项目之和应等于项目当年预算`,
+      text: `${subs.length}个子项目的预算金额之和为${yuan2(sum)}，项目当年预算〔annualTotal〕为${yuan2(v(annual))}，相差${yuan2(sum.minus(v(annual)).abs())}；子项目之和应等于项目当年预算`,
     });
   }
 }
@@ -212,7 +212,7 @@ export function targetFormProblems(f: TargetFormData): FormProblem[] {
       rule: 'formFunds',
       where: '年度资金申请总额',
       field: 'annualTotal',
-      text: `年度资金申请总额为 ${yuan2(v(x.annualTotal))}，当年财政拨款、上年结转资金与其他资金之和为 ${yuan2(sum)}，相差 ${yuan2(v(x.annualTotal).minus(sum).abs())}`,
+      text: `年度资金申请总额为${yuan2(v(x.annualTotal))}，当年财政拨款、上年结转资金与其他资金之和为${yuan2(sum)}，相差${yuan2(v(x.annualTotal).minus(sum).abs())}`,
     });
   }
   structure(f.indicators, f.year ?? LATEST_EDITION, out);
@@ -224,10 +224,10 @@ export function selfEvaluationProblems(f: SelfEvaluationData): FormProblem[] {
   const funds = f.funds;
   const rate = executionRate(v(funds.full), v(funds.executed));
   if (rate && funds.rate && !rate.eq(funds.rate)) {
-    out.push({ rule: 'selfRate', where: '执行率', field: 'rate', text: `执行率填为 ${funds.rateText ?? funds.rate.toFixed(2) + '%'}，应为 ${rate.toFixed(2)}%（全年执行数 ${amount(v(funds.executed))} 元 ÷ 全年预算数 ${amount(v(funds.full))} 元）` });
+    out.push({ rule: 'selfRate', where: '执行率', field: 'rate', text: `执行率填为${funds.rateText ?? funds.rate.toFixed(2) + '%'}，应为${rate.toFixed(2)}%（全年执行数${amount(v(funds.executed))}元 ÷ 全年预算数${amount(v(funds.full))}元）` });
   }
   if (rate && funds.score && !executionScore(rate).eq(funds.score)) {
-    out.push({ rule: 'selfRate', where: '执行率得分', field: 'rateScore', text: `执行率得分填为 ${funds.score.toFixed()}，应为 ${executionScore(rate).toFixed()}（10 × 执行率 ${rate.toFixed(2)}%，不超过 10）` });
+    out.push({ rule: 'selfRate', where: '执行率得分', field: 'rateScore', text: `执行率得分填为${funds.score.toFixed()}，应为${executionScore(rate).toFixed()}（10 × 执行率${rate.toFixed(2)}%，不超过10）` });
   }
   let weights = v(funds.weight);
   let scores = v(funds.score);
@@ -238,27 +238,27 @@ export function selfEvaluationProblems(f: SelfEvaluationData): FormProblem[] {
     scores = scores.plus(s);
     const name = i.level3.trim();
     if (!name) continue; // reported by structure() as form-level3
-    if (s.gt(w)) out.push({ rule: 'selfScore', where: name, indicator: i, column: 'score', text: `“${name}”得分 ${shown(i.score)} 超过分值 ${shown(i.weight)}` });
+    if (s.gt(w)) out.push({ rule: 'selfScore', where: name, indicator: i, column: 'score', text: `“${name}”得分${shown(i.score)}超过分值${shown(i.weight)}` });
     if (s.lt(w) && !(i.deviation ?? '').trim()) {
-      out.push({ rule: 'selfDeviation', where: name, indicator: i, column: 'deviation', text: `“${name}”得分 ${shown(i.score)} 低于分值 ${shown(i.weight)}，缺少偏差原因分析及改进措施` });
+      out.push({ rule: 'selfDeviation', where: name, indicator: i, column: 'deviation', text: `“${name}”得分${shown(i.score)}低于分值${shown(i.weight)}，缺少偏差原因分析及改进措施` });
     }
     const rules = indicatorScore(i.target, i.actual ?? null, w);
     const met = rules.score !== null && rules.score.eq(w);
     if (met && s.lt(w)) {
-      out.push({ rule: 'selfMetDeducted', where: name, indicator: i, column: 'score', text: `“${name}”目标 ${i.target}、完成 ${i.actual}，已达成却只得 ${shown(i.score)} 分（分值 ${shown(i.weight)}）` });
+      out.push({ rule: 'selfMetDeducted', where: name, indicator: i, column: 'score', text: `“${name}”目标${i.target}、完成${i.actual}，已达成却只得${shown(i.score)}分（分值${shown(i.weight)}）` });
     } else if (rules.score !== null && !rules.score.eq(s)) {
-      out.push({ rule: 'selfScoreRules', where: name, indicator: i, column: 'score', text: `“${name}”得分 ${shown(i.score)}，按评分规则应为 ${rules.score.toFixed()}（${rules.basis}）` });
+      out.push({ rule: 'selfScoreRules', where: name, indicator: i, column: 'score', text: `“${name}”得分${shown(i.score)}，按评分规则应为${rules.score.toFixed()}（${rules.basis}）` });
     }
   }
-  if (!weights.eq(100)) out.push({ rule: 'selfWeights', where: '分值', field: 'totalWeight', text: `分值合计（执行率与各指标）为 ${weights.toFixed()}，应为 100` });
+  if (!weights.eq(100)) out.push({ rule: 'selfWeights', where: '分值', field: 'totalWeight', text: `分值合计（执行率与各指标）为${weights.toFixed()}，应为100` });
   if (f.total.score && !scores.eq(f.total.score)) {
-    out.push({ rule: 'selfTotal', where: '总分', field: 'totalScore', text: `总分填为 ${f.total.score.toFixed()}，执行率得分与各项得分之和为 ${scores.toFixed()}` });
+    out.push({ rule: 'selfTotal', where: '总分', field: 'totalScore', text: `总分填为${f.total.score.toFixed()}，执行率得分与各项得分之和为${scores.toFixed()}` });
   }
   if (f.total.grade) {
     const total = f.total.score ?? scores;
     const expected = grade(total);
     if (f.total.grade !== expected) {
-      out.push({ rule: 'selfGrade', where: '自评等级', field: 'grade', text: `自评等级为“${f.total.grade}”，总分 ${total.toFixed()} 的等级应为“${expected}”（优 ≥ 90，良 ≥ 80，中 ≥ 60，其余为差）` });
+      out.push({ rule: 'selfGrade', where: '自评等级', field: 'grade', text: `自评等级为“${f.total.grade}”，总分${total.toFixed()}的等级应为“${expected}”（优 ≥ 90，良 ≥ 80，中 ≥ 60，其余为差）` });
     }
   }
   structure(f.indicators, (f.year ?? LATEST_EDITION + 1) - 1, out);

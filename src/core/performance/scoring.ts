@@ -47,7 +47,7 @@ export function indicatorScore(target: string | null, actual: string | null, wei
   else if (t.comparator === '≤' || t.comparator === '<') ratio = done.isZero() ? new Money(1) : target_.div(done);
   else ratio = done.div(target_);
   const score = Money.min(weight, weight.times(ratio)).toDecimalPlaces(1, HALF_UP);
-  return { score, basis: `完成 ${done.toFixed()}${a.unit}，目标 ${t.comparator}${target_.toFixed()}${t.unit}` };
+  return { score, basis: `完成${done.toFixed()}${a.unit}，目标${t.comparator}${target_.toFixed()}${t.unit}` };
 }
 
 export function grade(total: Money): '优' | '良' | '中' | '差' {

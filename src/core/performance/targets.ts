@@ -25,7 +25,7 @@ export function parseTargetValue(raw: string | null | undefined): TargetValue {
     // “2个工作日内” without a comparator is a time-limit phrase, as the forms write it.
     if (m[1] === undefined && /内$/.test(unit)) return { kind: 'phrase', text };
     if (m[1] === undefined && unit === '' && !/%/.test(text)) {
-      return { kind: 'invalid', text, reason: `“${text}”缺少比较符和单位，应写成如 ≥90.00(%) 或 =1.00(辆)` };
+      return { kind: 'invalid', text, reason: `“${text}”缺少比较符和单位，应写成如“≥90.00(%)”或“=1.00(辆)”` };
     }
     return { kind: 'quantity', comparator: COMPARATORS[m[1] ?? '='], value: new Money(m[2]), unit };
   }

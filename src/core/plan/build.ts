@@ -14,6 +14,8 @@ import type {
   Wording,
 } from '../specs/types';
 import { rangeAddress } from './a1';
+import { fill } from './fill';
+import { planContents, planCover } from './pack';
 import { PlanBuilder } from './builder';
 import { textUnits } from './text-height';
 import { textCell } from './text-cells';
@@ -39,6 +41,7 @@ export interface PlanOptions {
 }
 
 export { rollupFormula } from './subtotals';
+export { fill } from './fill';
 
 const YUAN_FORMAT = '#,##0';
 const WAN_FORMAT = '0.00';
@@ -61,17 +64,6 @@ const MAX_AMOUNT = 1e15;
 /** The number-only check on amount cells; 元 by default, the messages say the unit. */
 export function amountValidation(range: string, error: Message = AMOUNT_ERROR, prompt: Message = AMOUNT_PROMPT): ValidationPlan {
   return { range, kind: 'decimal', min: -MAX_AMOUNT, max: MAX_AMOUNT, error, prompt, strict: true };
-}
-
-export function fill(template: string, ctx: BudgetContext, extra: Record<string, string> = {}): string {
-  const values: Record<string, string> = {
-    year: String(ctx.year),
-    prevYear: String(ctx.year - 1),
-    org: ctx.org,
-    tier: ctx.tier ?? '市级',
-    ...extra,
-  };
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 }
 
 const word = (w: Wording, ctx: BudgetContext, extra?: Record<string, string>): string => fill(w[ctx.level], ctx, extra);
@@ -567,6 +559,10 @@ export function planSheet(spec: Spec, ctx: BudgetContext, data?: SheetData, opts
       return planProjects(spec, ctx, data as TableData | undefined, opts);
     case 'text':
       return planText(spec, ctx, data);
+    case 'cover':
+      return planCover(spec, ctx);
+    case 'contents':
+      return planContents(spec, ctx);
   }
 }
 

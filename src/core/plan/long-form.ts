@@ -1,6 +1,7 @@
 import type { BudgetContext } from '../model';
 import { Money } from '../money';
 import type { SeedLongTargetForm } from '../seed-types-2020-form';
+import { tierWords } from '../tier';
 import { LONG_FORM_2020_LEVELS, LONG_TARGET_FORM } from '../specs/forms';
 import { address, rangeAddress } from './a1';
 import { PlanBuilder } from './builder';
@@ -148,7 +149,7 @@ export function planLongTargetForm(ctx: BudgetContext, form?: SeedLongTargetForm
 
   amountField(b, 14, 1, '项目总预算（元）', 2, amount(form?.funds.total));
   amountField(b, 14, 4, '项目当年预算（元）', 5, amount(form?.funds.annualTotal));
-  section(b, 15, '本项目上年度市级财政资金使用情况');
+  section(b, 15, `本项目上年度${tierWords(ctx.tier).tier}财政资金使用情况`);
   amountField(b, 16, 1, '同名项目上年预算额', 2, amount(form?.previousYear.budget));
   amountField(b, 16, 4, '同名项目上年预算执行数', 5, amount(form?.previousYear.executed));
   b.validations.push(AMOUNT_VALIDATION('B14:C14'), AMOUNT_VALIDATION('E14:F14'), AMOUNT_VALIDATION('B16:C16'), AMOUNT_VALIDATION('E16:F16'));

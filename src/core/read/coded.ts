@@ -186,7 +186,7 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
       if (!name || combined) name = joined[2].trim();
     }
     if (!code.ok) {
-      r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: `${address(row, codeCols[0])}：${code.reason}` });
+      r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: code.reason });
     }
     const amounts: Amounts = {};
     for (const [key, c] of cols) amounts[key] = r.amount(row, c);

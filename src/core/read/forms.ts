@@ -317,7 +317,7 @@ function readRate(r: FormReader, row: number | null, col: number | null): { rate
   if (!text) return { rate: null, rateText: null };
   const m = /^([+-]?\d+(?:\.\d+)?)%?$/.exec(compact(toHalfWidth(text)).replace(/％/g, '%'));
   if (!m) {
-    r.issues.push({ sheet: r.grid.name, cell: r.cells.rate, kind: 'unreadable-amount', message: `${r.cells.rate}“${text}”不能读作执行率（应如 98.27%）` });
+    r.issues.push({ sheet: r.grid.name, cell: r.cells.rate, kind: 'unreadable-amount', message: `“${text}”不能读作执行率（应如98.27%）` });
     return { rate: null, rateText: text };
   }
   return { rate: new Money(m[1]), rateText: text };

@@ -19,7 +19,7 @@ import { nameKey } from '../catalog/names';
 import { findCodeColumns, readCoded } from './coded';
 import { cellAt, compactText, plainText, SheetGrid } from './grid';
 import { readFormSheet, recognizeForm } from './forms';
-import { recognizeSheet } from './recognize';
+import { isCoverSheet, isPackSheet, recognizeSheet } from './recognize';
 import { SheetReader, type ReadIssue } from './sheet-reader';
 import { readSummarySheet, recognizeSummary } from './summary';
 import { readInputSheet, recognizeInputSheet } from './inputs';
@@ -193,7 +193,7 @@ function readProjects(r: SheetReader): ProjectTableData | null {
     if (parts.some((p) => compactText(p) !== '')) {
       const single = compactText(parts[0]);
       const code = normalizeCode(codeCols.length === 1 || parts.slice(1).every((p) => compactText(p) === '') && single.length > 3 ? single : parts);
-      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: `${address(row, codeCols[0])}：${code.reason}` });
+      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: code.reason });
       rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, groupNameCol)).trim(), amount: r.amount(row, amountCol), projects: [], row });
       continue;
     }
@@ -230,9 +230,11 @@ export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
   if (summary) return readSummarySheet(grid, summary);
   const input = recognizeInputSheet(grid);
   if (input) return readInputSheet(grid, input);
+  if (isPackSheet(grid)) return { sheet: null, issues: [] };
   const rec = recognizeSheet(grid);
   const r = new SheetReader(grid);
   if (!rec) {
+    if (isCoverSheet(grid)) return { sheet: null, issues: [] };
     return { sheet: null, issues: [{ sheet: grid.name, cell: 'A1', kind: 'not-recognised', message: `工作表“${grid.name}”不是可识别的预算表` }] };
   }
   const spec = rec.spec;
@@ -254,6 +256,9 @@ export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
     case 'text':
       data = readText(r, spec);
       break;
+    case 'cover':
+    case 'contents':
+      return { sheet: null, issues: [] };
   }
   if (!data) {
     return {

@@ -55,6 +55,33 @@ export function recognizeSheet(grid: SheetGrid): Recognition | null {
   return null;
 }
 
+const COVER_TITLE = /^\S{0,20}?\d{4}年(市级|区级|县级)?(部门|单位)预算$/;
+const COVER_ROWS = 12;
+
+/**
+ * A 封面 or 目录 (specs/pack.ts) by the add-in's marker, or a 目录 titled `目 录` in A1 as the
+ * district templates title it. Nothing in them is checked, so the reader passes over them
+ * without a `not-recognised` (before recognizing by title: a 目录 lists the tables' titles).
+ */
+export function isPackSheet(grid: SheetGrid): boolean {
+  for (const v of grid.values[0] ?? []) {
+    const m = parseMarker(v);
+    if (m) return m.specId === 'cover' || m.specId === 'contents';
+  }
+  return compactText(cellAt(grid, 1, 1)) === '目录';
+}
+
+/**
+ * The district templates' 封面 without a marker: `上海市普陀区2026年区级部门预算` alone in a cell
+ * of its first rows. Asked only of a sheet that is no table, so a table is never passed over.
+ */
+export function isCoverSheet(grid: SheetGrid): boolean {
+  for (let r = 1; r <= COVER_ROWS; r++) {
+    for (let c = 1; c <= SCAN_COLS; c++) if (COVER_TITLE.test(compactText(cellAt(grid, r, c)))) return true;
+  }
+  return false;
+}
+
 function findOrg(grid: SheetGrid): string | undefined {
   for (let r = 1; r <= SCAN_ROWS; r++) {
     for (let c = 1; c <= SCAN_COLS; c++) {

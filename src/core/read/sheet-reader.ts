@@ -24,13 +24,13 @@ export function readAmountCell(grid: SheetGrid, row: number, col: number, issues
   if (typeof v === 'number' && Number.isFinite(v)) return (parseAmount(v) as { value: Money }).value;
   const cell = address(row, col);
   if (typeof v === 'object') {
-    issues.push({ sheet: grid.name, cell, kind: 'error-value', message: `${cell} 是错误值 ${v.error}` });
+    issues.push({ sheet: grid.name, cell, kind: 'error-value', message: `错误值${v.error}，不能读作金额` });
     return null;
   }
   const p = parseAmount(v);
   if (p.kind === 'blank') return null;
   if (p.kind === 'invalid') {
-    issues.push({ sheet: grid.name, cell, kind: 'unreadable-amount', message: `${cell}“${p.text}”不能读作金额` });
+    issues.push({ sheet: grid.name, cell, kind: 'unreadable-amount', message: `“${p.text}”不能读作金额` });
     return null;
   }
   if (p.fromText) {
@@ -38,7 +38,7 @@ export function readAmountCell(grid: SheetGrid, row: number, col: number, issues
       sheet: grid.name,
       cell,
       kind: 'text-amount',
-      message: `${cell} 的金额是以文本输入的${p.fullWidth ? '（含全角数字）' : ''}，已按 ${p.value.toFixed()} 读取`,
+      message: `金额是以文本输入的${p.fullWidth ? '（含全角数字）' : ''}，已按${p.value.toFixed()}读取`,
       fullWidth: p.fullWidth,
     });
   }

@@ -8,6 +8,7 @@ import { tableSpec } from '../specs/tables';
 import type { CodedTableSpec } from '../specs/types';
 import { sameName } from '../catalog/names';
 import { RULES, RuleKey } from './catalog-of-rules';
+import { withoutOwnCell } from './message-style';
 import { agree, halfUnit, printed, Scale, scaleOf, show, YUAN } from './tolerance';
 import type { Finding, RuleContext } from './types';
 
@@ -19,10 +20,14 @@ const LABEL: Record<string, string> = {
 
 /** A blank amount is zero. */
 export const v = (m: Money | null | undefined): Money => m ?? ZERO;
-export const yuan = (m: Money) => `${formatAmount(m)} 元`;
+export const yuan = (m: Money) => `${formatAmount(m)}元`;
 
+/**
+ * A finding of the rule at the cell. The message does not name the cell again (message-style.ts,
+ * rule 4): a leading `C7：` in the wording is dropped here, so every rule reads the same.
+ */
 export function finding(rule: RuleKey, sheet: string, cell: string, message: string): Finding {
-  return { rule: RULES[rule].id, severity: RULES[rule].severity, sheet, cell, message };
+  return { rule: RULES[rule].id, severity: RULES[rule].severity, sheet, cell, message: withoutOwnCell(cell, message) };
 }
 
 function cellOf(data: { at?: { columns: Partial<Record<string, number>>; codeColumn?: number } }, row: number | null | undefined, key: string): string {
@@ -32,7 +37,7 @@ function cellOf(data: { at?: { columns: Partial<Record<string, number>>; codeCol
 
 /** “左（a）与右（b）不一致，相差 d 元” — both sides, their values and the difference, in the table's unit. */
 export function mismatch(left: string, a: Money, right: string, b: Money, s: Scale = YUAN): string {
-  return `${left}为 ${show(a, s)}，${right}为 ${show(b, s)}，相差 ${show(a.minus(b).abs(), s)}`;
+  return `${left}为${show(a, s)}，${right}为${show(b, s)}，相差${show(a.minus(b).abs(), s)}`;
 }
 
 // ---------------------------------------------------------------- inside one coded table
@@ -53,7 +58,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     if (!/^\d+$/.test(r.code)) continue; // a bad code is reported by the reader
     if (byCode.has(r.code)) {
       const codeCell = codeCellOf(r);
-      out.push(finding('duplicateCode', on(r), codeCell, `${codeCell}：科目 ${r.code} 在本表出现两次（第 ${byCode.get(r.code)!.row ?? '?'} 行已有），金额会被重复计算`));
+      out.push(finding('duplicateCode', on(r), codeCell, `${codeCell}：科目${r.code}在本表出现两次（第${byCode.get(r.code)!.row ?? '?'}行已有），金额会被重复计算`));
       continue;
     }
     byCode.set(r.code, r);
@@ -62,17 +67,17 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     const official = ctx.catalog.nameOf(r.code, year);
     if (!ctx.catalog.isKnown(r.code, year)) {
       const codeCell = codeCellOf(r);
-      out.push(finding('unknownCode', on(r), codeCell, `${codeCell}：科目编码 ${r.code} 不在${year ?? ''}年科目目录中；请核对编码，或在“科目目录”表中补充`));
+      out.push(finding('unknownCode', on(r), codeCell, `${codeCell}：科目编码${r.code}不在${year ?? ''}年科目目录中；请核对编码，或在“科目目录”表中补充`));
     } else if (official !== undefined && r.name && !sameName(r.name, official)) {
       const nameCell = r.row ? address(r.row, data.at?.nameColumn ?? 4) : 'A1';
-      out.push(finding('nameMismatch', on(r), nameCell, `${nameCell}：科目 ${r.code} 的名称为“${r.name}”，${year ?? ''}年科目目录为“${official}”`));
+      out.push(finding('nameMismatch', on(r), nameCell, `${nameCell}：科目${r.code}的名称为“${r.name}”，${year ?? ''}年科目目录为“${official}”`));
     }
   }
   for (const r of byCode.values()) {
     const p = parentOf(r.code);
     if (p && !byCode.has(p)) {
       const codeCell = r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1';
-      out.push(finding('orphan', on(r), codeCell, `${codeCell}：${levelOf(r.code)}级科目 ${r.code} 缺少上级科目 ${p} 所在行`));
+      out.push(finding('orphan', on(r), codeCell, `${codeCell}：${levelOf(r.code)}级科目${r.code}缺少上级科目${p}所在行`));
     }
   }
   const keys = spec.columns.map((c) => c.key);
@@ -151,7 +156,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
       const leavesAgree = agree(stated, sums.leafSum.get(r.code) ?? ZERO, own + (sums.leafCount.get(r.code) ?? 0), scale);
       if (!leavesAgree) {
         const cell = cellOf(data, r.row, key);
-        out.push(finding('subtotal', on(r), cell, `${cell}：${r.code} ${r.name} 的${LABEL[key]}${mismatch('', stated, '其下级科目之和', sum, scale)}`));
+        out.push(finding('subtotal', on(r), cell, `${cell}：科目${r.code}“${r.name}”的${LABEL[key]}${mismatch('', stated, '其下级科目之和', sum, scale)}`));
       }
     }
   }
@@ -173,7 +178,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   const other = data.at?.otherColumns ?? [];
   // The label is made only for a finding: most rows have none.
   const rowsWithTotal: { row?: number | null; sheet: string; label: () => string; amounts: Amounts }[] = [
-    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: () => `${r.code} ${r.name}`, amounts: r.amounts })),
+    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: () => `科目${r.code}“${r.name}”`, amounts: r.amounts })),
     { row: data.at?.totalRow, sheet: totalSheet, label: () => '合计行', amounts: data.total },
   ];
   for (const r of rowsWithTotal) {
@@ -190,7 +195,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     if (other.length && v(r.amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) continue;
     const cell = cellOf(data, r.row, 'total');
     const extra = other.length ? `（另有${other.join('、')}列，合计应不少于各列之和）` : '';
-    out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label()} 的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
+    out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label()}的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
   }
   return out;
 }
@@ -283,7 +288,7 @@ function checkExpenditureSplit(sheet: ModelSheet, data: BalanceTableData, scale:
     const sum = parts.reduce((s, k) => s.plus(v(l.amounts[k])), ZERO);
     if (agree(sum, v(l.amounts.total), printed(l.amounts.total, ...parts.map((k) => l.amounts[k])), scale)) continue;
     const cell = cellOf(data, l.row, 'total');
-    out.push(finding('rowParts', sheet.sheetName, cell, `${cell}：${l.label} 的合计${mismatch('', v(l.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}`));
+    out.push(finding('rowParts', sheet.sheetName, cell, `${cell}：${l.label}的合计${mismatch('', v(l.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}`));
   }
   return out;
 }
@@ -297,11 +302,11 @@ export function checkThreePublic(sheet: ModelSheet, data: ThreePublicData): Find
   const cell = (k: string) => cellOf(data, data.at?.totalRow, k);
   const vehicles = v(a.vehiclePurchase).plus(v(a.vehicleRunning));
   if (!agree(vehicles, v(a.vehicleTotal), printed(a.vehicleTotal, a.vehiclePurchase, a.vehicleRunning), scale)) {
-    out.push(finding('threePublic', sheet.sheetName, cell('vehicleTotal'), `${cell('vehicleTotal')}：公务用车购置及运行费小计为 ${show(v(a.vehicleTotal), scale)}，购置费与运行费之和为 ${show(vehicles, scale)}`));
+    out.push(finding('threePublic', sheet.sheetName, cell('vehicleTotal'), `${cell('vehicleTotal')}：公务用车购置及运行费小计为${show(v(a.vehicleTotal), scale)}，购置费与运行费之和为${show(vehicles, scale)}`));
   }
   const total = v(a.abroad).plus(v(a.reception)).plus(v(a.vehicleTotal));
   if (!agree(total, v(a.total), printed(a.total, a.abroad, a.reception, a.vehicleTotal), scale)) {
-    out.push(finding('threePublic', sheet.sheetName, cell('total'), `${cell('total')}：“三公”经费合计为 ${show(v(a.total), scale)}，因公出国（境）费、公务接待费、公务用车购置及运行费之和为 ${show(total, scale)}`));
+    out.push(finding('threePublic', sheet.sheetName, cell('total'), `${cell('total')}：“三公”经费合计为${show(v(a.total), scale)}，因公出国（境）费、公务接待费、公务用车购置及运行费之和为${show(total, scale)}`));
   }
   return out;
 }
@@ -316,7 +321,7 @@ export function checkProjects(sheet: ModelSheet, data: ProjectTableData): Findin
     const sum = mine.reduce((s, l) => s.plus(l.amount), ZERO);
     if (!agree(sum, v(g.amount), printed(g.amount) + mine.reduce((n, l) => n + l.printed, 0), scale)) {
       const cell = cellOf(data, g.row, 'amount');
-      out.push(finding('projects', g.sheet ?? sheet.sheetName, cell, `${cell}：${g.code} ${g.name}${mismatch('', v(g.amount), '其下项目之和', sum, scale)}`));
+      out.push(finding('projects', g.sheet ?? sheet.sheetName, cell, `${cell}：科目${g.code}“${g.name}”${mismatch('', v(g.amount), '其下项目之和', sum, scale)}`));
     }
   }
   const all = leaves.reduce((s, l) => s.plus(l.amount), ZERO);

@@ -24,13 +24,14 @@ export function checkCompleteness(sheets: ModelSheet[], year: number | undefined
   const out: Finding[] = [];
   // A department's workbook speaks as 本部门, a unit's as 本单位 (issue 11 point 6).
   const level = sheets.find((s) => s.context.level)?.context.level;
-  const self = level === 'department' ? '本部门' : level === 'unit' ? '本单位' : '本单位（部门）';
+  // Unknown level (no sheet says it): the statement without the body's word, never 本单位（部门）.
+  const self = level === 'department' ? '本部门' : level === 'unit' ? '本单位' : '';
   const present = new Set(tables.map((s) => s.specId));
   for (const id of requiredTables(year)) {
     if (present.has(id)) continue;
     const spec = TABLE_SPECS.find((s) => s.id === id)!;
     out.push(
-      finding('missingTable', tables[0].sheetName, 'A1', `工作簿缺少 ${id}“${spec.title.unit.replace('{year}年预算单位', '')}”；没有数据也应附上该表，并注明“${self}无…”`),
+      finding('missingTable', tables[0].sheetName, 'A1', `工作簿缺少${id}“${spec.title.unit.replace('{year}年预算单位', '')}”；没有数据也应附上该表，并注明“${self}无…”`),
     );
   }
   const prose = sheets.flatMap((s) => (s.data.kind === 'text' ? s.data.paragraphs : [])).join('\n');

@@ -38,7 +38,7 @@ function side(value: Money | null | undefined, scale: Scale, rounded = printed(v
 
 /** “左为 a，右为 b，相差 d” in the unit compared in. */
 function both(c: Compared, bLabel: string, aLabel: string): string {
-  return `${bLabel}为 ${show(c.b, c.scale)}，${aLabel}为 ${show(c.a, c.scale)}，相差 ${show(c.a.minus(c.b).abs(), c.scale)}`;
+  return `${bLabel}为${show(c.b, c.scale)}，${aLabel}为${show(c.a, c.scale)}，相差${show(c.a.minus(c.b).abs(), c.scale)}`;
 }
 
 /** Compare two per-code columns; the finding sits on the second table's cell. */
@@ -62,7 +62,7 @@ function perCode(rule: RuleKey, a: Coded, aKey: AmountKey, aLabel: string, bTabl
     if (c.agree) continue;
     const where = bTables.find((t) => t.data.rows.some((r) => r.code === code));
     const at = where ? rowCell(where, code, bKey) : rowCell(a, code, aKey);
-    out.push(f(rule, at.sheet, at.cell, `${at.cell}：科目 ${code} ${both(c, bLabel, aLabel)}`));
+    out.push(f(rule, at.sheet, at.cell, `${at.cell}：科目${code}，${both(c, bLabel, aLabel)}`));
   }
   return out;
 }
@@ -119,7 +119,7 @@ export function checkCrossTables(sheets: ModelSheet[]): Finding[] {
     const c = compareSides(side(fiscal?.amount, scaleOf(T1.data)), side(T4.data.incomeTotal, scaleOf(T4.data)));
     if (!c.agree) {
       const cell = fiscal?.row ? address(fiscal.row, T1.data.at?.columns.income ?? 2) : 'B1';
-      out.push(f('summaryVsDetail', T1.sheet.sheetName, cell, `${cell}：总表财政拨款收入为 ${show(c.a, c.scale)}，财政拨款收支总表收入总计为 ${show(c.b, c.scale)}`));
+      out.push(f('summaryVsDetail', T1.sheet.sheetName, cell, `${cell}：总表财政拨款收入为${show(c.a, c.scale)}，财政拨款收支总表收入总计为${show(c.b, c.scale)}`));
     }
   }
   if (T4 && T5) out.push(...balanceByLei(T4, 'general', T5, '一般公共预算支出功能分类预算表'));
@@ -145,7 +145,7 @@ function projectsVsT5(U2: { sheet: ModelSheet; data: ProjectTableData }, T5: Cod
     const c = compareSides({ value: sum.value, scale: scaleOf(U2.data), rounded: sum.printed }, { value: y.value, scale: scaleOf(T5.data), rounded: y.printed });
     if (c.agree) continue;
     const at = rowCell(T5, code, 'project');
-    out.push(f('summaryVsDetail', at.sheet, at.cell, `${at.cell}：科目 ${code} 项目支出为 ${show(c.b, c.scale)}，项目支出预算表中该科目项目之和为 ${show(c.a, c.scale)}`));
+    out.push(f('summaryVsDetail', at.sheet, at.cell, `${at.cell}：科目${code}项目支出为${show(c.b, c.scale)}，项目支出预算表中该科目项目之和为${show(c.a, c.scale)}`));
   }
   return out;
 }
@@ -164,12 +164,12 @@ function balanceByLei(t: Balance, key: AmountKey, detailTable: Coded, detailName
     const c = compareSides(side(e.amounts[key], ts), { value: y.value, scale: ds, rounded: y.printed });
     if (c.agree) continue;
     const cell = e.row ? address(e.row, t.data.at?.columns[key] ?? 4) : 'A1';
-    out.push(f('summaryVsDetail', t.sheet.sheetName, cell, `${cell}：${e.label} 为 ${show(c.a, c.scale)}，${detailName}该类合计为 ${show(c.b, c.scale)}，相差 ${show(c.a.minus(c.b).abs(), c.scale)}`));
+    out.push(f('summaryVsDetail', t.sheet.sheetName, cell, `${cell}：${e.label}为${show(c.a, c.scale)}，${detailName}该类合计为${show(c.b, c.scale)}，相差${show(c.a.minus(c.b).abs(), c.scale)}`));
   }
   for (const [code, y] of detail) {
     if (seen.has(code) || y.value.isZero()) continue;
     const cell = t.data.at?.totalRow ? address(t.data.at.totalRow, 3) : 'A1';
-    out.push(f('summaryVsDetail', t.sheet.sheetName, cell, `${cell}：${detailName}有 ${code} 类支出 ${show(y.value, ds)}，本表没有列出该类`));
+    out.push(f('summaryVsDetail', t.sheet.sheetName, cell, `${cell}：${detailName}有${code}类支出${show(y.value, ds)}，本表没有列出该类`));
   }
   return out;
 }
@@ -191,7 +191,7 @@ function balanceSplitVsEconomic(T1: Balance, T8: Coded): Finding[] {
   const sumOf = (rows: typeof lei) => ({ value: rows.reduce((s, r) => s.plus(v(r.amounts.total)), ZERO), printed: printed(...rows.map((r) => r.amounts.total)) });
   const onlyGeneral = T1.data.income.every((i) => ['general', 'fiscal'].includes(i.key) || v(i.amount).isZero());
   const out: Finding[] = [];
-  for (const [key, rows, what] of [['personnel', personnelLei, '工资福利支出（301）与对个人和家庭的补助（303）之和'], ['public', publicLei, `${publicLei.map((r) => r.code).join('、')} 之和`]] as const) {
+  for (const [key, rows, what] of [['personnel', personnelLei, '工资福利支出（301）与对个人和家庭的补助（303）之和'], ['public', publicLei, `${publicLei.map((r) => r.code).join('、')}之和`]] as const) {
     const t1 = T1.data.expenditureTotal[key];
     const t8 = sumOf(rows);
     const a = side(t1, scaleOf(T1.data));
@@ -201,7 +201,7 @@ function balanceSplitVsEconomic(T1: Balance, T8: Coded): Finding[] {
     const label = key === 'personnel' ? '人员经费' : '公用经费';
     const cell = T1.data.at?.totalRow ? address(T1.data.at.totalRow, cols[key] ?? 4) : 'A1';
     const rel = onlyGeneral ? '' : '（本表含一般公共预算以外的资金，应不少于经济分类预算表）';
-    out.push(f('basicVsEconomic', T1.sheet.sheetName, cell, `${cell}：支出总计的${label}为 ${show(c.a, c.scale)}，经济分类预算表${what}为 ${show(c.b, c.scale)}，相差 ${show(c.a.minus(c.b).abs(), c.scale)}${rel}`));
+    out.push(f('basicVsEconomic', T1.sheet.sheetName, cell, `${cell}：支出总计的${label}为${show(c.a, c.scale)}，经济分类预算表${what}为${show(c.b, c.scale)}，相差${show(c.a.minus(c.b).abs(), c.scale)}${rel}`));
   }
   return out;
 }
@@ -220,7 +220,7 @@ function threePublicVsEconomic(t9: { sheet: ModelSheet; data: ThreePublicData },
     const col = t9.data.at?.columns[key];
     const cell = col && t9.data.at?.totalRow ? address(t9.data.at.totalRow, col) : 'A1';
     const original = s8.unit === '元' ? `（${show(basic.value, s8)}）` : '';
-    out.push(f('threePublicVsEconomic', t9.sheet.sheetName, cell, `${cell}：${label} ${show(c.a, c.scale)}，少于基本支出经济科目 ${code} 的 ${show(c.b, c.scale)}${original}`));
+    out.push(f('threePublicVsEconomic', t9.sheet.sheetName, cell, `${cell}：${label}为${show(c.a, c.scale)}，少于基本支出经济科目${code}的${show(c.b, c.scale)}${original}`));
   }
   return out;
 }

@@ -24,14 +24,14 @@ export interface DepartmentUnits {
 const MAX_SHARES_NAMED = 5;
 
 function money(table: TableId, m: Money): string {
-  return table === 'T9' ? `${m.toFixed(2)} 万元` : `${formatAmount(m)} 元`;
+  return table === 'T9' ? `${m.toFixed(2)}万元` : `${formatAmount(m)}元`;
 }
 
 function what(line: Pick<BreakdownLine, 'table' | 'kind' | 'code' | 'name' | 'key'>): string {
   const col = columnLabel(line);
-  if (line.kind === 'coded') return /^\d+$/.test(line.code) ? `科目 ${line.code} ${line.name} 的${col}` : `${line.name}行的${col}`;
-  if (line.kind === 'income') return `${line.name}`;
-  if (line.kind === 'expenditure') return `${line.name}的${col}`;
+  if (line.kind === 'coded') return /^\d+$/.test(line.code) ? `科目${line.code}“${line.name}”的${col}` : `${line.name}行的${col}`;
+  if (line.kind === 'income') return `“${line.name}”`;
+  if (line.kind === 'expenditure') return `“${line.name}”的${col}`;
   return col;
 }
 
@@ -40,9 +40,9 @@ function shares(table: TableId, units: string[], line: BreakdownLine): string {
     .map((m, i) => ({ unit: units[i], m }))
     .filter((x): x is { unit: string; m: Money } => x.m !== null && !x.m.isZero())
     .sort((a, b) => b.m.abs().comparedTo(a.m.abs()));
-  if (named.length === 0) return line.shares.some((m) => m !== null) ? '各单位均为 0' : '各单位均无此数';
-  const shown = named.slice(0, MAX_SHARES_NAMED).map((x) => `${x.unit} ${money(table, x.m)}`);
-  return shown.join('、') + (named.length > MAX_SHARES_NAMED ? ` 等 ${named.length} 家` : '');
+  if (named.length === 0) return line.shares.some((m) => m !== null) ? '各单位均为0' : '各单位均无此数';
+  const shown = named.slice(0, MAX_SHARES_NAMED).map((x) => `${x.unit}${money(table, x.m)}`);
+  return shown.join('、') + (named.length > MAX_SHARES_NAMED ? `等${named.length}家` : '');
 }
 
 /** Unit names a department's 机构设置 lists, one per numbered line (`1. 上海公安学院`). */
@@ -98,12 +98,12 @@ export function checkDepartmentAgainstUnits(sheets: ModelSheet[], against: Depar
         'departmentVsUnits',
         sheet,
         cell,
-        `${where}${what(ref)}为 ${money(table, mine)}，所属单位之和为 ${money(table, unitsSum)}（${parts}），相差 ${money(table, mine.minus(unitsSum).abs())}`,
+        `${where}${what(ref)}为${money(table, mine)}，所属单位之和为${money(table, unitsSum)}（${parts}），相差${money(table, mine.minus(unitsSum).abs())}`,
       ),
     );
   }
   for (const [table] of missingTables) {
-    out.push(finding('departmentVsUnits', against.breakdown?.sheet ?? '', 'A1', `A1：所属单位有表 ${table} 的数字，部门工作簿中没有这张表`));
+    out.push(finding('departmentVsUnits', against.breakdown?.sheet ?? '', 'A1', `A1：所属单位有表${table}的数字，部门工作簿中没有这张表`));
   }
 
   // Who is listed and who is given.

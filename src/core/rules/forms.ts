@@ -90,7 +90,7 @@ function targetFormsAgainstProjects(u2: ModelSheet, sheets: ModelSheet[]): Findi
         'formVsProjects',
         f.sheetName,
         cell,
-        `${cell}：项目“${f.data.projectName}”的${f.data.long ? '项目当年预算' : '当年财政拨款'}为 ${yuan(fiscal)}，${u2.sheetName}${project.cell ? `!${project.cell}` : ''}中该项目为 ${yuan(project.amount)}，相差 ${yuan(fiscal.minus(project.amount).abs())}；两者应一致`,
+        `${cell}：项目“${f.data.projectName}”的${f.data.long ? '项目当年预算' : '当年财政拨款'}为${yuan(fiscal)}，${u2.sheetName}${project.cell ? `!${project.cell}` : ''}中该项目为${yuan(project.amount)}，相差${yuan(fiscal.minus(project.amount).abs())}；两者应一致`,
       ),
     );
   }
@@ -125,7 +125,7 @@ function selfEvaluationsAgainstProjects(u2: ModelSheet, sheets: ModelSheet[]): F
         'selfVsProjects',
         s.sheetName,
         cell,
-        `${cell}：项目“${f.projectName}”当年财政拨款的年初预算数为 ${yuan(initial)}，${u2.sheetName}${project.cell ? `!${project.cell}` : ''}中该项目为 ${yuan(project.amount)}，相差 ${yuan(initial.minus(project.amount).abs())}；年初预算数应为当年预算中的金额`,
+        `${cell}：项目“${f.projectName}”当年财政拨款的年初预算数为${yuan(initial)}，${u2.sheetName}${project.cell ? `!${project.cell}` : ''}中该项目为${yuan(project.amount)}，相差${yuan(initial.minus(project.amount).abs())}；年初预算数应为当年预算中的金额`,
       ),
     );
   }

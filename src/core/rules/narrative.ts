@@ -42,7 +42,7 @@ function compare(q: Quote, wan: Money, what: string, from: Scale = YUAN): Findin
   if (from.unit === '万元' && q.decimals < from.decimals && q.value.minus(wan).abs().lte(new Money(5).div(new Money(10).pow(q.decimals + 1)).plus(halfUnit(from)))) return null;
   // Text sheets start their paragraphs on row 3 (title on row 1).
   const cell = `A${q.paragraph + 3}`;
-  return finding('narrative', q.sheet.sheetName, cell, `${cell}：说明中“${q.text}”，${what}为 ${wan.toFixed(2)} 万元（保留 ${q.decimals} 位小数为 ${rounded.toFixed(q.decimals)} 万元）`);
+  return finding('narrative', q.sheet.sheetName, cell, `${cell}：说明中“${q.text}”，${what}为${wan.toFixed(2)}万元（保留${q.decimals}位小数为${rounded.toFixed(q.decimals)}万元）`);
 }
 
 export function checkNarrative(sheets: ModelSheet[]): Finding[] {

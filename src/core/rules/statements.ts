@@ -36,7 +36,7 @@ export function checkThreePublicStatement(sheets: ModelSheet[]): Finding[] {
     });
   }
   return said.map((x) =>
-    finding('threePublicStatement', t9sheet.sheetName, cell, `${cell}：${x.where}称“${x.text}”，但本表“三公”经费为 ${show(amount, scaleOf(t9, '万元'))}；请改正说明或表中金额`),
+    finding('threePublicStatement', t9sheet.sheetName, cell, `${cell}：${x.where}称“${x.text}”，但本表“三公”经费为${show(amount, scaleOf(t9, '万元'))}；请改正说明或表中金额`),
   );
 }
 

@@ -37,7 +37,7 @@ export function checkSummaryTotal(sheet: Summary): Finding[] {
   const total = v(d.total);
   if (total.eq(sum)) return [];
   const cell = summaryTotalCell(d);
-  return [finding('summaryTotal', sheet.sheetName, cell, `${cell}：合计为 ${yuan(total)}，各项目金额之和（${linesRange(d, amountCell) ?? '没有项目行'}）为 ${yuan(sum)}，相差 ${yuan(total.minus(sum).abs())}；合计应等于各项目金额之和`)];
+  return [finding('summaryTotal', sheet.sheetName, cell, `${cell}：合计为${yuan(total)}，各项目金额之和（${linesRange(d, amountCell) ?? '没有项目行'}）为${yuan(sum)}，相差${yuan(total.minus(sum).abs())}；合计应等于各项目金额之和`)];
 }
 
 /** What the summary shows of a form: its 年度资金申请总额, or 项目当年预算 on the 2020 form. */
@@ -73,7 +73,7 @@ export function checkSummaryAgainstForms(sheets: ModelSheet[]): Finding[] {
           'summaryVsForm',
           s.sheetName,
           cell,
-          `${cell}：项目“${line.name}”的金额为 ${yuan(have)}，${form.sheetName}!${want.cell} 的${want.label}为 ${yuan(want.amount)}，相差 ${yuan(have.minus(want.amount).abs())}；汇总表的金额应等于申报表的${want.label}`,
+          `${cell}：项目“${line.name}”的金额为${yuan(have)}，${form.sheetName}!${want.cell}的${want.label}为${yuan(want.amount)}，相差${yuan(have.minus(want.amount).abs())}；汇总表的金额应等于申报表的${want.label}`,
         ),
       );
     }
@@ -90,7 +90,7 @@ export function checkSummaryAgainstForms(sheets: ModelSheet[]): Finding[] {
           'summaryMissing',
           f.sheetName,
           cell,
-          `${cell}：项目“${f.data.projectName}”（${want.label} ${yuan(want.amount)}）有绩效目标申报表，但${where} 中没有该项目；汇总表应每个项目一行，请加上`,
+          `${cell}：项目“${f.data.projectName}”（${want.label}${yuan(want.amount)}）有绩效目标申报表，但${where}中没有该项目；汇总表应每个项目一行，请加上`,
         ),
       );
     }

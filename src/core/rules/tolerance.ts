@@ -46,10 +46,10 @@ export function agree(a: Money, b: Money, rounded: number, s: Scale): boolean {
   return a.minus(b).abs().lte(halfUnit(s).times(rounded));
 }
 
-/** `1,234 元` or `12.34 万元`: a figure with the unit it is compared in. */
+/** `1,234元` or `12.34万元`: a figure with the unit it is compared in. */
 export function show(value: Money, s: Scale): string {
-  if (s.unit === '元' || !value.isFinite()) return `${formatAmount(value)} ${s.unit}`;
-  return `${formatAmount(value, Math.max(s.decimals, value.decimalPlaces()))} 万元`;
+  if (s.unit === '元' || !value.isFinite()) return `${formatAmount(value)}${s.unit}`;
+  return `${formatAmount(value, Math.max(s.decimals, value.decimalPlaces()))}万元`;
 }
 
 /** One side of a comparison across tables: its value in its own table's unit and how many printed figures made it. */

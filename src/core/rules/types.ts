@@ -16,8 +16,9 @@ export interface Finding {
 }
 
 /**
- * A finding's message without its leading `C7：`, for lists that show the cell beside it (the
- * message keeps the cell so it stands alone in a comment or in JSON).
+ * A finding's message without a leading `C7：`, for lists that show the cell beside it. Findings
+ * made by `finding()` no longer start so (message-style.ts, rule 4: the finding carries the
+ * cell); a message made elsewhere may still.
  */
 export function messageAfterCell(f: Pick<Finding, 'cell' | 'message'>): string {
   return f.cell && f.message.startsWith(`${f.cell}：`) ? f.message.slice(f.cell.length + 1) : f.message;

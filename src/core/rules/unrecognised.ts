@@ -76,7 +76,8 @@ export function checkUnrecognised(sheets: ModelSheet[], issues: ReadIssue[]): Fi
   for (const s of sheets) {
     if (EMPTY_BY_RIGHT.has(s.specId) || !nothingTyped(s) || statesEmpty(s)) continue;
     const cell = firstAmountCell(s);
-    out.push(finding('notFilled', s.sheetName, cell, `${cell}：本表尚未填写（没有输入任何金额）；请填写本单位的预算数，没有的填 0`));
+    const self = s.context.level === 'department' ? '本部门' : s.context.level === 'unit' ? '本单位' : '';
+    out.push(finding('notFilled', s.sheetName, cell, `本表尚未填写（没有输入任何金额）；请填写${self ? `${self}的` : ''}预算数，没有的填0`));
   }
   return out;
 }

@@ -3,7 +3,8 @@ import type { TextSectionSpec } from './types';
 /**
  * The text sections around the tables, with the outline and phrasing of the official
  * template (2026 district template; the seeds use the same outline). `{org}`, `{year}`,
- * `{prevYear}` and `{tier}` (市级 / 区级) are filled in when the plan is made.
+ * `{prevYear}`, `{tier}` (市级 / 区级 / 县级) and `{local}` (本市 / 本区 / 本县) are filled in when the
+ * plan is made (../tier.ts).
  */
 
 const both = ['unit', 'department'] as const;
@@ -91,7 +92,7 @@ function otherText(self: string): string {
     `     {year}年${self}政府采购预算X万元，其中：政府采购货物预算XXX万元、政府采购工程预算XXX万元、政府采购服务预算XXX万元。\n` +
     `     {year}年${self}面向中小企业预留政府采购项目预算金额XXX万元，其中，预留给小型和微型企业的政府采购项目预算为XXX万元。\n` +
     '  四、绩效目标设置情况\n' +
-    `     按照本市预算绩效管理工作的总体要求，${self}开展了{year}年项目预算绩效目标编报工作，编报绩效目标的项目XXX个，涉及项目预算资金XXX万元。\n` +
+    `     按照{local}预算绩效管理工作的总体要求，${self}开展了{year}年项目预算绩效目标编报工作，编报绩效目标的项目XXX个，涉及项目预算资金XXX万元。\n` +
     '  五、国有资产占有使用情况\n' +
     '     截至{prevYear}年8月31日，{org}共有车辆XX辆；单价100万元（含）以上设备（不含车辆）XX台（套）。\n' +
     `     {year}年${self}预算安排购置车辆XX辆；购置单价100万元（含）以上设备（不含车辆）XX台（套）。`

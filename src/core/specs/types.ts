@@ -6,6 +6,8 @@ export type CurrencyUnit = '元' | '万元';
 
 export type TableId = 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'U1' | 'U2';
 export type TextSectionId = 'functions' | 'organization' | 'glossary' | 'explanation' | 'other' | 'project';
+/** The pack's 封面 and 目录 (specs/pack.ts): printed with the tables, nothing in them to check. */
+export type PackSheetId = 'cover' | 'contents';
 /**
  * 'target-form' and 'self-evaluation': the performance forms (plan/forms.ts); 'target-form-2020'
  * the long 2020 target form (plan/long-form.ts); 'target-summary' the 绩效目标汇总表
@@ -14,7 +16,7 @@ export type TextSectionId = 'functions' | 'organization' | 'glossary' | 'explana
 export type FormSpecId = 'target-form' | 'self-evaluation' | 'target-form-2020' | 'target-summary';
 /** Sheets of inputs beside the tables: the 上年对比 (plan/comparison.ts) and the 政府采购 inputs (plan/procurement.ts). */
 export type InputSpecId = 'comparison' | 'procurement';
-export type SpecId = TableId | TextSectionId | FormSpecId | InputSpecId;
+export type SpecId = TableId | TextSectionId | PackSheetId | FormSpecId | InputSpecId;
 
 /** Words that differ between a unit's tables and a department's; `{year}` and `{org}` are filled in. */
 export interface Wording {
@@ -102,5 +104,11 @@ export interface TextSectionSpec extends SpecBase {
   outline: Wording;
 }
 
+/** 封面 and 目录: made from the context (and the other sheets of the pack), never read back. */
+export interface PackSheetSpec extends SpecBase {
+  kind: 'cover' | 'contents';
+  id: PackSheetId;
+}
+
 export type TableSpec = CodedTableSpec | BalanceTableSpec | ThreePublicSpec | ProjectTableSpec;
-export type Spec = TableSpec | TextSectionSpec;
+export type Spec = TableSpec | TextSectionSpec | PackSheetSpec;

@@ -33,6 +33,6 @@ describe('校验 in Excel of a department workbook holding 分单位明细', () 
     const changed = await validateWorkbook(context);
     const found = changed.findings.filter((f) => f.rule === 'department-vs-units');
     expect(found.map((f) => [f.sheet, f.cell])).toEqual([['部门支出总表', 'G8']]);
-    expect(found[0].message).toContain('所属单位之和为 340 元（甲单位 300 元、乙单位 40 元），相差 5 元');
+    expect(found[0].message).toContain('所属单位之和为340元（甲单位300元、乙单位40元），相差5元');
   });
 });

@@ -97,14 +97,14 @@ describe('one injected fault per form rule', () => {
       const f = long();
       f.subProjects[3].amount = '3729500.00'; // 保安费 100 元 short
       expect(faults(f).map((x) => `${x.rule} ${x.severity}`)).toEqual(['form-subprojects error']);
-      expect(faults(f)[0].message).toBe('社会保险服务费：7 个子项目的预算金额之和为 17,088,021.00 元，项目当年预算为 17,088,121.00 元，相差 100.00 元；子项目之和应等于项目当年预算');
+      expect(faults(f)[0].message).toBe('社会保险服务费：7个子项目的预算金额之和为17,088,021.00元，项目当年预算为17,088,121.00元，相差100.00元；子项目之和应等于项目当年预算');
     });
 
     it('项目当年预算 above 项目总预算', () => {
       const f = long();
       f.funds.total = '17000000.00';
       expect(faults(f).map((x) => `${x.rule} ${x.where}`)).toEqual(['form-funds 项目当年预算']);
-      expect(faults(f)[0].message).toBe('社会保险服务费：项目当年预算为 17,088,121.00 元，项目总预算为 17,000,000.00 元，当年预算多出 88,121.00 元；当年预算不应超过总预算');
+      expect(faults(f)[0].message).toBe('社会保险服务费：项目当年预算为17,088,121.00元，项目总预算为17,000,000.00元，当年预算多出88,121.00元；当年预算不应超过总预算');
     });
 
     it('a 一级 without 三级, a 二级 of another 一级, a missing target, suspicious targets and units', () => {
@@ -122,8 +122,8 @@ describe('one injected fault per form rule', () => {
         'form-suspicious 资格认证表寄发准确率',
         'form-target 长效管理制度建设',
       ]);
-      expect(faults(f)[0].message).toBe('社会保险服务费：缺少一级目标“效果目标”或其下没有三级目标；2020 年版的一级目标为 投入与管理、产出目标、效果目标、影响力目标，每个都应至少有一个三级目标');
-      expect(faults(f)[1].message).toBe('社会保险服务费：三级目标“养老金发放完成率”的二级目标“满意度”不属于一级目标“产出目标”（应为 数量、质量、时效、成本）');
+      expect(faults(f)[0].message).toBe('社会保险服务费：缺少一级目标“效果目标”或其下没有三级目标；2020年版的一级目标为投入与管理、产出目标、效果目标、影响力目标，每个都应至少有一个三级目标');
+      expect(faults(f)[1].message).toBe('社会保险服务费：三级目标“养老金发放完成率”的二级目标“满意度”不属于一级目标“产出目标”（应为数量、质量、时效、成本）');
     });
   });
 });
