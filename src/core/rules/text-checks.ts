@@ -122,8 +122,8 @@ export function checkChangeReasons(sheets: readonly ModelSheet[]): Finding[] {
     if (!needsReason(previous, c.current, threshold)) continue;
     if (REASON.test(c.after) || ITEMS_FOLLOW.test(c.after)) continue;
     const cell = paragraphCell(c.paragraph);
-    const rate = previous.isZero() ? '上年为 0' : `增减率 ${c.change.div(previous.abs()).times(100).toFixed(2)}%`;
-    out.push(finding('changeReason', c.sheet.sheetName, cell, `${cell}：“${c.sentence}”（${rate}，阈值 ${threshold.toFixed()}%）没有说明原因；请写明“主要原因是…”`));
+    const rate = previous.isZero() ? '上年为0' : `增减率${c.change.div(previous.abs()).times(100).toFixed(2)}%`;
+    out.push(finding('changeReason', c.sheet.sheetName, cell, `${cell}：“${c.sentence}”（${rate}，阈值${threshold.toFixed()}%）没有说明原因；请写明“主要原因是…”`));
   }
   for (const s of sheets) {
     if (s.data.kind !== 'comparison') continue;
@@ -142,8 +142,8 @@ function describe(r: ComparisonRow): string {
 
 function rateWords(r: ComparisonRow): string {
   const d = r.unit === '万元' ? 2 : 0;
-  const change = `${r.change.isNegative() ? '减少' : '增加'} ${formatAmount(r.change.abs(), d)} ${r.unit}`;
-  return r.rate === null ? `上年为 0，本年${change}` : `比上年${change}（${r.rate.toFixed(2)}%）`;
+  const change = `${r.change.isNegative() ? '减少' : '增加'}${formatAmount(r.change.abs(), d)}${r.unit}`;
+  return r.rate === null ? `上年为0，本年${change}` : `比上年${change}（${r.rate.toFixed(2)}%）`;
 }
 
 /** Which row of the 上年对比 sheet a sentence's subject is. */
@@ -172,8 +172,8 @@ export function checkChangesAgainstComparison(sheets: readonly ModelSheet[]): Fi
     if (rounded.eq(c.change)) continue;
     const cell = paragraphCell(c.paragraph);
     const where = row.row !== undefined ? `“${sheet.sheetName}”${address(row.row, COMPARISON_COLUMNS.change)}` : `“${sheet.sheetName}”`;
-    const said = rounded.isZero() ? '持平' : `${rounded.isNegative() ? '减少' : '增加'} ${rounded.abs().toFixed(c.decimals)} 万元`;
-    out.push(finding('changeVsComparison', c.sheet.sheetName, cell, `${cell}：说明称“${c.sentence}”，而${where}的“${row.label}”增减额为 ${wan.toFixed(Math.max(2, c.decimals))} 万元（按 ${c.decimals} 位小数应为${said}）`));
+    const said = rounded.isZero() ? '持平' : `${rounded.isNegative() ? '减少' : '增加'}${rounded.abs().toFixed(c.decimals)}万元`;
+    out.push(finding('changeVsComparison', c.sheet.sheetName, cell, `${cell}：说明称“${c.sentence}”，而${where}的“${row.label}”增减额为${wan.toFixed(Math.max(2, c.decimals))}万元（按${c.decimals}位小数应为${said}）`));
   }
   return out;
 }
@@ -194,16 +194,16 @@ export function checkTextYears(sheets: readonly ModelSheet[], year: number | und
     if (s.data.kind !== 'text' || !TEXT_SECTIONS.has(s.specId)) continue;
     const d = s.data as TextData;
     const title = d.title ? [...d.title.matchAll(/((?:19|20)\d{2})\s*年/g)].find((m) => Number(m[1]) !== year) : undefined;
-    if (title) out.push(finding('textYear', s.sheetName, 'A1', `A1：标题“${d.title}”写作 ${title[1]} 年，本工作簿是 ${year} 年预算`));
+    if (title) out.push(finding('textYear', s.sheetName, 'A1', `A1：标题“${d.title}”写作${title[1]}年，本工作簿是${year}年预算`));
     d.paragraphs.forEach((p, i) => {
       const cell = paragraphCell(i);
       const against = [...p.matchAll(AGAINST)].find((m) => Number(m[1]) !== year - 1);
       if (against) {
-        out.push(finding('textYear', s.sheetName, cell, `${cell}：“${sentenceAt(p, against.index ?? 0, (against.index ?? 0) + against[0].length)}”与 ${against[1]} 年比较；${year} 年预算应与上年（${year - 1} 年）比较`));
+        out.push(finding('textYear', s.sheetName, cell, `${cell}：“${sentenceAt(p, against.index ?? 0, (against.index ?? 0) + against[0].length)}”与${against[1]}年比较；${year}年预算应与上年（${year - 1}年）比较`));
         return;
       }
       const other = [...p.matchAll(YEAR)].find((m) => Number(m[1]) !== year && Number(m[1]) !== year - 1);
-      if (other) out.push(finding('textYear', s.sheetName, cell, `${cell}：“${sentenceAt(p, other.index ?? 0, (other.index ?? 0) + other[0].length)}”中的 ${other[1]} 年既不是预算年度 ${year} 年，也不是上年 ${year - 1} 年`));
+      if (other) out.push(finding('textYear', s.sheetName, cell, `${cell}：“${sentenceAt(p, other.index ?? 0, (other.index ?? 0) + other[0].length)}”中的${other[1]}年既不是预算年度${year}年，也不是上年${year - 1}年`));
     });
   }
   return out;

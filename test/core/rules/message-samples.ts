@@ -24,6 +24,9 @@ import { SEED_BUDGETS } from '../../../src/core/sample-seeds';
 import type { SpecId } from '../../../src/core/specs/types';
 import { workbookFromPlans } from '../../../src/xlsx/writer';
 import { cleanUnit } from '../consolidate/fixtures';
+import { planComparison } from '../../../src/core/plan/comparison';
+import { compareBudgets } from '../../../src/core/previous/compare';
+import { CARD_2020 } from '../previous/fixtures';
 
 /**
  * Real findings of every rule, to hold their messages to the style guide (message-style.ts):
@@ -259,8 +262,24 @@ export async function fileFindings(): Promise<Finding[]> {
   }
 }
 
+/**
+ * The text checks against last year: the unit seed with its 上年对比 sheet (last year as its own
+ * text states it), a stated change typed wrong, one without its reason, a stray year and a
+ * doubled comma.
+ */
+function textFindings(): Finding[] {
+  const grids = seedPlans(UNIT).map(gridOf);
+  const cmp = compareBudgets(CARD_2020(), read(grids).sheets);
+  grids.push(gridOf(planComparison({ level: 'unit', org: '上海市社会保障卡服务中心', year: 2021 }, cmp)));
+  const other = sheetOf(grids, /其他相关情况说明$/);
+  const row = rowWith(other, 1, /公务接待费/);
+  const said = String(get(other, `A${row}`));
+  set(other, `A${row}`, said.replace('减少0.06万元', '减少0.16万元').replace('，主要原因是压缩开支', '') + '1999年预算安排，，详见附表。');
+  return check(grids);
+}
+
 /** Every finding the corpus gives, all rules together. */
 export function corpusFindings(): Finding[] {
   const templates = (['unit', 'department'] as const).flatMap((level) => check(planWorkbook({ ctx: { level, org: '上海市普陀区XX局', year: 2026 } }).map(gridOf)));
-  return [...budgetFindings(), ...formFindings(), ...departmentFindings(), ...templates];
+  return [...budgetFindings(), ...formFindings(), ...departmentFindings(), ...textFindings(), ...templates];
 }
