@@ -9,6 +9,7 @@ import { absolute, editionListSet, level2ListFormula, planListsSheet, type ListS
 import { PlanBuilder } from './builder';
 import { textCell } from './text-cells';
 import { fitRowHeights } from './text-height';
+import { withIndicatorPages } from './print';
 import { amountValidation, safeSheetName } from './build';
 import { formatMarker } from './marker';
 import type { CellStyle, CellValue, SheetPlan, ValidationPlan } from './types';
@@ -295,13 +296,14 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
 
   const marker = formatMarker({ specId: TARGET_FORM.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
-  return fitRowHeights(b.finish(
+  const plan = fitRowHeights(b.finish(
     {
       specId: TARGET_FORM.id,
       name: safeSheetName(TARGET_FORM.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
-      columnWidths: [16, 20, 18, 20, 18, 18, 4, 36],
+      // The official form is portrait: 77 units print its 11-point text at 10 pt or more (print.ts).
+      columnWidths: [11, 13, 14, 13, 13, 13, 4, 36],
       hiddenColumns: [markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'portrait', titleRows: null, fitToWidth: true, area: `A1:${address(Math.max(last, headerRow), width)}` },
@@ -317,6 +319,12 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
     },
     TARGET_CHECK_COLUMN,
   ));
+  return withIndicatorPages(plan, headerRow, blockRows(first, indicators), last);
+}
+
+/** The rows of each 一级 block of an indicator table. */
+function blockRows(first: number, indicators: Partial<SeedIndicator>[]): [number, number][] {
+  return levelRuns(indicators.map((i) => i?.level1 ?? null)).map(([a, b]) => [first + a, first + b]);
 }
 
 // ---------------------------------------------------------------- 绩效自评表
@@ -478,13 +486,14 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
 
   const marker = formatMarker({ specId: SELF_EVALUATION.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
-  return fitRowHeights(b.finish(
+  const plan = fitRowHeights(b.finish(
     {
       specId: SELF_EVALUATION.id,
       name: safeSheetName(SELF_EVALUATION.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
-      columnWidths: [12, 16, 22, 14, 14, 8, 10, 30, 4],
+      // One landscape page wide at 10 pt or more (print.ts); amounts keep 14 for 17,088,121.00.
+      columnWidths: [10, 12, 17, 14, 14, 7, 8, 32, 4],
       hiddenColumns: [markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'landscape', titleRows: null, fitToWidth: true },
@@ -500,4 +509,5 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
     },
     markerCol,
   ));
+  return withIndicatorPages(plan, headerRow, blockRows(first, indicators), totalRow);
 }

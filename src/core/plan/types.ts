@@ -19,7 +19,8 @@ export interface CellStyle {
   bold?: boolean;
   fontSize?: number;
   hAlign?: 'left' | 'center' | 'right';
-  vAlign?: 'top' | 'center' | 'bottom';
+  /** `distributed` spreads wrapped lines over the row's height */
+  vAlign?: 'top' | 'center' | 'bottom' | 'distributed';
   wrap?: boolean;
   border?: boolean;
   /** background, `#RRGGBB` */
@@ -86,7 +87,19 @@ export interface SheetPlan {
   names: NamePlan[];
   /** rows and columns kept in view while scrolling */
   freeze: { rows: number; columns: number };
-  print: { orientation: 'landscape' | 'portrait'; titleRows: string | null; fitToWidth: boolean; area?: string };
+  /**
+   * How it prints (see `print.ts`): A4 in this orientation, `titleRows` (`1:5`) repeated on
+   * every page, fitted one page wide or at 100 %; `titleColumns` (`A:D`) repeated on every page
+   * of a sheet wider than one; `rowBreaks` the rows that start a new page.
+   */
+  print: {
+    orientation: 'landscape' | 'portrait';
+    titleRows: string | null;
+    fitToWidth: boolean;
+    area?: string;
+    titleColumns?: string;
+    rowBreaks?: number[];
+  };
   /** structure protected without a password; unlocked cells stay editable */
   protect: boolean;
   /** where the amounts are, for readers and tests */

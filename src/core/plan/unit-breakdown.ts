@@ -7,6 +7,7 @@ import { THREE_PUBLIC_COLUMNS } from './build';
 import { PlanBuilder } from './builder';
 import { MARKER_PREFIX } from './marker';
 import { textCell } from './text-cells';
+import { fitRowHeights } from './text-height';
 import type { CellStyle, SheetPlan } from './types';
 
 /**
@@ -104,7 +105,7 @@ export function planUnitBreakdown(b0: Breakdown, ctx: BudgetContext, notice: str
     b.style(header + 1, FIXED_COLUMNS + 1, last, totalCol, { numberFormat: '#,##0.00', hAlign: 'right' });
     b.style(header + 1, totalCol, last, totalCol, { bold: true });
   }
-  return b.finish(
+  return fitRowHeights(b.finish(
     {
       // Not one of the budget's specs: the sheet lives beside them (see BREAKDOWN_SPEC).
       specId: BREAKDOWN_SPEC as SpecId,
@@ -114,7 +115,9 @@ export function planUnitBreakdown(b0: Breakdown, ctx: BudgetContext, notice: str
       columnWidths: [22, 12, 30, 14, ...units.map(() => 16), 18, 4],
       hiddenColumns: [keyCol],
       freeze: { rows: header, columns: FIXED_COLUMNS },
-      print: { orientation: 'landscape', titleRows: `${header}:${header}`, fitToWidth: false },
+      // As many units as the department has: at 100 %, over as many pages wide as it takes,
+      // each page with the header row and the 表 | 科目 | 名称 | 栏目 columns that name its figures.
+      print: { orientation: 'landscape', titleRows: `${header}:${header}`, fitToWidth: false, titleColumns: 'A:D' },
       protect: false,
       layout: {
         headerRows: [header, header],
@@ -126,5 +129,5 @@ export function planUnitBreakdown(b0: Breakdown, ctx: BudgetContext, notice: str
       },
     },
     keyCol,
-  );
+  ));
 }
