@@ -174,7 +174,11 @@ function expectSheetMatchesPlan(fake: FakeRequestContext, sheetName: string, pla
       centerHorizontally: true,
       ...(plan.print.fitToWidth ? { zoom: { horizontalFitToPages: 1 } } : {}),
       ...(plan.print.titleRows ? { printTitleRows: `$${plan.print.titleRows.replace(':', ':$')}` } : {}),
+      ...(plan.print.titleColumns ? { printTitleColumns: `$${plan.print.titleColumns.replace(':', ':$')}` } : {}),
       ...(plan.print.area ? { printArea: plan.print.area } : {}),
+      // the margins the plan's widths were measured against, in points
+      margins: { left: 36, right: 36, top: 43.2, bottom: 43.2, header: 21.6, footer: 21.6 },
+      ...(plan.print.rowBreaks?.length ? { rowBreaks: plan.print.rowBreaks } : {}),
     });
   } else {
     expect(sheet.pageLayout).toEqual({});

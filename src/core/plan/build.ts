@@ -107,6 +107,16 @@ function headerHeights(b: PlanBuilder, from: number, to: number): void {
   for (let r = from; r <= to; r++) b.rowHeights[r] = 20;
 }
 
+/**
+ * Rows of figures a little taller than Excel's 15 points: 11-point CJK text takes about 16
+ * (LibreOffice's Noto CJK) and would touch the borders; the district templates give 12-point
+ * text 24. Wrapped names raise theirs further (fitRowHeights).
+ */
+const BODY_ROW_POINTS = 18;
+function bodyHeights(b: PlanBuilder, from: number, to: number): void {
+  for (let r = from; r <= to; r++) b.rowHeights[r] = Math.max(b.rowHeights[r] ?? 0, BODY_ROW_POINTS);
+}
+
 /** Header labels of amount columns: [super?][group or label][label when grouped]. */
 function amountHeaderRows(columns: AmountColumn[], superHeader: string | null): string[][] {
   const grouped = columns.some((c) => c.group);
@@ -243,6 +253,7 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
     });
   }
 
+  bodyHeights(b, first, totalRow);
   if (spec.id === 'T6' || spec.id === 'T7') {
     const row = totalRow + 1;
     b.set(row, 1, '说明：');
@@ -335,6 +346,7 @@ function planBalance(spec: BalanceTableSpec, ctx: BudgetContext, data: TableData
   b.style(totalRow, 1, totalRow, width, TOTAL_ROW);
   b.style(totalRow, 2, totalRow, 2, { numberFormat: SUBTOTAL_FORMAT, hAlign: 'right' });
   b.style(totalRow, 4, totalRow, width, { numberFormat: SUBTOTAL_FORMAT, hAlign: 'right' });
+  bodyHeights(b, first, totalRow);
   if (table) {
     b.set(totalRow, 2, num(table.incomeTotal));
     columns.forEach((c, j) => b.set(totalRow, 4 + j, num(table.expenditureTotal[c.key])));
@@ -492,6 +504,7 @@ function planProjects(spec: ProjectTableSpec, ctx: BudgetContext, data: TableDat
   b.style(totalRow, 1, totalRow, width, TOTAL_ROW);
   b.style(totalRow, 1, totalRow, 6, { hAlign: 'center' });
   b.style(totalRow, 7, totalRow, 7, { numberFormat: SUBTOTAL_FORMAT, hAlign: 'right' });
+  bodyHeights(b, first, totalRow);
   // The 合计 adds the project rows (those with a 序号); the code rows are their subtotals.
   b.set(totalRow, 7, table ? num(table.total) : `=SUMIFS(${rangeAddress(first, 7, last, 7)},${rangeAddress(first, 5, last, 5)},"<>")`);
   setMarker(b, 1, id.markerCol, id.marker);

@@ -302,8 +302,8 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
       name: safeSheetName(TARGET_FORM.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
-      // The official form is portrait: 77 units print its 11-point text at 10 pt or more (print.ts).
-      columnWidths: [11, 13, 14, 13, 13, 13, 4, 36],
+      // The official form is portrait: 77 units (项目资金（元） on one line) print its 11-point text at 10 pt or more (print.ts).
+      columnWidths: [15, 12, 14, 12, 12, 12, 4, 36],
       hiddenColumns: [markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'portrait', titleRows: null, fitToWidth: true, area: `A1:${address(Math.max(last, headerRow), width)}` },
@@ -493,7 +493,7 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
       marker,
       markerCell: address(1, markerCol),
       // One landscape page wide at 10 pt or more (print.ts); amounts keep 14 for 17,088,121.00.
-      columnWidths: [10, 12, 17, 14, 14, 7, 8, 32, 4],
+      columnWidths: [14, 12, 16, 14, 14, 7, 8, 30, 4],
       hiddenColumns: [markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'landscape', titleRows: null, fitToWidth: true },
