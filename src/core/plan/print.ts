@@ -96,7 +96,12 @@ export function clippedCells(plan: SheetPlan, rows?: [number, number]): ClippedC
   for (const { range, style } of plan.styles) {
     if (style.wrap === undefined) continue;
     const { r1, c1, r2, c2 } = parseRange(range);
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) (style.wrap ? wrapped.add(`${r},${c}`) : wrapped.delete(`${r},${c}`));
+    for (let r = r1; r <= r2; r++) {
+      for (let c = c1; c <= c2; c++) {
+        if (style.wrap) wrapped.add(`${r},${c}`);
+        else wrapped.delete(`${r},${c}`);
+      }
+    }
   }
   const spans = new Map<string, { r2: number; c2: number }>();
   const covered = new Set<string>();

@@ -8,6 +8,7 @@ import { PlanBuilder } from './builder';
 import { MARKER_PREFIX } from './marker';
 import { textCell } from './text-cells';
 import { fitRowHeights } from './text-height';
+import { maxUnitsForPage } from './print';
 import type { CellStyle, SheetPlan } from './types';
 
 /**
@@ -105,6 +106,8 @@ export function planUnitBreakdown(b0: Breakdown, ctx: BudgetContext, notice: str
     b.style(header + 1, FIXED_COLUMNS + 1, last, totalCol, { numberFormat: '#,##0.00', hAlign: 'right' });
     b.style(header + 1, totalCol, last, totalCol, { bold: true });
   }
+  const widths = [22, 12, 30, 14, ...units.map(() => 16), 18, 4];
+  const oneWide = widths.slice(0, -1).reduce((a, w) => a + w, 0) <= maxUnitsForPage('landscape');
   return fitRowHeights(b.finish(
     {
       // Not one of the budget's specs: the sheet lives beside them (see BREAKDOWN_SPEC).
@@ -112,12 +115,12 @@ export function planUnitBreakdown(b0: Breakdown, ctx: BudgetContext, notice: str
       name: BREAKDOWN_SHEET,
       marker,
       markerCell: rangeAddress(1, keyCol, 1, keyCol),
-      columnWidths: [22, 12, 30, 14, ...units.map(() => 16), 18, 4],
+      columnWidths: widths,
       hiddenColumns: [keyCol],
       freeze: { rows: header, columns: FIXED_COLUMNS },
-      // As many units as the department has: at 100 %, over as many pages wide as it takes,
-      // each page with the header row and the 表 | 科目 | 名称 | 栏目 columns that name its figures.
-      print: { orientation: 'landscape', titleRows: `${header}:${header}`, fitToWidth: false, titleColumns: 'A:D' },
+      // One page wide while that keeps 10 pt (a few units); else at 100 %, over as many pages
+      // wide as it takes, each with the header row and the 表 | 科目 | 名称 | 栏目 columns.
+      print: { orientation: 'landscape', titleRows: `${header}:${header}`, fitToWidth: oneWide, ...(oneWide ? {} : { titleColumns: 'A:D' }) },
       protect: false,
       layout: {
         headerRows: [header, header],
