@@ -41,7 +41,7 @@ function applyStyle(range: Excel.Range, s: CellStyle, support: SupportCheck): vo
   if (s.bold !== undefined) f.font.bold = s.bold;
   if (s.fontSize !== undefined) f.font.size = s.fontSize;
   if (s.hAlign) f.horizontalAlignment = s.hAlign === 'left' ? 'Left' : s.hAlign === 'center' ? 'Center' : 'Right';
-  if (s.vAlign) f.verticalAlignment = ({ top: 'Top', center: 'Center', bottom: 'Bottom', distributed: 'Distributed' } as const)[s.vAlign];
+  if (s.vAlign) f.verticalAlignment = s.vAlign === 'top' ? 'Top' : s.vAlign === 'center' ? 'Center' : 'Bottom';
   if (s.wrap !== undefined) f.wrapText = s.wrap;
   if (s.indent !== undefined && support('ExcelApi', '1.9')) f.indentLevel = s.indent;
   if (s.fill) f.fill.color = s.fill;

@@ -74,7 +74,7 @@ function replayStyles(plan: SheetPlan): Map<string, CellStyle> {
 }
 
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
-const V_ALIGN = { top: 'Top', center: 'Center', bottom: 'Bottom', distributed: 'Distributed' } as const;
+const V_ALIGN = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
 const width = (plan: SheetPlan) => plan.cells[0].length;
 
 /** Asserts that a sheet made from a plan holds exactly what the plan says, on a host with the given sets. */

@@ -562,10 +562,11 @@ function planText(spec: TextSectionSpec, ctx: BudgetContext, data: SheetData | u
     b.rowHeights[first + i] = wrappedHeight(p);
   });
   const last = first + paragraphs.length - 1 + 5;
-  // Sized for Excel, the narrower renderer; LibreOffice draws the column wider and needs fewer
-  // lines, and "distributed" spreads them over the row instead of leaving a blank line under a
-  // long paragraph (Excel shows a row its text fills the same as top-aligned).
-  b.style(first, 1, last, 1, { ...INPUT_TEXT, vAlign: 'distributed' });
+  // Sized for Excel, the narrower renderer; LibreOffice draws the column wider and may need a
+  // line or two fewer. Centred, what is left over is shared above and below the paragraph, as
+  // spacing, instead of a blank line under it (a row its text fills looks the same in Excel).
+  // ("distributed" was tried: it opens a gap between the two lines of a short paragraph.)
+  b.style(first, 1, last, 1, { ...INPUT_TEXT, vAlign: 'center' });
   setMarker(b, 1, id.markerCol, id.marker);
   return b.finish(
     {

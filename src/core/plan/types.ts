@@ -19,8 +19,7 @@ export interface CellStyle {
   bold?: boolean;
   fontSize?: number;
   hAlign?: 'left' | 'center' | 'right';
-  /** `distributed` spreads wrapped lines over the row's height */
-  vAlign?: 'top' | 'center' | 'bottom' | 'distributed';
+  vAlign?: 'top' | 'center' | 'bottom';
   wrap?: boolean;
   border?: boolean;
   /** background, `#RRGGBB` */
