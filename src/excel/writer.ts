@@ -232,6 +232,7 @@ async function queueSheet(
     // One page wide, as tall as it takes: horizontalFitToPages alone (the reference gives no
     // meaning to 0 pages, which Excel refuses).
     if (plan.print.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
+    else if (plan.print.scale !== undefined) page.zoom = { scale: plan.print.scale };
     // The margins the plans' widths and page breaks are measured against (core/plan/print.ts), in points.
     page.leftMargin = inchPoints(PAGE_MARGINS.left);
     page.rightMargin = inchPoints(PAGE_MARGINS.right);

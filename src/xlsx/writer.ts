@@ -58,6 +58,7 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, opt
       paperSize: 9, // A4
       orientation: plan.print.orientation,
       fitToPage: plan.print.fitToWidth,
+      scale: plan.print.fitToWidth ? 100 : plan.print.scale ?? 100,
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,

@@ -172,7 +172,7 @@ function expectSheetMatchesPlan(fake: FakeRequestContext, sheetName: string, pla
       orientation: plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait',
       paperSize: 'A4',
       centerHorizontally: true,
-      ...(plan.print.fitToWidth ? { zoom: { horizontalFitToPages: 1 } } : {}),
+      ...(plan.print.fitToWidth ? { zoom: { horizontalFitToPages: 1 } } : plan.print.scale ? { zoom: { scale: plan.print.scale } } : {}),
       ...(plan.print.titleRows ? { printTitleRows: `$${plan.print.titleRows.replace(':', ':$')}` } : {}),
       ...(plan.print.titleColumns ? { printTitleColumns: `$${plan.print.titleColumns.replace(':', ':$')}` } : {}),
       ...(plan.print.area ? { printArea: plan.print.area } : {}),

@@ -55,9 +55,9 @@ export function printedWidth(plan: SheetPlan): number {
   return Math.max(...Object.values(COLUMN_POINTS).map((pts) => cols.reduce((s, w) => s + pts(w), 0)));
 }
 
-/** The scale the sheet prints at: fitted one page wide (never enlarged), or 100 %. */
+/** The scale the sheet prints at: fitted one page wide (never enlarged), or its fixed scale. */
 export function printScale(plan: SheetPlan): number {
-  if (!plan.print.fitToWidth) return 1;
+  if (!plan.print.fitToWidth) return (plan.print.scale ?? 100) / 100;
   return Math.min(1, printableWidth(plan.print.orientation) / printedWidth(plan));
 }
 
@@ -77,6 +77,9 @@ export function maxUnitsForPage(orientation: Orientation): number {
 export function rowHeight(plan: SheetPlan, row: number): number {
   return plan.rowHeights[row] ?? DEFAULT_ROW_POINTS;
 }
+
+/** The smallest whole percentage that still prints the body text at `MIN_PRINT_POINTS`. */
+export const SMALLEST_LEGIBLE_SCALE = Math.ceil((MIN_PRINT_POINTS / BODY_POINTS) * 100);
 
 /** A cell whose words do not fit the height of its row(s): where, and what it needs. */
 export interface ClippedCell {

@@ -88,13 +88,15 @@ export interface SheetPlan {
   freeze: { rows: number; columns: number };
   /**
    * How it prints (see `print.ts`): A4 in this orientation, `titleRows` (`1:5`) repeated on
-   * every page, fitted one page wide or at 100 %; `titleColumns` (`A:D`) repeated on every page
+   * every page, fitted one page wide or at `scale` % (100 when not given); `titleColumns` (`A:D`)
+   * repeated on every page
    * of a sheet wider than one; `rowBreaks` the rows that start a new page.
    */
   print: {
     orientation: 'landscape' | 'portrait';
     titleRows: string | null;
     fitToWidth: boolean;
+    scale?: number;
     area?: string;
     titleColumns?: string;
     rowBreaks?: number[];
