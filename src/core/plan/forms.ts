@@ -47,6 +47,9 @@ export interface FormPrefill {
 }
 
 export const AMOUNT_FORMAT = '#,##0.00';
+/** points of the 总体目标 row: a blank form's room to write, a filled form's least (two lines) */
+const GOAL_ROW_BLANK = 90;
+const GOAL_ROW_FILLED = 34;
 const TEXT_FORMAT = '@';
 const TITLE: CellStyle = { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' };
 const SUBTITLE: CellStyle = { hAlign: 'center', vAlign: 'center' };
@@ -267,7 +270,9 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
   b.merge(12, 4, 12, 6);
   b.style(12, 1, 12, 6, { ...BODY, vAlign: 'top' });
   b.style(12, 1, 12, 6, INPUT_TEXT);
-  b.rowHeights[12] = 90;
+  // Room to type the goals in a blank form; a filled one's row is as tall as its words need
+  // (fitRowHeights), so the form keeps to one page where it can.
+  b.rowHeights[12] = form ? GOAL_ROW_FILLED : GOAL_ROW_BLANK;
 
   const headerRow = 13;
   b.header(headerRow, 1, [['一级指标', '二级指标', '三级指标', '三级指标', '年度(/项目)指标值', '年度(/项目)指标值']]);
@@ -419,7 +424,7 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   b.merge(11, 6, 11, 8);
   b.style(11, 2, 11, width, { ...BODY, vAlign: 'top' });
   b.style(11, 2, 11, width, INPUT_TEXT);
-  b.rowHeights[11] = 90;
+  b.rowHeights[11] = form ? GOAL_ROW_FILLED : GOAL_ROW_BLANK;
 
   const I = SELF_INDICATOR_COLUMNS;
   const headerRow = 12;
