@@ -130,6 +130,8 @@ export function planOperationBytes(plan: SheetPlan): number {
   for (const { style } of plan.styles) n += OPERATION_BYTES * (4 + (style.border ? 18 : 0));
   n += OPERATION_BYTES * (plan.merges.length + plan.columnWidths.length + plan.hiddenColumns.length + Object.keys(plan.rowHeights).length);
   n += OPERATION_BYTES * (3 * plan.validations.length + plan.names.length + 8);
+  // page setup: six margins, title columns, one operation per planned page break
+  n += OPERATION_BYTES * (7 + (plan.print.rowBreaks?.length ?? 0));
   return n;
 }
 
