@@ -1,5 +1,6 @@
 import { address, columnLetter as columnLetters, parseRange } from '../core/plan/a1';
 import { freeName, freeSheetName } from '../core/plan/names';
+import { PAGE_MARGINS } from '../core/plan/print';
 import { cutText, isPlanFormula, isPlanText, MAX_CELL_TEXT } from '../core/plan/text-cells';
 import type { CellStyle, CellValue, HelperSheetPlan, SheetPlan, ValidationPlan } from '../core/plan/types';
 import { jsonBytes, SyncBudget } from './payload';
@@ -21,6 +22,9 @@ export const officeSupport: SupportCheck = (set, version) =>
   typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported(set, version) === true;
 
 export const SHEET_FONT = '宋体';
+
+/** Page margins are in inches in a file, in points in Office.js. */
+const inchPoints = (inches: number): number => Math.round(inches * 7200) / 100;
 
 /** Excel column widths are in characters in a file, in points in Office.js. */
 export function charsToPoints(chars: number): number {
@@ -126,6 +130,8 @@ export function planOperationBytes(plan: SheetPlan): number {
   for (const { style } of plan.styles) n += OPERATION_BYTES * (4 + (style.border ? 18 : 0));
   n += OPERATION_BYTES * (plan.merges.length + plan.columnWidths.length + plan.hiddenColumns.length + Object.keys(plan.rowHeights).length);
   n += OPERATION_BYTES * (3 * plan.validations.length + plan.names.length + 8);
+  // page setup: six margins, title columns, one operation per planned page break
+  n += OPERATION_BYTES * (7 + (plan.print.rowBreaks?.length ?? 0));
   return n;
 }
 
@@ -228,8 +234,19 @@ async function queueSheet(
     // One page wide, as tall as it takes: horizontalFitToPages alone (the reference gives no
     // meaning to 0 pages, which Excel refuses).
     if (plan.print.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
+    else if (plan.print.scale !== undefined) page.zoom = { scale: plan.print.scale };
+    // The margins the plans' widths and page breaks are measured against (core/plan/print.ts), in points.
+    page.leftMargin = inchPoints(PAGE_MARGINS.left);
+    page.rightMargin = inchPoints(PAGE_MARGINS.right);
+    page.topMargin = inchPoints(PAGE_MARGINS.top);
+    page.bottomMargin = inchPoints(PAGE_MARGINS.bottom);
+    page.headerMargin = inchPoints(PAGE_MARGINS.header);
+    page.footerMargin = inchPoints(PAGE_MARGINS.footer);
     if (plan.print.titleRows) page.setPrintTitleRows(`$${plan.print.titleRows.replace(':', ':$')}`);
+    if (plan.print.titleColumns) page.setPrintTitleColumns(`$${plan.print.titleColumns.replace(':', ':$')}`);
     if (plan.print.area) page.setPrintArea(plan.print.area);
+    // Worksheet.horizontalPageBreaks is ExcelApi 1.9 too: a break goes above the cell given.
+    for (const row of plan.print.rowBreaks ?? []) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
   }
   if (plan.protect) {
     ws.protection.protect({

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { columnLetter as col, parseRange, sheetRef } from '../core/plan/a1';
 import { freeSheetName, freeName } from '../core/plan/names';
+import { PAGE_MARGINS } from '../core/plan/print';
 import { isPlanFormula, isPlanText } from '../core/plan/text-cells';
 import type { CellStyle, CellValue, HelperSheetPlan, SheetPlan } from '../core/plan/types';
 
@@ -57,11 +58,14 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, opt
       paperSize: 9, // A4
       orientation: plan.print.orientation,
       fitToPage: plan.print.fitToWidth,
+      scale: plan.print.fitToWidth ? 100 : plan.print.scale ?? 100,
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      // The margins the plans' widths and page breaks are measured against (core/plan/print.ts).
+      margins: { ...PAGE_MARGINS },
       ...(plan.print.titleRows ? { printTitlesRow: plan.print.titleRows } : {}),
+      ...(plan.print.titleColumns ? { printTitlesColumn: plan.print.titleColumns } : {}),
       ...(plan.print.area ? { printArea: plan.print.area } : {}),
     },
   });
@@ -86,6 +90,8 @@ export async function addPlannedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, opt
   }
   for (const m of plan.merges) ws.mergeCells(m);
   for (const [row, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = h;
+  // A planned break starts a page at its row; ExcelJS breaks after the row it is given.
+  for (const row of plan.print.rowBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
 
   for (const v of plan.validations) {
     const common = {

@@ -9,6 +9,9 @@ import { SEED_BUDGETS } from '../../src/core/sample-seeds';
 import type { SeedAmount, SeedBudget } from '../../src/core/seed-types';
 import type { SpecId } from '../../src/core/specs/types';
 import { charsToPoints, insertPlans, SHEET_FONT, type SupportCheck } from '../../src/excel/writer';
+
+/** what a 类/款/合计 row's amounts are formatted as (build.ts): zero prints blank */
+const SUBTOTAL_FORMAT = '#,##0;-#,##0;';
 import {
   a1,
   asExcelContext,
@@ -169,9 +172,13 @@ function expectSheetMatchesPlan(fake: FakeRequestContext, sheetName: string, pla
       orientation: plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait',
       paperSize: 'A4',
       centerHorizontally: true,
-      ...(plan.print.fitToWidth ? { zoom: { horizontalFitToPages: 1 } } : {}),
+      ...(plan.print.fitToWidth ? { zoom: { horizontalFitToPages: 1 } } : plan.print.scale ? { zoom: { scale: plan.print.scale } } : {}),
       ...(plan.print.titleRows ? { printTitleRows: `$${plan.print.titleRows.replace(':', ':$')}` } : {}),
+      ...(plan.print.titleColumns ? { printTitleColumns: `$${plan.print.titleColumns.replace(':', ':$')}` } : {}),
       ...(plan.print.area ? { printArea: plan.print.area } : {}),
+      // the margins the plan's widths were measured against, in points
+      margins: { left: 36, right: 36, top: 43.2, bottom: 43.2, header: 21.6, footer: 21.6 },
+      ...(plan.print.rowBreaks?.length ? { rowBreaks: plan.print.rowBreaks } : {}),
     });
   } else {
     expect(sheet.pageLayout).toEqual({});
@@ -202,6 +209,15 @@ function expectInputCells(fake: FakeRequestContext, sheetName: string, plan: She
   expect(cell(marker.r1, marker.c1).locked).toBe(true);
 
   if (coded || plan.specId === 'U2') {
+    const codeOf = (r: number) => plan.cells[r - 1].slice(0, layout.codeColumns).map((v) => plainCell(v) ?? '').join('');
+    const codes = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => codeOf(first + i));
+    const subtotalRows = new Set(
+      codes.flatMap((code, i) => {
+        if (code === '') return [];
+        const isGroup = plan.specId === 'U2' || codes.some((o) => o !== code && o.startsWith(code));
+        return isGroup ? [first + i] : [];
+      }),
+    );
     for (let r = layout.headerRows[0]; r <= layout.headerRows[1]; r++) for (let c = 1; c <= lastCol; c++) expect(cell(r, c).locked).toBe(true);
     for (let r = first; r <= last; r++) {
       for (let c = 1; c <= lastCol; c++) {
@@ -210,11 +226,13 @@ function expectInputCells(fake: FakeRequestContext, sheetName: string, plan: She
         expect({ at: a1(r, c), locked: cell(r, c).locked }).toEqual({ at: a1(r, c), locked: formula });
       }
       for (let c = 1; c <= layout.codeColumns; c++) expect(cell(r, c).numberFormat).toBe('@');
-      for (const c of Object.values(layout.amountColumns)) expect(cell(r, c).numberFormat).toBe('#,##0');
+      // A 类/款 row (one with a longer code below it; in U2 a row without 序号) prints nothing for nothing; a typed row its 0.
+      const format = subtotalRows.has(r) ? SUBTOTAL_FORMAT : '#,##0';
+      for (const c of Object.values(layout.amountColumns)) expect({ at: a1(r, c), format: cell(r, c).numberFormat }).toEqual({ at: a1(r, c), format });
     }
     if (layout.totalRow !== null) {
       for (let c = 1; c <= lastCol; c++) expect(cell(layout.totalRow, c).locked).toBe(true);
-      for (const c of Object.values(layout.amountColumns)) expect(cell(layout.totalRow, c).numberFormat).toBe('#,##0');
+      for (const c of Object.values(layout.amountColumns)) expect(cell(layout.totalRow, c).numberFormat).toBe(SUBTOTAL_FORMAT);
     }
   }
   if (plan.specId === 'T9') {
@@ -463,7 +481,7 @@ describe('insertPlans: sample workbooks', () => {
     const row = t2.layout.dataRows[0];
     const total = t2.layout.amountColumns.total;
     expect(fake.grid('单位收入总表', row, total)[row - 1]).toEqual(['204', null, null, '公共安全支出', 44119958]);
-    expect(fake.cell('单位收入总表', a1(row, total)).numberFormat).toBe('#,##0');
+    expect(fake.cell('单位收入总表', a1(row, total)).numberFormat).toBe(SUBTOTAL_FORMAT); // a 类 row: nothing prints blank
     expect(fake.content('单位收入总表', a1(t2.layout.totalRow!, total))).toBe(47061988); // 合计
   });
 

@@ -17,7 +17,8 @@ import { rangeAddress } from './a1';
 import { fill } from './fill';
 import { planContents, planCover } from './pack';
 import { PlanBuilder } from './builder';
-import { textUnits } from './text-height';
+import { fitRowHeights, textUnits } from './text-height';
+import { maxUnitsForPage } from './print';
 import { textCell } from './text-cells';
 import { safeSheetName } from './names';
 import { formatMarker } from './marker';
@@ -44,6 +45,12 @@ export { rollupFormula } from './subtotals';
 export { fill } from './fill';
 
 const YUAN_FORMAT = '#,##0';
+/**
+ * 类/款/合计 rows: a column with nothing under it prints blank, as the published tables do,
+ * where `#,##0` would print `0` (the format's empty third section is the zero). Typed rows keep
+ * `#,##0`: a clerk's 0 there is a figure the official forms print as 0.
+ */
+const SUBTOTAL_FORMAT = '#,##0;-#,##0;';
 const WAN_FORMAT = '0.00';
 const TEXT_FORMAT = '@';
 
@@ -90,6 +97,16 @@ function titleLine(b: PlanBuilder, width: number, title: string): void {
 
 function headerHeights(b: PlanBuilder, from: number, to: number): void {
   for (let r = from; r <= to; r++) b.rowHeights[r] = 20;
+}
+
+/**
+ * Rows of figures a little taller than Excel's 15 points: 11-point CJK text takes about 16
+ * (LibreOffice's Noto CJK) and would touch the borders; the district templates give 12-point
+ * text 24. Wrapped names raise theirs further (fitRowHeights).
+ */
+const BODY_ROW_POINTS = 18;
+function bodyHeights(b: PlanBuilder, from: number, to: number): void {
+  for (let r = from; r <= to; r++) b.rowHeights[r] = Math.max(b.rowHeights[r] ?? 0, BODY_ROW_POINTS);
 }
 
 /** Header labels of amount columns: [super?][group or label][label when grouped]. */
@@ -162,6 +179,7 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
     spec.columns.forEach((c, j) => b.set(row, firstAmount + j, num(rows[i].amounts[c.key])));
     if (rows[i].code.length === 3) b.style(row, 1, row, width, { bold: true });
   }
+  const subtotalRows = rows.flatMap((r, i) => (rows.some((o) => o.code !== r.code && o.code.startsWith(r.code)) ? [first + i] : []));
   const last = first + count - 1;
   const totalRow = last + 1;
   if (count > 0) {
@@ -169,6 +187,7 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
     b.style(first, 1, last, codeCols, INPUT_CODE);
     b.style(first, nameCol, last, nameCol, INPUT_TEXT);
     b.style(first, firstAmount, last, width, INPUT_AMOUNT);
+    for (const r of subtotalRows) b.style(r, firstAmount, r, width, { numberFormat: SUBTOTAL_FORMAT });
     b.validations.push(amountValidation(rangeAddress(first, firstAmount, last, width)));
     b.validations.push({
       range: rangeAddress(first, 1, last, 1),
@@ -193,7 +212,7 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
   b.merge(totalRow, 1, totalRow, nameCol);
   b.style(totalRow, 1, totalRow, width, TOTAL_ROW);
   b.style(totalRow, 1, totalRow, nameCol, { hAlign: 'center' });
-  b.style(totalRow, firstAmount, totalRow, width, { numberFormat: YUAN_FORMAT, hAlign: 'right' });
+  b.style(totalRow, firstAmount, totalRow, width, { numberFormat: SUBTOTAL_FORMAT, hAlign: 'right' });
   const formulas = opts.subtotals !== 'values';
   const subtotal = (anchorRow: number, col: number, code: string, level: 0 | 1 | 2) =>
     opts.subtotalFormula === 'standard'
@@ -222,10 +241,11 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
         const v = num(r.amounts[c.key]);
         b.results[rangeAddress(row, col, row, col)] = typeof v === 'number' ? v : 0;
       });
-      b.style(row, firstAmount, row, width, { locked: true });
+      b.style(row, firstAmount, row, width, { locked: true, numberFormat: SUBTOTAL_FORMAT });
     });
   }
 
+  bodyHeights(b, first, totalRow);
   if (spec.id === 'T6' || spec.id === 'T7') {
     const row = totalRow + 1;
     b.set(row, 1, '说明：');
@@ -237,7 +257,12 @@ function planCoded(spec: CodedTableSpec, ctx: BudgetContext, data: TableData | u
   }
   setMarker(b, 1, id.markerCol, id.marker);
 
-  const widths = [...Array(codeCols).fill(functional ? 6 : 8), functional ? 36 : 30, ...spec.columns.map(() => 17), 4];
+  // One A4 landscape page wide at 10 pt or more: amounts narrower the more columns there are
+  // (14 still holds 9,999,999,999 at 11 pt), the name column takes what is left, up to 36.
+  const codeWidth = functional ? 5 : 7;
+  const amountWidth = spec.columns.length <= 3 ? 17 : spec.columns.length === 4 ? 16 : 14;
+  const nameWidth = Math.min(functional ? 36 : 30, PAGE_UNITS - codeCols * codeWidth - spec.columns.length * amountWidth);
+  const widths = [...Array(codeCols).fill(codeWidth), nameWidth, ...spec.columns.map(() => amountWidth), 4];
   return b.finish(
     {
       specId: spec.id,
@@ -301,6 +326,7 @@ function planBalance(spec: BalanceTableSpec, ctx: BudgetContext, data: TableData
     columns.forEach((c, j) => b.set(first + i, 4 + j, num(e.amounts[c.key])));
   });
   b.style(first, 1, last, width, BODY);
+  b.style(first, 1, last, 1, { wrap: true });
   b.style(first, 2, first + spec.income.length - 1, 2, INPUT_AMOUNT);
   b.style(first, 3, last, 3, INPUT_TEXT);
   b.style(first, 4, last, width, INPUT_AMOUNT);
@@ -310,8 +336,9 @@ function planBalance(spec: BalanceTableSpec, ctx: BudgetContext, data: TableData
   b.set(totalRow, 1, '收入总计');
   b.set(totalRow, 3, '支出总计');
   b.style(totalRow, 1, totalRow, width, TOTAL_ROW);
-  b.style(totalRow, 2, totalRow, 2, { numberFormat: YUAN_FORMAT, hAlign: 'right' });
-  b.style(totalRow, 4, totalRow, width, { numberFormat: YUAN_FORMAT, hAlign: 'right' });
+  b.style(totalRow, 2, totalRow, 2, { numberFormat: SUBTOTAL_FORMAT, hAlign: 'right' });
+  b.style(totalRow, 4, totalRow, width, { numberFormat: SUBTOTAL_FORMAT, hAlign: 'right' });
+  bodyHeights(b, first, totalRow);
   if (table) {
     b.set(totalRow, 2, num(table.incomeTotal));
     columns.forEach((c, j) => b.set(totalRow, 4 + j, num(table.expenditureTotal[c.key])));
@@ -331,7 +358,8 @@ function planBalance(spec: BalanceTableSpec, ctx: BudgetContext, data: TableData
       name: id.name,
       marker: id.marker,
       markerCell: id.markerCell,
-      columnWidths: [28, 17, 32, ...columns.map(() => 17), 4],
+      // 收入 | 预算数 | 支出 | amounts: with a unit's four 支出 columns, narrower to stay one page wide at 10 pt.
+      columnWidths: columns.length >= 4 ? [22, 14, 24, ...columns.map(() => 14), 4] : [28, 17, 32, ...columns.map(() => 17), 4],
       hiddenColumns: [id.markerCol],
       freeze: { rows: headerEnd, columns: 0 },
       print: { orientation: 'landscape', titleRows: `1:${headerEnd}`, fitToWidth: true },
@@ -400,7 +428,7 @@ function planThreePublic(spec: ThreePublicSpec, ctx: BudgetContext, data: TableD
       name: id.name,
       marker: id.marker,
       markerCell: id.markerCell,
-      columnWidths: [...THREE_PUBLIC_COLUMNS.map(() => 17), 4],
+      columnWidths: [...THREE_PUBLIC_COLUMNS.map(() => 16), 4],
       hiddenColumns: [id.markerCol],
       freeze: { rows: 5, columns: 0 },
       print: { orientation: 'landscape', titleRows: '1:5', fitToWidth: true },
@@ -435,11 +463,13 @@ function planProjects(spec: ProjectTableSpec, ctx: BudgetContext, data: TableDat
   headerHeights(b, 3, 4);
   const first = 5;
   let row = first;
+  const groupRows: number[] = [];
   for (const g of table?.rows ?? []) {
     splitCode(g.code).forEach((p, j) => b.set(row, j + 1, textCell(p)));
     b.set(row, 4, textCell(g.name));
     b.set(row, 7, num(g.amount));
     b.style(row, 1, row, width, { bold: true });
+    groupRows.push(row);
     row++;
     for (const p of g.projects) {
       b.set(row, 5, p.no);
@@ -457,6 +487,7 @@ function planProjects(spec: ProjectTableSpec, ctx: BudgetContext, data: TableDat
     b.style(first, 5, last, 5, { hAlign: 'center', locked: false });
     b.style(first, 6, last, 6, INPUT_TEXT);
     b.style(first, 7, last, 7, INPUT_AMOUNT);
+    for (const r of groupRows) b.style(r, 7, r, 7, { numberFormat: SUBTOTAL_FORMAT });
     b.validations.push(amountValidation(rangeAddress(first, 7, last, 7)));
     b.names.push({ name: 'BT_U2_DATA', range: rangeAddress(first, 1, last, width) });
   }
@@ -464,7 +495,8 @@ function planProjects(spec: ProjectTableSpec, ctx: BudgetContext, data: TableDat
   b.merge(totalRow, 1, totalRow, 6);
   b.style(totalRow, 1, totalRow, width, TOTAL_ROW);
   b.style(totalRow, 1, totalRow, 6, { hAlign: 'center' });
-  b.style(totalRow, 7, totalRow, 7, { numberFormat: YUAN_FORMAT, hAlign: 'right' });
+  b.style(totalRow, 7, totalRow, 7, { numberFormat: SUBTOTAL_FORMAT, hAlign: 'right' });
+  bodyHeights(b, first, totalRow);
   // The 合计 adds the project rows (those with a 序号); the code rows are their subtotals.
   b.set(totalRow, 7, table ? num(table.total) : `=SUMIFS(${rangeAddress(first, 7, last, 7)},${rangeAddress(first, 5, last, 5)},"<>")`);
   setMarker(b, 1, id.markerCol, id.marker);
@@ -495,6 +527,8 @@ function planProjects(spec: ProjectTableSpec, ctx: BudgetContext, data: TableDat
 // ---------------------------------------------------------------- text sections
 
 const TEXT_COLUMN_CHARS = 110;
+/** what a landscape table may take, a little under the page's limit (see print.ts) */
+const PAGE_UNITS = maxUnitsForPage('landscape') - 2;
 
 /** Rough row height for wrapped text: CJK characters count double in Excel's width units. */
 function wrappedHeight(text: string): number {
@@ -520,7 +554,11 @@ function planText(spec: TextSectionSpec, ctx: BudgetContext, data: SheetData | u
     b.rowHeights[first + i] = wrappedHeight(p);
   });
   const last = first + paragraphs.length - 1 + 5;
-  b.style(first, 1, last, 1, { ...INPUT_TEXT, vAlign: 'top' });
+  // Sized for Excel, the narrower renderer; LibreOffice draws the column wider and may need a
+  // line or two fewer. Centred, what is left over is shared above and below the paragraph, as
+  // spacing, instead of a blank line under it (a row its text fills looks the same in Excel).
+  // ("distributed" was tried: it opens a gap between the two lines of a short paragraph.)
+  b.style(first, 1, last, 1, { ...INPUT_TEXT, vAlign: 'center' });
   setMarker(b, 1, id.markerCol, id.marker);
   return b.finish(
     {
@@ -548,6 +586,11 @@ function planText(spec: TextSectionSpec, ctx: BudgetContext, data: SheetData | u
 
 /** Renders a spec (and optionally its data) to a sheet plan. Pure: no Office, no I/O. */
 export function planSheet(spec: Spec, ctx: BudgetContext, data?: SheetData, opts: PlanOptions = {}): SheetPlan {
+  // Headers and wrapped names get the lines they need at the widths that keep the page legible.
+  return fitRowHeights(planSheetRows(spec, ctx, data, opts));
+}
+
+function planSheetRows(spec: Spec, ctx: BudgetContext, data: SheetData | undefined, opts: PlanOptions): SheetPlan {
   switch (spec.kind) {
     case 'coded':
       return planCoded(spec, ctx, data as TableData | undefined, opts);

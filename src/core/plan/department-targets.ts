@@ -6,6 +6,7 @@ import { rangeAddress } from './a1';
 import { PlanBuilder } from './builder';
 import { MARKER_PREFIX } from './marker';
 import { textCell } from './text-cells';
+import { fitRowHeights } from './text-height';
 import type { CellStyle, SheetPlan } from './types';
 
 /**
@@ -30,6 +31,7 @@ export function planDepartmentTargets(t: DepartmentTargets, ctx: BudgetContext):
   b.set(1, 1, textCell(`${ctx.year}年度${ctx.org}项目支出绩效目标汇总表`));
   b.merge(1, 1, 1, width);
   b.style(1, 1, 1, width, { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' });
+  b.rowHeights[1] = 30;
   const marker = departmentTargetsMarker(ctx.year);
   b.set(1, markerCol, marker);
   b.set(2, 1, textCell(`编制部门：${ctx.org}`));
@@ -58,13 +60,14 @@ export function planDepartmentTargets(t: DepartmentTargets, ctx: BudgetContext):
     `所属单位项目支出预算表中有申报表的项目金额合计 ${formatAmount(t.u2WithForms)} 元` + (diff.isZero() ? '，与合计一致。' : `，与合计相差 ${formatAmount(diff.abs())} 元，请核对。`),
   );
   b.merge(totalRow + 1, 1, totalRow + 1, width);
-  return b.finish(
+  return fitRowHeights(b.finish(
     {
       specId: DEPARTMENT_TARGETS_SPEC as SpecId,
       name: DEPARTMENT_TARGETS_SHEET,
       marker,
       markerCell: rangeAddress(1, markerCol, 1, markerCol),
-      columnWidths: [6, 28, 32, 16, 60, 4],
+      // One landscape page wide at 10 pt or more (print.ts); names and indicators wrap.
+      columnWidths: [5, 22, 26, 15, 48, 4],
       hiddenColumns: [markerCol],
       freeze: { rows: 3, columns: 0 },
       print: { orientation: 'landscape', titleRows: '3:3', fitToWidth: true },
@@ -72,5 +75,5 @@ export function planDepartmentTargets(t: DepartmentTargets, ctx: BudgetContext):
       layout: { headerRows: [3, 3], dataRows: [4, totalRow - 1], totalRow, amountColumns: { amount: 4 }, codeColumns: 0, nameColumn: 3 },
     },
     markerCol,
-  );
+  ));
 }

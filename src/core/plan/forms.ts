@@ -9,6 +9,7 @@ import { absolute, editionListSet, level2ListFormula, planListsSheet, type ListS
 import { PlanBuilder } from './builder';
 import { textCell } from './text-cells';
 import { fitRowHeights } from './text-height';
+import { withIndicatorPages } from './print';
 import { amountValidation, safeSheetName } from './build';
 import { formatMarker } from './marker';
 import type { CellStyle, CellValue, SheetPlan, ValidationPlan } from './types';
@@ -46,6 +47,9 @@ export interface FormPrefill {
 }
 
 export const AMOUNT_FORMAT = '#,##0.00';
+/** points of the 总体目标 row: a blank form's room to write, a filled form's least (two lines) */
+const GOAL_ROW_BLANK = 90;
+const GOAL_ROW_FILLED = 34;
 const TEXT_FORMAT = '@';
 const TITLE: CellStyle = { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' };
 const SUBTITLE: CellStyle = { hAlign: 'center', vAlign: 'center' };
@@ -266,7 +270,9 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
   b.merge(12, 4, 12, 6);
   b.style(12, 1, 12, 6, { ...BODY, vAlign: 'top' });
   b.style(12, 1, 12, 6, INPUT_TEXT);
-  b.rowHeights[12] = 90;
+  // Room to type the goals in a blank form; a filled one's row is as tall as its words need
+  // (fitRowHeights), so the form keeps to one page where it can.
+  b.rowHeights[12] = form ? GOAL_ROW_FILLED : GOAL_ROW_BLANK;
 
   const headerRow = 13;
   b.header(headerRow, 1, [['一级指标', '二级指标', '三级指标', '三级指标', '年度(/项目)指标值', '年度(/项目)指标值']]);
@@ -295,13 +301,14 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
 
   const marker = formatMarker({ specId: TARGET_FORM.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
-  return fitRowHeights(b.finish(
+  const plan = fitRowHeights(b.finish(
     {
       specId: TARGET_FORM.id,
       name: safeSheetName(TARGET_FORM.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
-      columnWidths: [16, 20, 18, 20, 18, 18, 4, 36],
+      // The official form is portrait: 77 units (项目资金（元） on one line) print its 11-point text at 10 pt or more (print.ts).
+      columnWidths: [15, 12, 14, 12, 12, 12, 4, 36],
       hiddenColumns: [markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'portrait', titleRows: null, fitToWidth: true, area: `A1:${address(Math.max(last, headerRow), width)}` },
@@ -317,6 +324,12 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
     },
     TARGET_CHECK_COLUMN,
   ));
+  return withIndicatorPages(plan, headerRow, blockRows(first, indicators), last);
+}
+
+/** The rows of each 一级 block of an indicator table. */
+function blockRows(first: number, indicators: Partial<SeedIndicator>[]): [number, number][] {
+  return levelRuns(indicators.map((i) => i?.level1 ?? null)).map(([a, b]) => [first + a, first + b]);
 }
 
 // ---------------------------------------------------------------- 绩效自评表
@@ -411,7 +424,7 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   b.merge(11, 6, 11, 8);
   b.style(11, 2, 11, width, { ...BODY, vAlign: 'top' });
   b.style(11, 2, 11, width, INPUT_TEXT);
-  b.rowHeights[11] = 90;
+  b.rowHeights[11] = form ? GOAL_ROW_FILLED : GOAL_ROW_BLANK;
 
   const I = SELF_INDICATOR_COLUMNS;
   const headerRow = 12;
@@ -478,13 +491,14 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
 
   const marker = formatMarker({ specId: SELF_EVALUATION.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
-  return fitRowHeights(b.finish(
+  const plan = fitRowHeights(b.finish(
     {
       specId: SELF_EVALUATION.id,
       name: safeSheetName(SELF_EVALUATION.sheetPrefix + (form?.projectName ?? pre?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
-      columnWidths: [12, 16, 22, 14, 14, 8, 10, 30, 4],
+      // One landscape page wide at 10 pt or more (print.ts); amounts keep 14 for 17,088,121.00.
+      columnWidths: [14, 12, 16, 14, 14, 7, 8, 30, 4],
       hiddenColumns: [markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'landscape', titleRows: null, fitToWidth: true },
@@ -500,4 +514,5 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
     },
     markerCol,
   ));
+  return withIndicatorPages(plan, headerRow, blockRows(first, indicators), totalRow);
 }

@@ -6,6 +6,7 @@ import { LONG_FORM_2020_LEVELS, LONG_TARGET_FORM } from '../specs/forms';
 import { address, rangeAddress } from './a1';
 import { PlanBuilder } from './builder';
 import { fitRowHeights } from './text-height';
+import { withIndicatorPages } from './print';
 import { safeSheetName } from './build';
 import {
   amount,
@@ -14,6 +15,7 @@ import {
   field,
   FORMULA_AMOUNT,
   indicatorLevels,
+  levelRuns,
   INPUT_AMOUNT,
   INPUT_TEXT,
   LABEL,
@@ -223,13 +225,14 @@ export function planLongTargetForm(ctx: BudgetContext, form?: SeedLongTargetForm
 
   const marker = formatMarker({ specId: LONG_TARGET_FORM.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
-  return fitRowHeights(b.finish(
+  const plan = fitRowHeights(b.finish(
     {
       specId: LONG_TARGET_FORM.id,
       name: safeSheetName(LONG_TARGET_FORM.sheetPrefix + (form?.projectName ?? '')),
       marker,
       markerCell: address(1, markerCol),
-      columnWidths: [18, 16, 20, 20, 16, 16, 4],
+      // Portrait, as the 2020 form prints: 78 units keep its text at 10 pt or more (print.ts).
+      columnWidths: [14, 12, 13, 13, 13, 13, 4],
       hiddenColumns: [markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'portrait', titleRows: null, fitToWidth: true },
@@ -245,4 +248,6 @@ export function planLongTargetForm(ctx: BudgetContext, form?: SeedLongTargetForm
     },
     markerCol,
   ));
+  const blocks = levelRuns(indicators.map((r) => r.level1 || null)).map(([a, z]): [number, number] => [first + a, first + z]);
+  return withIndicatorPages(plan, rows.indicatorHeader, blocks, last);
 }

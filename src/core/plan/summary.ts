@@ -5,6 +5,7 @@ import { address, parseAddress, rangeAddress, sheetRef } from './a1';
 import { PlanBuilder } from './builder';
 import { fill, safeSheetName } from './build';
 import { plannedText, textCell } from './text-cells';
+import { fitRowHeights } from './text-height';
 import { AMOUNT_FORMAT, BODY, LABEL, TARGET_CELLS, TARGET_INDICATOR_COLUMNS } from './forms';
 import { LONG_CELLS, LONG_INDICATOR_COLUMNS } from './long-form';
 import { formatMarker } from './marker';
@@ -131,13 +132,14 @@ export function planTargetSummary(ctx: BudgetContext, forms: SheetPlan[]): Sheet
 
   const marker = formatMarker({ specId: TARGET_SUMMARY.id, level: ctx.level, year: ctx.year });
   b.set(1, markerCol, marker);
-  return b.finish(
+  return fitRowHeights(b.finish(
     {
       specId: TARGET_SUMMARY.id,
       name: safeSheetName(TARGET_SUMMARY.sheetName),
       marker,
       markerCell: address(1, markerCol),
-      columnWidths: [6, 30, 16, 50, 50, 4],
+      // One landscape page wide at 10 pt or more (print.ts); the indicator lines wrap.
+      columnWidths: [5, 26, 15, 35, 35, 4],
       hiddenColumns: [markerCol],
       freeze: { rows: SUMMARY_HEADER_ROW, columns: 0 },
       print: { orientation: 'landscape', titleRows: `1:${SUMMARY_HEADER_ROW}`, fitToWidth: true },
@@ -153,7 +155,7 @@ export function planTargetSummary(ctx: BudgetContext, forms: SheetPlan[]): Sheet
       },
     },
     markerCol,
-  );
+  ));
 }
 
 /** Cells of a summary row, for readers: the form sheet each row links to. */

@@ -11,9 +11,12 @@ import type { SheetPlan } from './types';
  * full-width character takes about two.
  */
 
-const LINE_POINTS = 15;
+/** one line of 11-point text */
+export const LINE_POINTS = 15;
 const PADDING_POINTS = 4;
 const MAX_ROW_POINTS = 409;
+/** Excel's height of a row the plan leaves unset (11-point text) */
+export const DEFAULT_ROW_POINTS = 15;
 
 export function textUnits(text: string): number {
   let units = 0;
@@ -34,7 +37,9 @@ export function heightForLines(lines: number): number {
 
 /**
  * Raises each row where a wrapped text cell needs more than one line to the height it needs
- * (never lowers a planned height). A cell merged over several rows is left to those rows.
+ * (never lowers a planned height). A cell merged over several rows (a header spanning 科目编码
+ * rows, an indicator's 一级) gets what it lacks spread over its rows, so its words are not cut
+ * at the top and bottom.
  */
 export function fitRowHeights(plan: SheetPlan): SheetPlan {
   const wrapped = new Set<string>();
@@ -57,6 +62,7 @@ export function fitRowHeights(plan: SheetPlan): SheetPlan {
     for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) spans.set(`${r},${c}`, { rows: 0, width: 0 });
   }
   const rowHeights = { ...plan.rowHeights };
+  const tall: { r1: number; rows: number; needs: number }[] = [];
   plan.cells.forEach((row, i) => {
     const r = i + 1;
     let lines = 1;
@@ -66,10 +72,19 @@ export function fitRowHeights(plan: SheetPlan): SheetPlan {
       const text = (typeof v === 'string' || isPlanText(v) ? plannedText(v) : null) ?? plan.textResults?.[address(r, c)] ?? null;
       if (!text || !wrapped.has(`${r},${c}`)) return;
       const span = spans.get(`${r},${c}`) ?? { rows: 1, width: plan.columnWidths[j] ?? 8.43 };
-      if (span.rows !== 1) return;
-      lines = Math.max(lines, wrappedLines(text, span.width));
+      if (span.rows === 0) return;
+      const needs = wrappedLines(text, span.width);
+      if (span.rows === 1) lines = Math.max(lines, needs);
+      else if (needs > 1) tall.push({ r1: r, rows: span.rows, needs: heightForLines(needs) });
     });
     if (lines > 1) rowHeights[r] = Math.max(rowHeights[r] ?? 0, heightForLines(lines));
   });
+  for (const { r1, rows, needs } of tall) {
+    let has = 0;
+    for (let r = r1; r < r1 + rows; r++) has += rowHeights[r] ?? DEFAULT_ROW_POINTS;
+    if (has >= needs) continue;
+    const more = Math.ceil(((needs - has) / rows) * 4) / 4;
+    for (let r = r1; r < r1 + rows; r++) rowHeights[r] = Math.min(MAX_ROW_POINTS, (rowHeights[r] ?? DEFAULT_ROW_POINTS) + more);
+  }
   return { ...plan, rowHeights };
 }

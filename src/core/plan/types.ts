@@ -86,7 +86,21 @@ export interface SheetPlan {
   names: NamePlan[];
   /** rows and columns kept in view while scrolling */
   freeze: { rows: number; columns: number };
-  print: { orientation: 'landscape' | 'portrait'; titleRows: string | null; fitToWidth: boolean; area?: string };
+  /**
+   * How it prints (see `print.ts`): A4 in this orientation, `titleRows` (`1:5`) repeated on
+   * every page, fitted one page wide or at `scale` % (100 when not given); `titleColumns` (`A:D`)
+   * repeated on every page
+   * of a sheet wider than one; `rowBreaks` the rows that start a new page.
+   */
+  print: {
+    orientation: 'landscape' | 'portrait';
+    titleRows: string | null;
+    fitToWidth: boolean;
+    scale?: number;
+    area?: string;
+    titleColumns?: string;
+    rowBreaks?: number[];
+  };
   /** structure protected without a password; unlocked cells stay editable */
   protect: boolean;
   /** where the amounts are, for readers and tests */

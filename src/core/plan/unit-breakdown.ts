@@ -7,6 +7,8 @@ import { THREE_PUBLIC_COLUMNS } from './build';
 import { PlanBuilder } from './builder';
 import { MARKER_PREFIX } from './marker';
 import { textCell } from './text-cells';
+import { fitRowHeights } from './text-height';
+import { maxUnitsForPage, SMALLEST_LEGIBLE_SCALE } from './print';
 import type { CellStyle, SheetPlan } from './types';
 
 /**
@@ -71,6 +73,7 @@ export function planUnitBreakdown(b0: Breakdown, ctx: BudgetContext, notice: str
   b.set(1, 1, textCell(`${ctx.year}年${ctx.org}${BREAKDOWN_SHEET}`));
   b.merge(1, 1, 1, width);
   b.style(1, 1, 1, width, { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' });
+  b.rowHeights[1] = 30;
   const marker = breakdownMarker(ctx.year);
   b.set(1, keyCol, marker);
   b.set(2, 1, textCell(`编制部门：${ctx.org}`));
@@ -101,20 +104,34 @@ export function planUnitBreakdown(b0: Breakdown, ctx: BudgetContext, notice: str
   if (b0.lines.length > 0) {
     b.style(header + 1, 1, last, width, { border: true, vAlign: 'center' });
     b.style(header + 1, 2, last, 2, { numberFormat: '@' });
+    b.style(header + 1, 3, last, 3, { wrap: true });
     b.style(header + 1, FIXED_COLUMNS + 1, last, totalCol, { numberFormat: '#,##0.00', hAlign: 'right' });
     b.style(header + 1, totalCol, last, totalCol, { bold: true });
+    // a little over Excel's 15 points, so 11-point CJK text clears the borders
+    for (let r = header + 1; r <= last; r++) b.rowHeights[r] = 18;
   }
-  return b.finish(
+  // The four naming columns narrow, so a page wide beside them holds three units.
+  const widths = [16, 12, 26, 10, ...units.map(() => 16), 18, 4];
+  const oneWide = widths.slice(0, -1).reduce((a, w) => a + w, 0) <= maxUnitsForPage('landscape');
+  return fitRowHeights(b.finish(
     {
       // Not one of the budget's specs: the sheet lives beside them (see BREAKDOWN_SPEC).
       specId: BREAKDOWN_SPEC as SpecId,
       name: BREAKDOWN_SHEET,
       marker,
       markerCell: rangeAddress(1, keyCol, 1, keyCol),
-      columnWidths: [22, 12, 30, 14, ...units.map(() => 16), 18, 4],
+      columnWidths: widths,
       hiddenColumns: [keyCol],
       freeze: { rows: header, columns: FIXED_COLUMNS },
-      print: { orientation: 'landscape', titleRows: `${header}:${header}`, fitToWidth: false },
+      // One page wide while that keeps 10 pt (a few units); else at the smallest scale that
+      // does, over as many pages wide as it takes, each with the header row and the
+      // 表 | 科目 | 名称 | 栏目 columns that name its figures.
+      print: {
+        orientation: 'landscape',
+        titleRows: `${header}:${header}`,
+        fitToWidth: oneWide,
+        ...(oneWide ? {} : { scale: SMALLEST_LEGIBLE_SCALE, titleColumns: 'A:D' }),
+      },
       protect: false,
       layout: {
         headerRows: [header, header],
@@ -126,5 +143,5 @@ export function planUnitBreakdown(b0: Breakdown, ctx: BudgetContext, notice: str
       },
     },
     keyCol,
-  );
+  ));
 }

@@ -203,6 +203,12 @@ export interface PageLayoutState {
   printTitleRows?: string;
   /** `A1:F30` */
   printArea?: string;
+  /** normalized `$A:$D` */
+  printTitleColumns?: string;
+  /** points, as PageLayout takes them */
+  margins?: Partial<Record<'left' | 'right' | 'top' | 'bottom' | 'header' | 'footer', number>>;
+  /** rows a manual page break goes above (Worksheet.horizontalPageBreaks), in the order added */
+  rowBreaks?: number[];
 }
 
 export interface FakeSheetState {
@@ -1216,6 +1222,8 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'showGridlines' | 'a
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
   readonly protection: FakeWorksheetProtection;
+  /** Worksheet.horizontalPageBreaks (ExcelApi 1.9): only `add`, which the writer uses */
+  readonly horizontalPageBreaks: { add(pageBreakRange: string): void };
 
   private synced = false;
 
@@ -1229,6 +1237,13 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'showGridlines' | 'a
     this.freezePanes = new FakeFreezePanes(this);
     this.pageLayout = new FakePageLayout(this);
     this.protection = new FakeWorksheetProtection(this);
+    this.horizontalPageBreaks = {
+      add: (pageBreakRange: string) => {
+        const rect = this.resolve(pageBreakRange, 'PageBreakCollection.add');
+        const page = this.change('PageBreakCollection.add', 'ExcelApi', '1.9').pageLayout;
+        page.rowBreaks = [...(page.rowBreaks ?? []), rect.r1];
+      },
+    };
   }
 
   markSynced(): void {
@@ -1354,7 +1369,11 @@ export class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, 'freeze
 }
 
 export class FakePageLayout
-  implements Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'centerHorizontally' | 'zoom' | 'setPrintTitleRows' | 'setPrintArea'>
+  implements
+    Pick<
+      Excel.PageLayout,
+      'orientation' | 'paperSize' | 'centerHorizontally' | 'zoom' | 'setPrintTitleRows' | 'setPrintTitleColumns' | 'setPrintArea'
+    >
 {
   constructor(private readonly ws: FakeWorksheet) {}
 
@@ -1403,6 +1422,36 @@ export class FakePageLayout
     const rect = this.ws.resolve(printTitleRows, 'PageLayout.setPrintTitleRows');
     if (!rect.wholeRows) throw new FakeOfficeError('InvalidArgument', `print title rows must be entire rows: ${rectAddress(rect)}`);
     this.page('setPrintTitleRows').printTitleRows = `$${rect.r1}:$${rect.r2}`;
+  }
+
+  setPrintTitleColumns(printTitleColumns: Excel.Range | string): void {
+    const rect = this.ws.resolve(printTitleColumns, 'PageLayout.setPrintTitleColumns');
+    if (!rect.wholeColumns) throw new FakeOfficeError('InvalidArgument', `print title columns must be entire columns: ${rectAddress(rect)}`);
+    this.page('setPrintTitleColumns').printTitleColumns = `$${colLetters(rect.c1)}:$${colLetters(rect.c2)}`;
+  }
+
+  private margin(side: 'left' | 'right' | 'top' | 'bottom' | 'header' | 'footer', v: number): void {
+    if (!(v >= 0)) throw new FakeOfficeError('InvalidArgument', `${side}Margin ${v}`);
+    const page = this.page(`${side}Margin`);
+    page.margins = { ...page.margins, [side]: v };
+  }
+  set leftMargin(v: number) {
+    this.margin('left', v);
+  }
+  set rightMargin(v: number) {
+    this.margin('right', v);
+  }
+  set topMargin(v: number) {
+    this.margin('top', v);
+  }
+  set bottomMargin(v: number) {
+    this.margin('bottom', v);
+  }
+  set headerMargin(v: number) {
+    this.margin('header', v);
+  }
+  set footerMargin(v: number) {
+    this.margin('footer', v);
   }
 
   setPrintArea(printArea: Excel.Range | Excel.RangeAreas | string): void {
