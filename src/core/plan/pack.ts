@@ -148,7 +148,7 @@ export function planContents(spec: PackSheetSpec, ctx: BudgetContext, entries: r
       name: id.name,
       marker: id.marker,
       markerCell: id.markerCell,
-      columnWidths: [76, 34, 4],
+      columnWidths: [68, 44, 4],
       hiddenColumns: [id.markerCol],
       freeze: { rows: 0, columns: 0 },
       print: { orientation: 'landscape', titleRows: '1:3', fitToWidth: true },
