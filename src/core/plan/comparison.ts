@@ -1,3 +1,4 @@
+import { fitRowHeights } from './text-height';
 import type { BudgetContext } from '../model';
 import type { Comparison, ComparisonRow, ComparisonSection } from '../previous/compare';
 import { address } from './a1';
@@ -51,7 +52,7 @@ export function planComparison(ctx: BudgetContext, comparison: Comparison): Shee
   b.style(2, 6, 2, WIDTH, { hAlign: 'right' });
   b.set(3, 1, '须说明原因的增减率阈值（%）');
   b.merge(3, 1, 3, 2);
-  b.style(3, 1, 3, 2, { bold: true, hAlign: 'right' });
+  b.style(3, 1, 3, 2, { bold: true, hAlign: 'right', vAlign: 'center', wrap: true });
   b.set(3, 3, comparison.threshold.toNumber());
   b.style(3, 3, 3, 3, { numberFormat: '0.00', hAlign: 'center', locked: false, border: true, fill: INPUT_FILL });
   b.validations.push({ range: COMPARISON_THRESHOLD_CELL, kind: 'decimal', min: 0, max: 1000, strict: true, error: { title: '阈值', text: '请输入 0–1000 之间的百分数，如 10' } });
@@ -80,13 +81,15 @@ export function planComparison(ctx: BudgetContext, comparison: Comparison): Shee
   const last = row - 1;
   const marker = formatMarker({ specId: COMPARISON.id, level: ctx.level, year: ctx.year });
   b.set(1, C.key, marker);
-  return b.finish(
+  return fitRowHeights(b.finish(
     {
       specId: COMPARISON.id,
       name: safeSheetName(COMPARISON.sheetName),
       marker,
       markerCell: address(1, C.key),
-      columnWidths: [12, 30, 10, 16, 16, 16, 10, 10, 40, 22, 4],
+      // 118 units: the widest that prints its 10.5-pt body at 10 pt on A4 landscape (print.ts);
+      // amounts keep 16 for a department's 元 totals (2,587,850,000.00), the words wrap instead
+      columnWidths: [9, 18, 9, 16, 16, 16, 8, 6, 13, 7, 4],
       hiddenColumns: [C.key],
       freeze: { rows: COMPARISON_HEADER_ROW, columns: 3 },
       print: { orientation: 'landscape', titleRows: `${COMPARISON_HEADER_ROW}:${COMPARISON_HEADER_ROW}`, fitToWidth: true },
@@ -102,7 +105,7 @@ export function planComparison(ctx: BudgetContext, comparison: Comparison): Shee
       },
     },
     C.key,
-  );
+  ));
 }
 
 function writeRow(b: PlanBuilder, row: number, r: ComparisonRow, threshold: string): void {
@@ -129,6 +132,8 @@ function writeRow(b: PlanBuilder, row: number, r: ComparisonRow, threshold: stri
   b.style(row, 1, row, WIDTH, { border: true });
   b.style(row, C.code, row, C.code, { numberFormat: '@', hAlign: 'center' });
   b.style(row, C.column, row, C.column, { hAlign: 'center' });
+  b.style(row, C.label, row, C.label, { wrap: true });
+  b.style(row, C.previousCodes, row, C.previousCodes, { wrap: true });
   b.style(row, C.previous, row, C.change, { numberFormat: FORMAT[r.unit], hAlign: 'right' });
   b.style(row, C.rate, row, C.rate, { numberFormat: '0.00%', hAlign: 'right' });
   b.style(row, C.flag, row, C.flag, { hAlign: 'center', color: '#C00000', bold: true });

@@ -1,3 +1,4 @@
+import { fitRowHeights } from './text-height';
 import type { BudgetContext } from '../model';
 import { PROCUREMENT, PROCUREMENT_FIELDS, type ProcurementInputs } from '../previous/procurement';
 import { address } from './a1';
@@ -45,7 +46,7 @@ export function planProcurement(ctx: BudgetContext, values: ProcurementInputs = 
   b.rowHeights[last + 2] = 30;
   const marker = formatMarker({ specId: PROCUREMENT.id, level: ctx.level, year: ctx.year });
   b.set(1, markerCol, marker);
-  return b.finish(
+  return fitRowHeights(b.finish(
     {
       specId: PROCUREMENT.id,
       name: safeSheetName(PROCUREMENT.sheetName),
@@ -54,10 +55,10 @@ export function planProcurement(ctx: BudgetContext, values: ProcurementInputs = 
       columnWidths: [48, 18, 4],
       hiddenColumns: [markerCol],
       freeze: { rows: 3, columns: 0 },
-      print: { orientation: 'portrait', titleRows: null, fitToWidth: true },
+      print: { orientation: 'portrait', titleRows: '3:3', fitToWidth: true },
       protect: true,
       layout: { headerRows: [3, 3], dataRows: [PROCUREMENT_FIRST_ROW, last], totalRow: null, amountColumns: { amount: 2 }, codeColumns: 0, nameColumn: 1 },
     },
     markerCol,
-  );
+  ));
 }

@@ -23,6 +23,10 @@ import { SEED_BUDGETS } from '../../../src/core/sample-seeds';
 import type { SpecId } from '../../../src/core/specs/types';
 import { FORM_SAMPLES } from '../../../src/cli/forms';
 import type { ModelSheet } from '../../../src/core/model';
+import { planComparison } from '../../../src/core/plan/comparison';
+import { planProcurement } from '../../../src/core/plan/procurement';
+import { compareBudgets } from '../../../src/core/previous/compare';
+import { CARD_2020, seedSheets } from '../previous/fixtures';
 
 /**
  * Every sheet the product writes prints legibly (issue 15 point 1): the body text is at least
@@ -91,14 +95,24 @@ function consolidation(): { where: string; plan: SheetPlan }[] {
   ];
 }
 
-const ALL = () => [...templates(), ...samples(), ...projectForms(), ...consolidation()];
+/** The sheets beside the tables that draft and compare add: 上年对比 (a seed against last year) and 政府采购 inputs. */
+function lastYear(): { where: string; plan: SheetPlan }[] {
+  const ctx = { level: 'unit' as const, org: '上海市社会保障卡服务中心', year: 2021 };
+  const cmp = compareBudgets(CARD_2020(), seedSheets('2021-shanghai-social-security-card-unit'));
+  return [
+    { where: 'compare 上年对比', plan: planComparison(ctx, cmp) },
+    { where: 'draft 政府采购预算', plan: planProcurement(ctx) },
+  ];
+}
+
+const ALL = () => [...templates(), ...samples(), ...projectForms(), ...consolidation(), ...lastYear()];
 
 describe('printed pages a reviewer can read', () => {
   const sheets = ALL();
 
   it('covers every kind of sheet the product writes', () => {
     const kinds = new Set(sheets.map((s) => s.plan.specId));
-    for (const k of ['T1', 'T2', 'T8', 'T9', 'U1', 'U2', 'glossary', 'project', 'target-form', 'target-form-2020', 'self-evaluation', 'target-summary', 'unit-breakdown', 'unit-targets']) {
+    for (const k of ['T1', 'T2', 'T8', 'T9', 'U1', 'U2', 'glossary', 'project', 'target-form', 'target-form-2020', 'self-evaluation', 'target-summary', 'unit-breakdown', 'unit-targets', 'cover', 'contents', 'comparison', 'procurement']) {
       expect({ k, covered: kinds.has(k as SpecId) }).toEqual({ k, covered: true });
     }
     expect(sheets.length).toBeGreaterThan(150);
