@@ -2,6 +2,7 @@
 import './polyfills';
 import { COMMAND_FAILED_EVENT, type CommandFailure } from '../commands/command-failure';
 import { renderCheck, wireCheck } from './check-section';
+import { renderConsolidate, wireConsolidate } from './consolidate-section';
 import { $ } from './dom';
 import { initialState } from './form';
 import { renderForms, wireForms } from './forms-section';
@@ -72,6 +73,7 @@ function applyLanguage(): void {
   renderFreeze();
   renderCheck();
   renderForms();
+  renderConsolidate();
 }
 
 function storedLang(): Lang | null {
@@ -101,6 +103,7 @@ function wire(): void {
   // the name's label, the checklist and every 单位/部门 wording depend on the level
   wireInsert(applyLanguage);
   wireForms();
+  wireConsolidate();
   wireCheck();
   wirePrepare();
 }

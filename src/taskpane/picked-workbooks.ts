@@ -1,0 +1,45 @@
+import type { UnitWorkbook } from '../core/consolidate/types';
+import { readWorkbookBytes } from '../xlsx/browser-reader';
+import type { UnreadFile } from './consolidate';
+import { errorDetail } from './result';
+
+/**
+ * Workbooks the clerk picks with <input type=file>, read in the pane into the neutral model
+ * (the CLI's streaming reader, with a JavaScript inflater). Part of the on-demand chunk: the
+ * pane's first load does not carry the reader. 汇总所属单位 reads the units' workbooks through
+ * it; a 上年对比 button reads last year's workbook the same way (one file, then its `sheets`).
+ */
+
+export interface PickedProgress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+export interface PickedWorkbooks {
+  /** every file read, in the order picked: source (the file name), sheets and read issues */
+  workbooks: UnitWorkbook[];
+  /** files that are no workbook, are damaged or pass the reader's caps */
+  unread: UnreadFile[];
+}
+
+/** Lets the pane paint its progress line between two files. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function readPickedWorkbooks(files: readonly File[], onProgress?: (p: PickedProgress) => void): Promise<PickedWorkbooks> {
+  const workbooks: UnitWorkbook[] = [];
+  const unread: UnreadFile[] = [];
+  for (const [i, file] of files.entries()) {
+    onProgress?.({ done: i, total: files.length, file: file.name });
+    await nextFrame();
+    try {
+      const read = readWorkbookBytes(new Uint8Array(await file.arrayBuffer()));
+      workbooks.push({ source: file.name, sheets: read.sheets, issues: read.issues });
+    } catch (err) {
+      console.error(err);
+      unread.push({ file: file.name, detail: errorDetail(err) });
+    }
+  }
+  onProgress?.({ done: files.length, total: files.length, file: '' });
+  return { workbooks, unread };
+}
