@@ -4,6 +4,7 @@ import { COMMAND_FAILED_EVENT, type CommandFailure } from '../commands/command-f
 import { renderCheck, wireCheck } from './check-section';
 import { renderConsolidate, wireConsolidate } from './consolidate-section';
 import { $ } from './dom';
+import { renderDraft, wireDraft } from './draft-section';
 import { initialState } from './form';
 import { renderForms, wireForms } from './forms-section';
 import { isLang, Lang, MessageKey, pickLanguage } from './i18n';
@@ -74,6 +75,7 @@ function applyLanguage(): void {
   renderCheck();
   renderForms();
   renderConsolidate();
+  renderDraft();
 }
 
 function storedLang(): Lang | null {
@@ -104,6 +106,7 @@ function wire(): void {
   wireInsert(applyLanguage);
   wireForms();
   wireConsolidate();
+  wireDraft();
   wireCheck();
   wirePrepare();
 }
