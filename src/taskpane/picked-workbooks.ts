@@ -29,15 +29,21 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function readPickedWorkbooks(files: readonly File[], onProgress?: (p: PickedProgress) => void): Promise<PickedWorkbooks> {
   const workbooks: UnitWorkbook[] = [];
   const unread: UnreadFile[] = [];
+  const seen = new Map<string, number>();
   for (const [i, file] of files.entries()) {
-    onProgress?.({ done: i, total: files.length, file: file.name });
+    // A browser gives names without folders: two files of one name stay two sources (the
+    // consolidation tells units apart by source), the second named `单位.xlsx (2)`.
+    const n = (seen.get(file.name) ?? 0) + 1;
+    seen.set(file.name, n);
+    const source = n === 1 ? file.name : `${file.name} (${n})`;
+    onProgress?.({ done: i, total: files.length, file: source });
     await nextFrame();
     try {
       const read = readWorkbookBytes(new Uint8Array(await file.arrayBuffer()));
-      workbooks.push({ source: file.name, sheets: read.sheets, issues: read.issues });
+      workbooks.push({ source, sheets: read.sheets, issues: read.issues });
     } catch (err) {
       console.error(err);
-      unread.push({ file: file.name, detail: errorDetail(err) });
+      unread.push({ file: source, detail: errorDetail(err) });
     }
   }
   onProgress?.({ done: files.length, total: files.length, file: '' });

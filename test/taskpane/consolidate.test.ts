@@ -50,10 +50,11 @@ describe('汇总所属单位: files read in the pane and summed by the core', ()
     expect(read.unread).toEqual([{ file: '坏文件.xlsx', detail: expect.stringMatching(/zip|损坏|不完整/) }]);
   });
 
-  test('the same unit twice is a finding; summed anyway it counts once, and 分单位明细 is planned', async () => {
-    const { workbooks } = await readPickedWorkbooks([await unitFile('一.xlsx'), await unitFile('二.xlsx')]);
+  test('the same unit twice (two files of one name, from two folders) is a finding; summed anyway it counts once, and 分单位明细 is planned', async () => {
+    const { workbooks } = await readPickedWorkbooks([await unitFile('卡中心.xlsx'), await unitFile('卡中心.xlsx')]);
+    expect(workbooks.map((w) => w.source)).toEqual(['卡中心.xlsx', '卡中心.xlsx (2)']);
     const problems = screen(workbooks, 2021);
-    expect(problems.some((p) => p.kind === 'duplicate-unit' && p.source === '二.xlsx')).toBe(true);
+    expect(problems.some((p) => p.kind === 'duplicate-unit' && p.source === '卡中心.xlsx (2)')).toBe(true);
     expect(() => departmentPlans(workbooks, { department: '某局', year: 2021, tier: '区级' }, false)).toThrow(/未汇总/);
     const { consolidation, plans } = departmentPlans(workbooks, { department: '某局', year: 2021, tier: '区级' }, true);
     expect(consolidation.units).toEqual(['上海市社会保障卡服务中心']);
