@@ -43,7 +43,8 @@ export function renderConsolidate(): void {
   // the step an earlier click asked for is done: its error goes
   if (state?.kind === 'error' && state.message.key.startsWith('consolidate.needs.') && needs?.key !== state.message.key) state = null;
   const line = $('consolidate-needs');
-  line.hidden = !needs;
+  // said once: not beside the button while the error under it says the same
+  line.hidden = !needs || (state?.kind === 'error' && state.message.key === needs.key);
   line.textContent = needs ? say(ui.lang, needs) : '';
   renderOutput();
 }
@@ -136,6 +137,7 @@ async function onConsolidate(): Promise<void> {
   const needs = consolidateNeeds(form, picked.length);
   if (needs) {
     setState({ kind: 'error', message: needs }, 'output');
+    renderConsolidate();
     if (needs.key === 'consolidate.needs.org') (validateOrg('department', form.org) ? $('org') : $('year')).focus();
     else if (needs.key === 'consolidate.needs.files') $('consolidate-files').focus();
     return;

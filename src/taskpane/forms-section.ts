@@ -99,7 +99,8 @@ function updateFormsCount(): void {
   typedCount.hidden = t.projects.length === 0;
   typedCount.textContent = tr('forms.typedCount', { n: t.projects.length });
   const needs = $('forms-insert-needs');
-  needs.hidden = hasList(t);
+  // said once: not beside the button while the field's error says the same
+  needs.hidden = hasList(t) || ui.forms.showErrors;
   needs.textContent = tr('forms.needs.load');
 }
 
