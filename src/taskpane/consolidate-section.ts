@@ -36,9 +36,7 @@ function files(): File[] {
 export function renderConsolidate(): void {
   $('consolidate-section').hidden = level() !== 'department';
   const picked = files().length;
-  const count = $('consolidate-count');
-  count.hidden = picked === 0;
-  count.textContent = tr('consolidate.files', { n: picked });
+  $('consolidate-count').textContent = picked === 0 ? tr('consolidate.noFiles') : tr('consolidate.files', { n: picked });
   const needs = consolidateNeeds(readState(), picked);
   // the step an earlier click asked for is done: its error goes
   if (state?.kind === 'error' && state.message.key.startsWith('consolidate.needs.') && needs?.key !== state.message.key) state = null;

@@ -142,7 +142,7 @@ describe('the built task pane', () => {
 
   test('every control is reached with Tab, in document order', async () => {
     const { page } = await openPane({ displayLanguage: 'zh-CN', officeTheme: LIGHT_THEME });
-    const expected = await page.$$eval('button, input, select, a[href], [tabindex="0"]', (nodes) =>
+    const expected = await page.$$eval('button, input, select, textarea, a[href], [tabindex="0"]', (nodes) =>
       nodes
         .filter((n) => !(n as HTMLButtonElement).disabled && (n as HTMLElement).offsetParent !== null && n.getAttribute('tabindex') !== '-1')
         // a radio group is one Tab stop: the checked radio
