@@ -93,7 +93,8 @@ function updateFormsCount(): void {
   const items = ui.forms.items ?? [];
   const t = typed();
   const count = $('forms-projects-count');
-  count.textContent = items.length > 0 ? tr('forms.projectsCount', { n: items.length, m: readFormsRequest(t).projects.length - t.projects.length }) : '';
+  const ticked = items.filter((p) => !ui.forms.unticked.has(p.name)).length;
+  count.textContent = items.length > 0 ? tr('forms.projectsCount', { n: items.length, m: ticked }) : '';
   for (const id of ['forms-select-all', 'forms-select-none']) $<HTMLButtonElement>(id).disabled = items.length === 0;
   const typedCount = $('forms-typed-count');
   typedCount.hidden = t.projects.length === 0;

@@ -196,7 +196,7 @@ describe('the built task pane', () => {
     }
     await page.uncheck('#forms-target');
     await page.click('#forms-insert');
-    expect(await page.textContent('#forms-projects-error')).toBe('请先点“读取项目”，再勾选项目。');
+    expect(await page.textContent('#forms-projects-error')).toBe('请先点“读取项目”，再勾选项目；或在下面逐行输入项目。');
     expect(await page.textContent('#forms-kinds-error')).toBe('请至少勾选一种表。');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('forms-load');
     expect(await seriousViolations(page)).toEqual([]);
