@@ -23,6 +23,17 @@ export interface PickedWorkbooks {
   unread: UnreadFile[];
 }
 
+/** A file's bytes; through FileReader where Blob.arrayBuffer is missing (Office's EdgeHTML 18). */
+function bytesOf(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 /** Lets the pane paint its progress line between two files. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -39,7 +50,7 @@ export async function readPickedWorkbooks(files: readonly File[], onProgress?: (
     onProgress?.({ done: i, total: files.length, file: source });
     await nextFrame();
     try {
-      const read = readWorkbookBytes(new Uint8Array(await file.arrayBuffer()));
+      const read = readWorkbookBytes(await bytesOf(file));
       workbooks.push({ source, sheets: read.sheets, issues: read.issues });
     } catch (err) {
       console.error(err);

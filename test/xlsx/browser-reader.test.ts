@@ -5,7 +5,7 @@ import { planWorkbook } from '../../src/core/plan/workbook';
 import { sampleFromSeed } from '../../src/core/sample';
 import { SEED_BUDGETS } from '../../src/core/sample-seeds';
 import type { SpecId } from '../../src/core/specs/types';
-import { jsDecode, jsInflate, readWorkbookBytes } from '../../src/xlsx/browser-reader';
+import { jsDecode, jsInflate, readWorkbookBytes, strictUtf8 } from '../../src/xlsx/browser-reader';
 import { readWorkbookFile } from '../../src/xlsx/reader';
 import { LIMITS } from '../../src/xlsx/stream/limits';
 import { readXlsxBuffer } from '../../src/xlsx/stream/workbook';
@@ -48,9 +48,18 @@ describe('the reader in a web view', () => {
     expect(jsInflate(deflateRawSync(Buffer.alloc(0)), 1).length).toBe(0);
   });
 
-  it('refuses invalid UTF-8 and keeps a byte-order mark, as Node does', () => {
-    expect(jsDecode(new Uint8Array([0xe9, 0x80]))).toBeNull();
-    expect(jsDecode(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBe('\ufeffA');
+  it('refuses invalid UTF-8 and keeps a byte-order mark, as Node does; so does the decoder for a web view without TextDecoder', () => {
+    for (const decode of [jsDecode, strictUtf8]) {
+      expect(decode(new Uint8Array([0xe9, 0x80]))).toBeNull();
+      expect(decode(new Uint8Array([0xff, 0x41]))).toBeNull();
+      expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBe('\ufeffA');
+      expect(decode(Buffer.from('预算编制 𠀀 ok', 'utf8'))).toBe('预算编制 𠀀 ok');
+      expect(decode(new Uint8Array([0xc0, 0x80]))).toBeNull(); // overlong
+      expect(decode(new Uint8Array([0xed, 0xa0, 0x80]))).toBeNull(); // a surrogate
+      expect(decode(new Uint8Array([0xe9, 0xa2]))).toBeNull(); // cut short
+    }
+    const long = '表'.repeat(20000) + 'x';
+    expect(strictUtf8(Buffer.from(long, 'utf8'))).toBe(long);
   });
 
   it('a part past the size cap is refused with the CLI’s words', () => {

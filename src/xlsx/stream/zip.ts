@@ -25,6 +25,14 @@ const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + b[at + 3] * 0x1000000;
 const u64 = (b: Uint8Array, at: number) => u32(b, at) + u32(b, at + 4) * 0x100000000;
 
+/** A part's name: UTF-8 when the entry says so, else one byte a character (a web view without TextDecoder reads it so too). */
+function partName(bytes: Uint8Array, utf8: boolean): string {
+  if (utf8 && typeof TextDecoder !== 'undefined') return new TextDecoder('utf-8').decode(bytes);
+  let name = '';
+  for (const byte of bytes) name += String.fromCharCode(byte);
+  return name;
+}
+
 /**
  * The zip container of an .xlsx, read from its central directory (the sizes it claims are
  * never trusted: inflating a part stops as soon as it passes a cap). Node's own zlib inflates
@@ -143,7 +151,7 @@ export class ZipArchive {
       const extraLen = u16(b, at + 30);
       const commentLen = u16(b, at + 32);
       let localHeader = u32(b, at + 42);
-      const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(b.subarray(at + 46, at + 46 + nameLen));
+      const name = partName(b.subarray(at + 46, at + 46 + nameLen), (flags & 0x800) !== 0);
       if (compressedSize === 0xffffffff || localHeader === 0xffffffff) {
         // ZIP64 extra field: the 64-bit sizes and offset, each present only where the 32-bit one is saturated.
         const uncompressed32 = u32(b, at + 24);
