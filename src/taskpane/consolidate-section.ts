@@ -9,6 +9,8 @@ import { joinList, say, type Message } from './i18n';
 import { level, readState } from './insert-section';
 import { tr, ui } from './pane-state';
 import { explainExcelError, outcomeNotes, sheetOutcomes, type SheetOutcome } from './result';
+import { readWorkbookModels } from '../excel/validate';
+import { explainSharesError, sharesAt, type SharesView } from './shares';
 
 /**
  * The 汇总所属单位 section (a department's workbook): the clerk picks the units' workbooks, the
@@ -45,6 +47,7 @@ export function renderConsolidate(): void {
   line.hidden = !needs || (state?.kind === 'error' && state.message.key === needs.key);
   line.textContent = needs ? say(ui.lang, needs) : '';
   renderOutput();
+  renderShares();
 }
 
 function renderOutput(): void {
@@ -219,8 +222,70 @@ function onCancel(): void {
   $('consolidate-run').focus();
 }
 
+// ---------------------------------------------------------------- 所属单位构成
+
+type SharesState = { kind: 'working' } | { kind: 'view'; view: SharesView } | { kind: 'error'; message: Message };
+let shares: SharesState | null = null;
+
+function renderShares(): void {
+  const box = $('shares-output');
+  box.textContent = '';
+  box.className = 'output';
+  box.removeAttribute('aria-busy');
+  if (!shares) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  if (shares.kind === 'working') {
+    box.classList.add('working');
+    box.setAttribute('aria-busy', 'true');
+    box.append(spinner(), el('p', {}, tr('shares.reading')));
+    return;
+  }
+  if (shares.kind === 'error') {
+    box.classList.add('error');
+    box.append(el('p', { role: 'alert' }, say(ui.lang, shares.message)));
+    return;
+  }
+  const v = shares.view;
+  const unit = tr(v.unit === 'wan' ? 'shares.unit.wan' : 'shares.unit.yuan');
+  box.classList.add('info');
+  box.append(el('p', { class: 'output-title' }, tr('shares.title', { sheet: v.sheet, cell: v.cell, name: v.name, column: v.column, total: v.total ?? '—', unit })));
+  if (v.shares.length === 0) box.append(el('p', {}, tr('shares.none')));
+  const ul = el('ul', { class: 'sheets' });
+  for (const s of v.shares) ul.append(el('li', { 'data-unit': s.unit }, tr('shares.line', { unit: s.unit, amount: s.amount })));
+  box.append(ul);
+}
+
+/** 所选单元格的单位构成: the selected cell's figure, its units' shares from 分单位明细. */
+async function onShares(): Promise<void> {
+  if (ui.busy) return;
+  if (!inExcel()) {
+    shares = { kind: 'error', message: { key: 'excel.needsExcel' } };
+    renderShares();
+    return;
+  }
+  shares = { kind: 'working' };
+  renderShares();
+  shares = await excelAction<SharesState>(
+    async (context) => {
+      const selected = context.workbook.getSelectedRange();
+      selected.load('address');
+      await context.sync();
+      const { sheets, breakdown } = await readWorkbookModels(context);
+      const view = sharesAt(sheets, breakdown, selected.address);
+      return 'key' in view ? { kind: 'error', message: view } : { kind: 'view', view };
+    },
+    (err) => ({ kind: 'error', message: explainSharesError(err) }),
+  );
+  renderShares();
+  focusOutput('shares-output');
+}
+
 export function wireConsolidate(): void {
-  actionButtons('consolidate-run');
+  actionButtons('consolidate-run', 'shares-run');
+  $('shares-run').addEventListener('click', () => void onShares());
   actionArea('consolidate-output');
   $('consolidate-run').addEventListener('click', () => void onConsolidate());
   $('consolidate-files').addEventListener('change', () => {

@@ -523,6 +523,17 @@ describe('a pane that leads the clerk (issue 15 point 4), 汇总所属单位 (17
     await screenshot(p.page, 'consolidated');
   });
 
+  it('所选单元格的单位构成 names the units of the selected department figure, from 分单位明细', async () => {
+    const cell = await host(p.page, (h) => [...h.workbook.sheet('部门支出总表').cells].find(([, c]) => c.value === 29518606)?.[0] ?? '');
+    expect(cell).not.toBe('');
+    await showSheet(p.page, '部门支出总表');
+    await p.page.click(`#grid td[data-address="${cell}"]`);
+    await p.pane.click('#shares-run');
+    await p.pane.waitForSelector('#shares-output.info');
+    expect(await p.pane.textContent('#shares-output')).toContain('上海市社会保障卡服务中心：29,518,606.00');
+    await screenshot(p.page, 'shares');
+  });
+
   it('起草说明 drafts from the department’s tables into new sheets, leaving the outline sheets as they were', async () => {
     const outline = await host(p.page, (h) => h.workbook.snapshotSheet('部门编制说明'));
     await p.pane.click('#draft-run');

@@ -9,6 +9,10 @@ import { consolidateNeeds, problemsByUnit, SHOWN_PER_UNIT } from '../../src/task
 import { departmentPlans, readPickedWorkbooks, screen } from '../../src/taskpane/consolidate-run';
 import { initialState } from '../../src/taskpane/form';
 import { workbookFromPlans } from '../../src/xlsx/writer';
+import { figuresOf } from '../../src/core/consolidate/figures';
+import { readBreakdownGrid } from '../../src/core/consolidate/read-breakdown';
+import { readWorkbookBytes } from '../../src/xlsx/browser-reader';
+import { sharesAt, splitAddress } from '../../src/taskpane/shares';
 
 /** 汇总所属单位 in the pane: what it needs first, the screening by unit, and files read as the pane reads them. */
 
@@ -66,3 +70,21 @@ describe('汇总所属单位: files read in the pane and summed by the core', ()
     if (t3?.kind === 'coded') expect((t3.total.total as Money).toFixed(0)).toBe('47061988');
   });
 });
+
+describe('所属单位构成: the units’ shares of a department cell', () => {
+  test('a T3 figure names its unit and amount from 分单位明细; another cell says why it cannot', async () => {
+    const { workbooks } = await readPickedWorkbooks([await unitFile('卡中心.xlsx')]);
+    const { plans } = departmentPlans(workbooks, { department: '某局', year: 2021, tier: '市级' }, false);
+    const wb = await workbookFromPlans(plans);
+    const read = readWorkbookBytes(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const breakdown = read.grids.map(readBreakdownGrid).find((b) => b !== null) ?? null;
+    const figure = figuresOf(read.sheets, 'department').find((f) => f.table === 'T3' && f.code === '2040202' && f.key === 'total')!;
+    const view = sharesAt(read.sheets, breakdown, `'${figure.sheet}'!${figure.cell}`);
+    expect(view).toMatchObject({ sheet: figure.sheet, cell: figure.cell, name: '一般行政管理事务', column: '合计', unit: 'yuan', total: '29,518,606.00' });
+    expect('shares' in view && view.shares).toEqual([{ unit: '上海市社会保障卡服务中心', amount: '29,518,606.00' }]);
+    expect(sharesAt(read.sheets, breakdown, `'${figure.sheet}'!A1`)).toEqual({ key: 'shares.notAFigure', params: { sheet: figure.sheet, cell: 'A1' } });
+    expect(sharesAt(read.sheets, null, `'${figure.sheet}'!${figure.cell}`)).toEqual({ key: 'shares.noBreakdown' });
+    expect(splitAddress("'It''s'!$B$7:C9")).toEqual({ sheet: "It's", cell: 'B7' });
+  });
+});
+
