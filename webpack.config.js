@@ -89,6 +89,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.js'],
+      // The streaming reader (src/xlsx/stream) imports Node's fs, zlib and buffer for the CLI; in
+      // the pane it runs with fflate and TextDecoder passed in (src/xlsx/browser-reader.ts), so
+      // these are empty stubs here, never called (alias, not fallback: npm's `buffer` would resolve).
+      alias: { fs$: false, zlib$: false, buffer$: false },
     },
     // No `global` shim: webpack's falls back to `new Function`, which the page's
     // Content-Security-Policy (no 'unsafe-eval') forbids; every web view here has globalThis.

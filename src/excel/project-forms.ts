@@ -1,42 +1,41 @@
-import { planForms, projectItems, type FormsRequest, type ProjectItem } from '../taskpane/project-forms';
-import type { Message } from '../taskpane/i18n';
+import type { ModelSheet } from '../core/model';
 import type { SheetPlan } from '../core/plan/types';
 import { readWorkbookModels } from './validate';
 import { insertPlans, officeSupport, type SupportCheck } from './writer';
 
 /**
- * The 绩效表 section's Office.js work: list the projects of the open workbook's U2 table, and
- * insert the chosen forms. Both read the workbook through `readWorkbookModels`, the same path
- * as 校验; inserting reads it again, so what is planned matches the workbook as it is now.
+ * Sheets planned from the open workbook as it is now: read it through `readWorkbookModels`
+ * (the same path as 校验), let the caller plan from the models and the names already taken,
+ * insert what was planned. The planning is the caller's (the pane's 绩效表 or 起草说明), so
+ * this adapter knows nothing of the pane.
  */
 
-/** Three syncs for a workbook under 1 MB; changes nothing. */
-export async function listProjects(context: Excel.RequestContext): Promise<ProjectItem[]> {
-  const { sheets } = await readWorkbookModels(context);
-  return projectItems(sheets);
+export interface WorkbookForPlanning {
+  sheets: ModelSheet[];
+  /** every sheet's name, hidden ones included: a planned name never takes one of them */
+  sheetNames: string[];
 }
 
-export interface FormsInsertResult {
+/** Three syncs for a workbook under 1 MB; changes nothing. */
+export async function readForPlanning(context: Excel.RequestContext): Promise<WorkbookForPlanning> {
+  const { sheets, sheetNames } = await readWorkbookModels(context);
+  return { sheets, sheetNames };
+}
+
+export interface Planned {
   plans: SheetPlan[];
-  /** per plan, the name it would have had without the workbook's sheets */
-  wanted: string[];
-  /** the names the sheets were made under, in plan order */
-  sheets: string[];
-  notes: Message[];
 }
 
 /**
- * Reads the workbook (three syncs under 1 MB), plans the forms with names no sheet has (hidden
- * sheets included), and inserts them (two more for a few forms). Never overwrites a sheet.
+ * Reads the workbook, plans with `plan`, and inserts (two more syncs for a few sheets). Never
+ * overwrites a sheet: `insertPlans` takes the next free name for a name that is taken.
  */
-export async function insertProjectForms(
+export async function insertPlannedFromWorkbook<T extends Planned>(
   context: Excel.RequestContext,
-  req: FormsRequest,
+  plan: (read: WorkbookForPlanning) => T,
   support: SupportCheck = officeSupport,
-  now: Date = new Date(),
-): Promise<FormsInsertResult> {
-  const { sheets, sheetNames } = await readWorkbookModels(context);
-  const { plans, wanted, notes } = planForms(sheets, req, sheetNames, now);
-  const result = await insertPlans(context, plans, support);
-  return { plans, wanted, sheets: result.sheets, notes };
+): Promise<T & { sheets: string[] }> {
+  const planned = plan(await readForPlanning(context));
+  const result = await insertPlans(context, planned.plans, support);
+  return { ...planned, sheets: result.sheets };
 }

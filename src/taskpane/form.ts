@@ -4,7 +4,10 @@ import { specsForLevel, WorkbookRequest } from '../core/plan/workbook';
 import type { SampleBudget } from '../core/sample';
 import { PROJECT_STATEMENT } from '../core/specs/texts';
 import type { BudgetLevel, Spec, SpecId } from '../core/specs/types';
+import { TIERS, type Tier } from '../core/tier';
 import { t, type Lang, type Message } from './i18n';
+
+export { isTier, TIERS, type Tier } from '../core/tier';
 
 /**
  * The task pane's form as plain data, its validation and the plan request it makes.
@@ -13,6 +16,8 @@ import { t, type Lang, type Message } from './i18n';
 
 export interface FormState {
   level: BudgetLevel;
+  /** 财政级次; 市级 as in the seeds unless chosen */
+  tier: Tier;
   /** 编制单位 / 部门名称, as typed */
   org: string;
   /** 预算年度, as typed (the field is text so a wrong entry can be explained, not silently dropped) */
@@ -49,6 +54,7 @@ export function checklistSpecs(level: BudgetLevel): Spec[] {
 export function initialState(level: BudgetLevel = 'unit', now: Date = new Date()): FormState {
   return {
     level,
+    tier: TIERS[0],
     org: '',
     year: String(defaultYear(now)),
     specs: checklistSpecs(level).map((s) => s.id),
@@ -120,7 +126,7 @@ export function errorFields(errors: FormErrors): Field[] {
 export function contextOf(state: FormState, now: Date = new Date()): BudgetContext {
   const y = normalizeYear(state.year);
   const year = /^\d{4}$/.test(y) ? Number(y) : defaultYear(now);
-  return { level: state.level, org: state.org.trim(), year };
+  return { level: state.level, org: state.org.trim(), year, tier: state.tier };
 }
 
 /** A spec's title as it will appear on the sheet, e.g. 2027年部门财务收支预算总表. */
@@ -140,7 +146,7 @@ export function projectStatement(ctx: BudgetContext, projectName: string): TextD
 
 /** Builds the plan request from a valid form (check `validateForm` first). */
 export function buildRequest(state: FormState): WorkbookRequest {
-  const ctx: BudgetContext = { level: state.level, org: state.org.trim(), year: Number(normalizeYear(state.year)) };
+  const ctx: BudgetContext = { level: state.level, org: state.org.trim(), year: Number(normalizeYear(state.year)), tier: state.tier };
   const specs = selectedSpecs(state);
   if (!state.project) return { ctx, specs };
   return { ctx, specs: [...specs, 'project'], projects: [projectStatement(ctx, state.projectName)] };

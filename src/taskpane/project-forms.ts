@@ -1,5 +1,5 @@
-import type { BudgetContext, ModelSheet } from '../core/model';
-import { formatAmount } from '../core/money';
+import type { BudgetContext, ModelSheet, ProjectTableData } from '../core/model';
+import { formatAmount, parseAmount, type Money } from '../core/money';
 import { chooseProjects, planProjectForms, projectChoices, UnknownProjectsError } from '../core/plan/prefill';
 import type { SheetPlan } from '../core/plan/types';
 import { defaultYear, ORG_MAX } from './form';
@@ -39,9 +39,9 @@ export interface FormsRequest {
   department: string;
 }
 
-export type FormsField = 'projects' | 'kinds' | 'department';
+export type FormsField = 'projects' | 'typed' | 'kinds' | 'department';
 /** In the order they appear, so the first error is the one to focus. */
-export const FORMS_FIELDS: readonly FormsField[] = ['projects', 'kinds', 'department'];
+export const FORMS_FIELDS: readonly FormsField[] = ['projects', 'typed', 'kinds', 'department'];
 export type FormsErrors = Partial<Record<FormsField, Message>>;
 
 export const DEFAULT_KINDS: FormKinds = { target: true, self: false, statement: false, summary: false };
@@ -58,11 +58,70 @@ export function projectLabel(lang: Lang, item: ProjectItem): string {
   return item.amount === null ? t(lang, 'forms.project.noAmount', { name: item.name }) : t(lang, 'forms.project', { name: item.name, amount: item.amount });
 }
 
-/** What is missing before inserting; `loaded` is false until the list has been read. */
-export function validateFormsRequest(req: FormsRequest, loaded: boolean): FormsErrors {
+/** A project the clerk typed in the pane (a department workbook has no U2 of its own). */
+export interface TypedProject {
+  name: string;
+  /** 元; null when the line gave none */
+  amount: Money | null;
+}
+
+export interface TypedProjects {
+  projects: TypedProject[];
+  /** 1-based numbers of the lines whose amount does not read as a number */
+  badLines: number[];
+}
+
+/** The sheet name the typed projects go under in the plan (never written: it names where they came from). */
+export const TYPED_SHEET = '__typed';
+
+/**
+ * The projects typed one a line: the name, then optionally the amount in 元 after a space, a
+ * tab or a full-width comma (`信息系统运维 1,234,567.00`). A name typed twice is one project.
+ */
+export function parseTypedProjects(text: string): TypedProjects {
+  const projects: TypedProject[] = [];
+  const badLines: number[] = [];
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    const m = /^(.*?)[\s\u3000，,]+([-+]?[\d０-９,，.．]+)\s*(?:元)?$/.exec(line);
+    let name = line;
+    let amount: Money | null = null;
+    if (m && m[1].trim()) {
+      const parsed = parseAmount(m[2].replace(/，/g, ','));
+      if (parsed.kind === 'number') {
+        name = m[1].trim();
+        amount = parsed.value;
+      } else badLines.push(i + 1);
+    }
+    if (seen.has(name)) return;
+    seen.add(name);
+    projects.push({ name, amount });
+  });
+  return { projects, badLines };
+}
+
+/**
+ * The typed projects as a U2 list the planners read like one in the workbook. Its 编制单位 is
+ * empty, not unknown, so the forms leave 实施单位 blank for the clerk rather than take another unit's.
+ */
+export function typedProjectsSheet(projects: readonly TypedProject[], year: number | null): ModelSheet | null {
+  if (projects.length === 0) return null;
+  const data: ProjectTableData = {
+    kind: 'projects',
+    rows: [{ code: '', name: '', amount: null, projects: projects.map((p, i) => ({ no: i + 1, name: p.name, amount: p.amount })) }],
+    total: null,
+  };
+  return { sheetName: TYPED_SHEET, specId: 'U2', context: year === null ? { org: '' } : { org: '', year }, data };
+}
+
+/** What is missing before inserting; `loaded` is false until there is a list, read or typed. */
+export function validateFormsRequest(req: FormsRequest, loaded: boolean, badTypedLines: readonly number[] = []): FormsErrors {
   const errors: FormsErrors = {};
   if (!loaded) errors.projects = { key: 'forms.error.notLoaded' };
   else if (req.projects.length === 0) errors.projects = { key: 'forms.error.noProject' };
+  if (badTypedLines.length > 0) errors.typed = { key: 'forms.error.typedAmount', params: { line: badTypedLines[0] } }; // one at a time: the error follows the typing
   if (!req.kinds.target && !req.kinds.self && !req.kinds.statement && !req.kinds.summary) errors.kinds = { key: 'forms.error.noKind' };
   // the summary's rows are formulas linking to each project's target form
   else if (req.kinds.summary && !req.kinds.target) errors.kinds = { key: 'forms.error.summaryNeedsTarget' };

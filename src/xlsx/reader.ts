@@ -105,7 +105,11 @@ export function readWorkbook(wb: ExcelJS.Workbook, catalog: Catalog = workbookCa
  * not a workbook or passes a cap.
  */
 export async function readWorkbookFile(path: string, catalog?: Catalog): Promise<WorkbookFileRead> {
-  const grids = readXlsxFile(path).sheets.map((s) => s.grid);
+  return readGridsWithCatalog(readXlsxFile(path).sheets.map((s) => s.grid), catalog);
+}
+
+/** Grids read from a file into the model, against `catalog` or the built-in one with the file's 科目目录. */
+export function readGridsWithCatalog(grids: SheetGrid[], catalog?: Catalog): WorkbookFileRead {
   const read = readGrids(grids, catalog ?? catalogFromGrids(grids, Catalog.builtIn()));
   return { ...read, grids };
 }

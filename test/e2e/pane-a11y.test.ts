@@ -142,7 +142,7 @@ describe('the built task pane', () => {
 
   test('every control is reached with Tab, in document order', async () => {
     const { page } = await openPane({ displayLanguage: 'zh-CN', officeTheme: LIGHT_THEME });
-    const expected = await page.$$eval('button, input, select, a[href], [tabindex="0"]', (nodes) =>
+    const expected = await page.$$eval('button, input, select, textarea, a[href], [tabindex="0"]', (nodes) =>
       nodes
         .filter((n) => !(n as HTMLButtonElement).disabled && (n as HTMLElement).offsetParent !== null && n.getAttribute('tabindex') !== '-1')
         // a radio group is one Tab stop: the checked radio
@@ -196,7 +196,7 @@ describe('the built task pane', () => {
     }
     await page.uncheck('#forms-target');
     await page.click('#forms-insert');
-    expect(await page.textContent('#forms-projects-error')).toBe('请先点“读取项目”，再勾选项目。');
+    expect(await page.textContent('#forms-projects-error')).toBe('请先点“读取项目”，再勾选项目；或在下面逐行输入项目。');
     expect(await page.textContent('#forms-kinds-error')).toBe('请至少勾选一种表。');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('forms-load');
     expect(await seriousViolations(page)).toEqual([]);

@@ -12,6 +12,8 @@ import { planTargetForm, TARGET_CELLS, TARGET_CHECK_COLUMN, TARGET_INDICATOR_COL
 import { projectChoices } from '../../src/core/plan/prefill';
 import { SUMMARY_COLUMNS, SUMMARY_FIRST_ROW } from '../../src/core/plan/summary';
 import { SELF_EVALUATION, TARGET_FORM } from '../../src/core/specs/forms';
+import type { SpecId } from '../../src/core/specs/types';
+import { workbookFromPlans } from '../../src/xlsx/writer';
 import { seriousViolations } from './axe';
 import { t } from '../../src/taskpane/i18n';
 import { RULES } from '../../src/core/rules/catalog-of-rules';
@@ -415,6 +417,135 @@ describe('performance forms from the unit’s project list (U2)', () => {
     await p.pane.$$eval('#check-output details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     expect(await seriousViolations(p.pane)).toEqual([]);
     await screenshot(p.page, 'forms-validated');
+  });
+});
+
+describe('a pane that leads the clerk (issue 15 point 4), 汇总所属单位 (17) and 起草说明 (16)', () => {
+  const seed = SEED_BUDGETS.find((s) => s.id === '2021-shanghai-social-security-card-unit')!;
+  const sample = sampleFromSeed(seed);
+  const DEPT = '上海市公安局';
+  let p: Preview;
+  let unitFile: string;
+  const sheetHas = (sheet: string, text: string) =>
+    p.page.evaluate(
+      ([s, t]) => [...(window as unknown as { __budgetDevHost: DevHost }).__budgetDevHost.workbook.sheet(s).cells.values()].some((c) => String(c.value ?? '').includes(t)),
+      [sheet, text] as const,
+    );
+
+  beforeAll(async () => {
+    const wb = await workbookFromPlans(planWorkbook({ ctx: sample.ctx, data: sample.data, specs: Object.keys(sample.data) as SpecId[], options: { subtotals: 'values' } }));
+    unitFile = path.join(SHOTS, '上海市社会保障卡服务中心.xlsx');
+    await wb.xlsx.writeFile(unitFile);
+    p = await open();
+  });
+  afterAll(() => p?.context.close());
+
+  it('the subtitle, the name’s label and the hints follow the level; 汇总所属单位 shows for a department', async () => {
+    expect(await p.pane.textContent('.app-subtitle')).toBe(t('zh-CN', 'app.subtitle.unit'));
+    expect(await p.pane.isHidden('#consolidate-section')).toBe(true);
+    await p.pane.check('input[name="level"][value="department"]');
+    expect(await p.pane.textContent('.app-subtitle')).toBe(t('zh-CN', 'app.subtitle.department'));
+    expect(await p.pane.textContent('#org-label')).toBe(t('zh-CN', 'field.org.department'));
+    expect(await p.pane.textContent('#forms-hint')).toBe(t('zh-CN', 'hint.forms.department'));
+    expect(await p.pane.textContent('#check-hint')).toBe(t('zh-CN', 'hint.check.department'));
+    expect(await p.pane.isVisible('#consolidate-section')).toBe(true);
+    // each button that needs an earlier step says which, beside it
+    expect(await p.pane.textContent('#consolidate-needs')).toBe(t('zh-CN', 'consolidate.needs.org'));
+    expect(await p.pane.textContent('#forms-insert-needs')).toContain('请先点“读取项目”');
+    await screenshot(p.page, 'lead-department');
+  });
+
+  it('the 插入 button stays in view below the long checklist', async () => {
+    const box = await p.page.$('#taskpane');
+    const frame = (await box!.boundingBox())!;
+    const button = (await (await p.pane.$('#insert'))!.boundingBox())!;
+    expect(button.y + button.height).toBeLessThanOrEqual(frame.y + frame.height + 1);
+  });
+
+  it('财政级次 reaches the glossary; a 校验 result is marked out of date once sheets are inserted', async () => {
+    expect(await p.pane.inputValue('#tier')).toBe('市级');
+    await p.pane.selectOption('#tier', '区级');
+    await p.pane.fill('#org', DEPT);
+    await p.pane.fill('#year', '2021');
+    await p.pane.click('#select-none');
+    await p.pane.check('#spec-glossary');
+    await p.pane.click('#insert');
+    await p.pane.waitForSelector('#output.done');
+    expect(await sheetHas('名词解释', '区级预算主管部门')).toBe(true);
+    expect(await sheetHas('名词解释', '市级预算主管部门')).toBe(false);
+    await p.pane.click('#check');
+    await p.pane.waitForSelector('#check-output:not([aria-busy]) .output-title');
+    expect(await p.pane.$('#check-output .stale-note')).toBeNull();
+    await p.pane.click('#spec-T9');
+    await p.pane.click('#spec-glossary');
+    await p.pane.click('#insert');
+    await p.pane.waitForSelector('#output.done');
+    await p.pane.waitForSelector('#check-output.stale .stale-note');
+    expect(await p.pane.textContent('#check-output .stale-note')).toBe(t('zh-CN', 'check.stale'));
+  });
+
+  it('插入绩效表 before any project says to read them first; typing a project clears it, and its form is made', async () => {
+    await p.pane.click('#forms-insert');
+    await p.pane.waitForSelector('#forms-projects-error:not([hidden])');
+    expect(await p.pane.textContent('#forms-projects-error')).toBe(t('zh-CN', 'forms.error.notLoaded'));
+    expect(await p.pane.textContent('#forms-output')).toContain('还有 1 处');
+    await p.pane.fill('#forms-typed', '警务信息系统运维 1,200,000');
+    await p.pane.waitForSelector('#forms-projects-error', { state: 'hidden' });
+    expect(await p.pane.isHidden('#forms-output')).toBe(true);
+    expect(await p.pane.isHidden('#forms-insert-needs')).toBe(true);
+    await p.pane.click('#forms-insert');
+    await p.pane.waitForSelector('#forms-output.done');
+    expect(await tabs(p.page)).toContain(TARGET_FORM.sheetPrefix + '警务信息系统运维');
+    expect(await shown(p.page, TARGET_FORM.sheetPrefix + '警务信息系统运维', TARGET_CELLS.annualFiscal)).toBe(1200000);
+  });
+
+  it('汇总所属单位: the same unit picked twice is shown before summing; 仍然汇总 inserts the department’s tables and 分单位明细', async () => {
+    await p.pane.setInputFiles('#consolidate-files', [unitFile, unitFile]);
+    await p.pane.waitForSelector('#consolidate-needs', { state: 'hidden' });
+    expect(await p.pane.textContent('#consolidate-count')).toBe(t('zh-CN', 'consolidate.files', { n: 2 }));
+    await p.pane.click('#consolidate-run');
+    await p.pane.waitForSelector('#consolidate-cancel');
+    expect(await p.pane.textContent('#consolidate-output')).toContain('出现两次');
+    await screenshot(p.page, 'consolidate-screened');
+    const before = await tabs(p.page);
+    await p.pane.click('#consolidate-cancel');
+    await p.pane.waitForSelector('#consolidate-output.info');
+    expect(await tabs(p.page)).toEqual(before);
+    await p.pane.click('#consolidate-run');
+    await p.pane.click('#consolidate-go');
+    await p.pane.waitForSelector('#consolidate-output.done');
+    const made = await tabs(p.page);
+    expect(made).toContain('分单位明细');
+    // the 名词解释 inserted above keeps its name: the department's takes a free one
+    expect(made).toContain('名词解释 (2)');
+    expect(await p.pane.textContent('#consolidate-output')).toContain('上海市社会保障卡服务中心');
+    await showSheet(p.page, '分单位明细');
+    await screenshot(p.page, 'consolidated');
+  });
+
+  it('所选单元格的单位构成 names the units of the selected department figure, from 分单位明细', async () => {
+    const cell = await host(p.page, (h) => [...h.workbook.sheet('部门支出总表').cells].find(([, c]) => c.value === 29518606)?.[0] ?? '');
+    expect(cell).not.toBe('');
+    await showSheet(p.page, '部门支出总表');
+    await p.page.click(`#grid td[data-address="${cell}"]`);
+    await p.pane.click('#shares-run');
+    await p.pane.waitForSelector('#shares-output.info');
+    expect(await p.pane.textContent('#shares-output')).toContain('上海市社会保障卡服务中心：29,518,606.00');
+    await screenshot(p.page, 'shares');
+  });
+
+  it('起草说明 drafts from the department’s tables into new sheets, leaving the outline sheets as they were', async () => {
+    const outline = await host(p.page, (h) => h.workbook.snapshotSheet('部门编制说明'));
+    await p.pane.click('#draft-run');
+    await p.pane.waitForSelector('#draft-output.done');
+    expect(await tabs(p.page)).toContain('部门编制说明 (2)');
+    expect(await host(p.page, (h) => h.workbook.snapshotSheet('部门编制说明'))).toBe(outline);
+    expect(await sheetHas('部门编制说明 (2)', '4,706万元')).toBe(true);
+    await screenshot(p.page, 'drafted');
+    await p.pane.click('#lang-toggle');
+    expect(await p.pane.textContent('.app-subtitle')).toBe(t('en-US', 'app.subtitle.department'));
+    await screenshot(p.page, 'lead-en');
+    await p.pane.click('#lang-toggle');
   });
 });
 

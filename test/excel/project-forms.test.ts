@@ -3,7 +3,7 @@ import type { SheetPlan } from '../../src/core/plan/types';
 import { planWorkbook } from '../../src/core/plan/workbook';
 import { sampleFromSeed } from '../../src/core/sample';
 import { SEED_BUDGETS } from '../../src/core/sample-seeds';
-import { insertProjectForms, listProjects } from '../../src/excel/project-forms';
+import { insertProjectForms, listProjects } from '../../src/taskpane/forms-workbook';
 import { insertPlans } from '../../src/excel/writer';
 import { outcomeNotes } from '../../src/taskpane/result';
 import { DEFAULT_KINDS, formsOutcomes } from '../../src/taskpane/project-forms';

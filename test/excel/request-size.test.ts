@@ -6,7 +6,7 @@ import type { SeedBudget } from '../../src/core/seed-types';
 import type { CodedTableData } from '../../src/core/model';
 import type { SheetPlan } from '../../src/core/plan/types';
 import { address } from '../../src/core/plan/a1';
-import { insertProjectForms, listProjects } from '../../src/excel/project-forms';
+import { insertProjectForms, listProjects } from '../../src/taskpane/forms-workbook';
 import { PAYLOAD_BUDGET_BYTES } from '../../src/excel/payload';
 import { validateWorkbook } from '../../src/excel/validate';
 import { insertPlans } from '../../src/excel/writer';

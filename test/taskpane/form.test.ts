@@ -11,7 +11,9 @@ import {
   errorFields,
   FormState,
   initialState,
+  isTier,
   normalizeYear,
+  TIERS,
   prepareInsert,
   projectStatement,
   sampleLabel,
@@ -180,7 +182,7 @@ describe('building the plan request', () => {
   test('context from the form, trimmed; specs in the official order; project last', () => {
     const s = state({ org: '  上海市社会保障卡服务中心 ', year: '2027', specs: ['T3', 'T1', 'glossary'], projectName: '' });
     const req = buildRequest(s);
-    expect(req.ctx).toEqual({ level: 'unit', org: '上海市社会保障卡服务中心', year: 2027 });
+    expect(req.ctx).toEqual({ level: 'unit', org: '上海市社会保障卡服务中心', year: 2027, tier: '市级' });
     expect(req.specs).toEqual(['glossary', 'T1', 'T3', 'project']);
     expect(req.projects).toHaveLength(1);
     expect(req.projects![0].subject).toBe('XX');
@@ -323,3 +325,19 @@ describe('polyfills for the older Windows web view', () => {
     }
   });
 });
+
+describe('财政级次', () => {
+  test('市级 unless chosen; the choice reaches the plan request and the glossary’s wording', () => {
+    expect(initialState('unit', NOW).tier).toBe('市级');
+    expect(TIERS).toEqual(['市级', '区级', '县级']);
+    expect(isTier('区级')).toBe(true);
+    expect(isTier('省级')).toBe(false);
+    const req = buildRequest(state({ tier: '区级', specs: ['glossary'], project: false }));
+    expect(req.ctx.tier).toBe('区级');
+    const glossary = planWorkbook(req)[0];
+    const text = JSON.stringify(glossary.cells);
+    expect(text).toContain('区级预算主管部门');
+    expect(text).not.toContain('市级预算主管部门');
+  });
+});
+

@@ -54,8 +54,9 @@ describe('taskpane.html holds no text of its own', () => {
     expect(attrs).toEqual([]);
   });
 
-  test('every data-i18n key is in both locale files', () => {
-    const keys = [...body.matchAll(/data-i18n(?:-aria-label)?="([^"]+)"/g)].map((m) => m[1]);
+  test('every data-i18n key is in both locale files (an element with data-i18n-level has one per level)', () => {
+    const keys = [...body.matchAll(/data-i18n(?:-aria-label)?="([^"]+)"( data-i18n-level)?/g)].flatMap((m) => (m[2] ? [`${m[1]}.unit`, `${m[1]}.department`] : [m[1]]));
+    expect(keys).toEqual(expect.arrayContaining(['app.subtitle.unit', 'app.subtitle.department']));
     expect(keys.length).toBeGreaterThan(30);
     for (const key of keys) {
       expect({ key, zh: key in zhCN, en: key in enUS }).toEqual({ key, zh: true, en: true });

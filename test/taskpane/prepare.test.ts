@@ -147,8 +147,10 @@ describe('the pane', () => {
     expect(MESSAGES['zh-CN']['section.prepare']).toBe('报送前准备');
     expect(MESSAGES['zh-CN']['button.freeze']).toBe('公式转为数值');
     expect(html).toMatch(/id="freeze-output" class="output" aria-live="polite" tabindex="-1" hidden/);
-    for (const [, key] of html.matchAll(/data-i18n="([^"]+)"/g)) {
-      for (const lang of LANGS) expect({ key, lang, has: key in MESSAGES[lang] }).toEqual({ key, lang, has: true });
+    for (const [, base, byLevel] of html.matchAll(/data-i18n="([^"]+)"( data-i18n-level)?/g)) {
+      for (const key of byLevel ? [`${base}.unit`, `${base}.department`] : [base]) {
+        for (const lang of LANGS) expect({ key, lang, has: key in MESSAGES[lang] }).toEqual({ key, lang, has: true });
+      }
     }
     expect(MESSAGES['en-US']['button.freeze']).toBe('Convert BUDGET formulas to values');
     expect(MESSAGES['en-US']['section.prepare']).toBe('Prepare for submission');

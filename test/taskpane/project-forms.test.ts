@@ -14,7 +14,9 @@ import {
   formsOutcomes,
   planForms,
   projectItems,
+  parseTypedProjects,
   projectLabel,
+  typedProjectsSheet,
   validateFormsRequest,
   type FormsRequest,
 } from '../../src/taskpane/project-forms';
@@ -172,3 +174,46 @@ describe('the 绩效表 section: errors in plain words', () => {
     expect(explainFormsError(new ReferenceError('Excel is not defined'), 'read')).toEqual({ key: 'forms.needsExcel' });
   });
 });
+
+describe('the 绩效表 section in a department workbook: units’ U2 tables and typed projects', () => {
+  const unitU2 = (org: string, names: [string, number][]): ModelSheet => ({
+    sheetName: `${org} U2`,
+    specId: 'U2',
+    context: { org, year: 2021 },
+    data: { kind: 'projects', total: null, rows: [{ code: '2040202', name: '一般行政管理事务', amount: null, projects: names.map(([name, a]) => ({ no: null, name, amount: new Money(a) })) }] } as ProjectTableData,
+  });
+
+  test('each project’s form names its own unit as 实施单位, and the department as 主管部门', () => {
+    const sheets = [unitU2('甲单位', [['甲项目', 100]]), unitU2('乙单位', [['乙项目', 200]])];
+    const { plans } = planForms(sheets, request({ projects: ['甲项目', '乙项目'], department: '某局' }), [], NOW);
+    expect(plans.map((p) => cell(p, TARGET_CELLS.unit))).toEqual(['甲单位', '乙单位']);
+    expect(plans.map((p) => cell(p, TARGET_CELLS.department))).toEqual(['某局', '某局']);
+  });
+
+  test('typed projects: a name a line, an amount after a space; a wrong amount is named by its line', () => {
+    const typed = parseTypedProjects('信息系统运维 1,200,000\n\n  培训费\t３５０．５０元\n信息系统运维 5\n宣传费 12.3.4');
+    expect(typed.projects.map((p) => [p.name, p.amount?.toFixed(2) ?? null])).toEqual([
+      ['信息系统运维', '1200000.00'],
+      ['培训费', '350.50'],
+      ['宣传费 12.3.4', null],
+    ]);
+    expect(typed.badLines).toEqual([5]);
+    const errors = validateFormsRequest(request(), true, typed.badLines);
+    expect(formsErrorFields(errors)).toEqual(['typed']);
+    expect(say('zh-CN', errors.typed!)).toContain('第 5 行的金额不是数字');
+    expect(parseTypedProjects(' \n').projects).toEqual([]);
+  });
+
+  test('typed projects make forms without a U2 in the workbook, their 实施单位 left blank for the clerk', () => {
+    const typed = parseTypedProjects('培训费 350.5');
+    const sheet = typedProjectsSheet(typed.projects, 2027)!;
+    expect(typedProjectsSheet([], 2027)).toBeNull();
+    // with another unit's U2 listed first, the typed project still does not take that unit
+    const sheets = [unitU2('甲单位', [['甲项目', 100]]), sheet];
+    const { plans } = planForms(sheets, request({ projects: ['甲项目', '培训费'] }), [], NOW);
+    expect(plans.map((p) => cell(p, TARGET_CELLS.projectName))).toEqual(['甲项目', '培训费']);
+    expect(plans.map((p) => cell(p, TARGET_CELLS.unit))).toEqual(['甲单位', null]);
+    expect(cell(plans[1], TARGET_CELLS.annualFiscal)).toBe(350.5);
+  });
+});
+

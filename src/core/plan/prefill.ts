@@ -145,7 +145,8 @@ export function planProjectForms(ctx: BudgetContext, sheets: ModelSheet[], names
   const prefill = (p: ChosenProject): FormPrefill => ({
     projectName: p.name,
     department: opts.department?.trim() || null,
-    unit: ctx.org || null,
+    // each project's own unit: a department's list gathers several units' U2 tables
+    unit: (p.choices[0]?.org ?? ctx.org) || null,
     fiscal: p.amount,
   });
   const plans: SheetPlan[] = [];

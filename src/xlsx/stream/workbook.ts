@@ -3,8 +3,8 @@ import type { SheetGrid } from '../../core/read/grid';
 import { LIMITS, sizeWords, WorkbookReadError, type ReadLimits } from './limits';
 import { SharedStringsHandler } from './shared-strings';
 import { SheetHandler } from './sheet-xml';
-import { attr, XmlScanner, type XmlHandler } from './xml-scan';
-import { ZipArchive } from './zip';
+import { attr, nodeDecode, XmlScanner, type Utf8Decode, type XmlHandler } from './xml-scan';
+import { nodeInflate, ZipArchive, type RawInflate } from './zip';
 
 /**
  * The streaming reader's entry: an .xlsx file into one sparse grid per worksheet, in the
@@ -26,8 +26,21 @@ export interface StreamWorkbook {
 /** The largest file read at all (the compressed size; the caps of limits.ts bound the rest). */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
+/**
+ * How the bytes are inflated and decoded: Node's zlib and buffer for the CLI; the task pane
+ * passes JavaScript ones (src/taskpane/read-files.ts) so the same reader runs in a web view.
+ */
+export interface StreamCodecs {
+  inflate: RawInflate;
+  decode: Utf8Decode;
+}
+
+export const NODE_CODECS: StreamCodecs = { inflate: nodeInflate, decode: nodeDecode };
+
+let decodeInUse: Utf8Decode = nodeDecode;
+
 function scanPart(zip: ZipArchive, part: string, handler: XmlHandler): void {
-  const scanner = new XmlScanner(part, handler, zip.limits);
+  const scanner = new XmlScanner(part, handler, zip.limits, decodeInUse);
   zip.read(part, (chunk) => scanner.pushBytes(chunk));
   scanner.end();
 }
@@ -99,8 +112,17 @@ function readDateStyles(zip: ZipArchive, part: string | undefined): boolean[] {
   return xfNumFmts.map((id) => id !== 0 && (custom.has(id) ? isDateFormat(custom.get(id)) : BUILT_IN_DATE_FORMATS.has(id)));
 }
 
-export function readXlsxBuffer(buf: Buffer, limits: ReadLimits = LIMITS): StreamWorkbook {
-  const zip = new ZipArchive(buf, limits);
+export function readXlsxBuffer(buf: Uint8Array, limits: ReadLimits = LIMITS, codecs: StreamCodecs = NODE_CODECS): StreamWorkbook {
+  // one read at a time (the reader is synchronous), so the decoder can sit beside scanPart
+  decodeInUse = codecs.decode;
+  try {
+    return readArchive(new ZipArchive(buf, limits, codecs.inflate), limits);
+  } finally {
+    decodeInUse = nodeDecode;
+  }
+}
+
+function readArchive(zip: ZipArchive, limits: ReadLimits): StreamWorkbook {
   const officeDocument = [...readRels(zip, '_rels/.rels').values()].find((r) => r.type.endsWith('/officeDocument'));
   const workbookPart = officeDocument ? resolve('', officeDocument.target) : 'xl/workbook.xml';
   if (!zip.has(workbookPart)) throw new WorkbookReadError('不是 .xlsx 工作簿（压缩包中没有 xl/workbook.xml）');

@@ -83,6 +83,20 @@ function wholeCharsEnd(b: Uint8Array): number {
   return b.length - k < need ? k : b.length;
 }
 
+/**
+ * Whole UTF-8 characters to a string, or null when the bytes are not valid UTF-8. Node's
+ * buffer module by default (ASCII, most of a sheet's XML, decodes fastest as latin1); the task
+ * pane passes `TextDecoder`, where the `buffer` import is an empty stub.
+ */
+export type Utf8Decode = (bytes: Uint8Array) => string | null;
+
+export const nodeDecode: Utf8Decode = (bytes) => {
+  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (isAscii(whole)) return whole.toString('latin1');
+  if (isUtf8(whole)) return whole.toString('utf8');
+  return null;
+};
+
 export class XmlScanner {
   private pending: string[] = [];
   private pendingChars = 0;
@@ -92,6 +106,7 @@ export class XmlScanner {
     private readonly part: string,
     private readonly handler: XmlHandler,
     private readonly limits: ReadLimits = LIMITS,
+    private readonly decode: Utf8Decode = nodeDecode,
   ) {}
 
   /** Bytes as they come out of the inflater; invalid UTF-8 is refused, never replaced. */
@@ -105,11 +120,9 @@ export class XmlScanner {
     }
     const end = wholeCharsEnd(bytes);
     if (end < bytes.length) this.carry = bytes.slice(end);
-    const whole = Buffer.from(bytes.buffer, bytes.byteOffset, end);
-    // ASCII (most of a sheet's XML) decodes fastest as latin1, into one-byte strings.
-    if (isAscii(whole)) this.push(whole.toString('latin1'));
-    else if (isUtf8(whole)) this.push(whole.toString('utf8'));
-    else throw new WorkbookReadError(`${this.part} 含有无效的 UTF-8 字符，文件已损坏`);
+    const text = this.decode(bytes.subarray(0, end));
+    if (text === null) throw new WorkbookReadError(`${this.part} 含有无效的 UTF-8 字符，文件已损坏`);
+    this.push(text);
   }
 
   end(): void {

@@ -2,6 +2,38 @@ import { inflateRawSync } from 'zlib';
 import { LIMITS, sizeWords, WorkbookReadError, type ReadLimits } from './limits';
 
 /**
+ * Inflates a raw DEFLATE part, stopping with `InflateTooLarge` once the output passes
+ * `maxOutputLength`. Node's zlib by default; the task pane passes a JavaScript one
+ * (src/taskpane/read-files.ts), where this module's `zlib` import is an empty stub.
+ */
+export type RawInflate = (data: Uint8Array, maxOutputLength: number) => Uint8Array;
+
+/** The inflater's output passed its cap. */
+export class InflateTooLarge extends Error {}
+
+export const nodeInflate: RawInflate = (data, maxOutputLength) => {
+  try {
+    return inflateRawSync(data, { maxOutputLength });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateTooLarge();
+    throw err;
+  }
+};
+
+// Little-endian fields read straight from the bytes (a Uint8Array in the pane, a Buffer in Node).
+const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
+const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + b[at + 3] * 0x1000000;
+const u64 = (b: Uint8Array, at: number) => u32(b, at) + u32(b, at + 4) * 0x100000000;
+
+/** A part's name: UTF-8 when the entry says so, else one byte a character (a web view without TextDecoder reads it so too). */
+function partName(bytes: Uint8Array, utf8: boolean): string {
+  if (utf8 && typeof TextDecoder !== 'undefined') return new TextDecoder('utf-8').decode(bytes);
+  let name = '';
+  for (const byte of bytes) name += String.fromCharCode(byte);
+  return name;
+}
+
+/**
  * The zip container of an .xlsx, read from its central directory (the sizes it claims are
  * never trusted: inflating a part stops as soon as it passes a cap). Node's own zlib inflates
  * (several times faster than a JavaScript inflater here); this module walks the directory,
@@ -26,8 +58,9 @@ export class ZipArchive {
   private inflated = 0;
 
   constructor(
-    private readonly buf: Buffer,
+    private readonly buf: Uint8Array,
     readonly limits: ReadLimits = LIMITS,
+    private readonly inflate: RawInflate = nodeInflate,
   ) {
     this.readDirectory();
   }
@@ -65,11 +98,11 @@ export class ZipArchive {
     // Native zlib stops as soon as its output passes maxOutputLength, so a bomb costs at most the cap.
     const partRoom = this.limits.partBytes;
     const totalRoom = this.limits.totalBytes - this.inflated;
-    let out: Buffer;
+    let out: Uint8Array;
     try {
-      out = inflateRawSync(this.buf.subarray(start, end), { maxOutputLength: Math.max(1, Math.min(partRoom, totalRoom) + 1) });
+      out = this.inflate(this.buf.subarray(start, end), Math.max(1, Math.min(partRoom, totalRoom) + 1));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') count(Math.min(partRoom, totalRoom) + 1);
+      if (err instanceof InflateTooLarge) count(Math.min(partRoom, totalRoom) + 1);
       throw new WorkbookReadError(`文件已损坏：${e.name} 无法解压（${(err as Error).message.split('\n')[0]}）`);
     }
     count(out.length);
@@ -79,8 +112,8 @@ export class ZipArchive {
   private dataStart(e: ZipEntry): number {
     const b = this.buf;
     const at = e.localHeader;
-    if (at + 30 > b.length || b.readUInt32LE(at) !== 0x04034b50) throw new WorkbookReadError(`文件已损坏：${e.name} 的本地文件头无效`);
-    return at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
+    if (at + 30 > b.length || u32(b, at) !== 0x04034b50) throw new WorkbookReadError(`文件已损坏：${e.name} 的本地文件头无效`);
+    return at + 30 + u16(b, at + 26) + u16(b, at + 28);
   }
 
   private readDirectory(): void {
@@ -88,51 +121,51 @@ export class ZipArchive {
     // The end record sits in the last 22 bytes plus at most a 64 KB comment.
     let eocd = -1;
     for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-      if (b[i] === 0x50 && b.readUInt32LE(i) === 0x06054b50) {
+      if (b[i] === 0x50 && u32(b, i) === 0x06054b50) {
         eocd = i;
         break;
       }
     }
     if (eocd < 0) throw new WorkbookReadError('文件不完整或已损坏（找不到 zip 目录），请重新获取原文件');
-    let count = b.readUInt16LE(eocd + 10);
-    let dirSize = b.readUInt32LE(eocd + 12);
-    let dirStart = b.readUInt32LE(eocd + 16);
+    let count = u16(b, eocd + 10);
+    let dirSize = u32(b, eocd + 12);
+    let dirStart = u32(b, eocd + 16);
     if (count === 0xffff || dirSize === 0xffffffff || dirStart === 0xffffffff) {
       const loc = eocd - 20;
-      if (loc < 0 || b.readUInt32LE(loc) !== 0x07064b50) throw new WorkbookReadError('文件已损坏（ZIP64 目录无效）');
-      const z = Number(b.readBigUInt64LE(loc + 8));
-      if (z + 56 > b.length || b.readUInt32LE(z) !== 0x06064b50) throw new WorkbookReadError('文件已损坏（ZIP64 目录无效）');
-      count = Number(b.readBigUInt64LE(z + 32));
-      dirSize = Number(b.readBigUInt64LE(z + 40));
-      dirStart = Number(b.readBigUInt64LE(z + 48));
+      if (loc < 0 || u32(b, loc) !== 0x07064b50) throw new WorkbookReadError('文件已损坏（ZIP64 目录无效）');
+      const z = u64(b, loc + 8);
+      if (z + 56 > b.length || u32(b, z) !== 0x06064b50) throw new WorkbookReadError('文件已损坏（ZIP64 目录无效）');
+      count = u64(b, z + 32);
+      dirSize = u64(b, z + 40);
+      dirStart = u64(b, z + 48);
     }
     if (count > this.limits.zipEntries) throw new WorkbookReadError(`压缩包有 ${count} 个条目，超过上限 ${this.limits.zipEntries} 个`);
     if (dirStart + dirSize > b.length) throw new WorkbookReadError('文件不完整或已损坏（zip 目录被截断），请重新获取原文件');
     let at = dirStart;
     for (let k = 0; k < count; k++) {
-      if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50) throw new WorkbookReadError('文件已损坏（zip 目录无效）');
-      const flags = b.readUInt16LE(at + 8);
-      const method = b.readUInt16LE(at + 10);
-      let compressedSize = b.readUInt32LE(at + 20);
-      const nameLen = b.readUInt16LE(at + 28);
-      const extraLen = b.readUInt16LE(at + 30);
-      const commentLen = b.readUInt16LE(at + 32);
-      let localHeader = b.readUInt32LE(at + 42);
-      const name = b.toString(flags & 0x800 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLen);
+      if (at + 46 > b.length || u32(b, at) !== 0x02014b50) throw new WorkbookReadError('文件已损坏（zip 目录无效）');
+      const flags = u16(b, at + 8);
+      const method = u16(b, at + 10);
+      let compressedSize = u32(b, at + 20);
+      const nameLen = u16(b, at + 28);
+      const extraLen = u16(b, at + 30);
+      const commentLen = u16(b, at + 32);
+      let localHeader = u32(b, at + 42);
+      const name = partName(b.subarray(at + 46, at + 46 + nameLen), (flags & 0x800) !== 0);
       if (compressedSize === 0xffffffff || localHeader === 0xffffffff) {
         // ZIP64 extra field: the 64-bit sizes and offset, each present only where the 32-bit one is saturated.
-        const uncompressed32 = b.readUInt32LE(at + 24);
+        const uncompressed32 = u32(b, at + 24);
         for (let x = at + 46 + nameLen; x + 4 <= at + 46 + nameLen + extraLen; ) {
-          const id = b.readUInt16LE(x);
-          const len = b.readUInt16LE(x + 2);
+          const id = u16(b, x);
+          const len = u16(b, x + 2);
           if (id === 1) {
             let p = x + 4;
             if (uncompressed32 === 0xffffffff) p += 8;
             if (compressedSize === 0xffffffff) {
-              compressedSize = Number(b.readBigUInt64LE(p));
+              compressedSize = u64(b, p);
               p += 8;
             }
-            if (localHeader === 0xffffffff) localHeader = Number(b.readBigUInt64LE(p));
+            if (localHeader === 0xffffffff) localHeader = u64(b, p);
           }
           x += 4 + len;
         }

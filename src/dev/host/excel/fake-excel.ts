@@ -941,6 +941,19 @@ export class FakeWorkbook {
     this.ctx.requireSet('ExcelApi', '1.5', 'Workbook.customXmlParts');
     return new FakeCustomXmlPartCollection(this.ctx);
   }
+
+  /** The range `Range.select` (or a click in the preview's grid) left selected; else A1 of the active sheet. */
+  getSelectedRange(): FakeRange {
+    this.ctx.requireSet('ExcelApi', '1.1', 'Workbook.getSelectedRange');
+    const selected = this.ctx.selected;
+    if (selected) {
+      const at = selected.lastIndexOf('!');
+      return this.worksheets.getItem(selected.slice(0, at)).getRange(selected.slice(at + 1));
+    }
+    const sheet = this.ctx.activeSheet ?? this.ctx.sheets[0]?.name;
+    if (!sheet) throw new FakeOfficeError('ItemNotFound', 'Workbook.getSelectedRange: the workbook has no sheet');
+    return this.worksheets.getItem(sheet).getRange('A1');
+  }
 }
 
 const LOADABLE_COMMENT_PROPS = ['content', 'id', 'authorName', 'resolved'] as const;
