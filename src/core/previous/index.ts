@@ -14,3 +14,4 @@ export { PROCUREMENT, PROCUREMENT_FIELDS, procurementInputs, type ProcurementInp
 export { COMPARISON, COMPARISON_COLUMNS, COMPARISON_THRESHOLD_CELL, planComparison } from '../plan/comparison';
 export { planProcurement } from '../plan/procurement';
 export { previousOf, reasonsIn, type Previous } from '../draft/changes';
+export { budgetYearOf, comparisonWithReasons, thresholdFor } from './with-reasons';
