@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { planWorkbook } from '../../src/core/plan/workbook';
 import { sampleFromSeed } from '../../src/core/sample';
 import { SEED_BUDGETS } from '../../src/core/sample-seeds';
