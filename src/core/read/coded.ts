@@ -161,7 +161,7 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
       if (rest) statement = statement ? `${statement}${rest}` : rest;
       continue;
     }
-    if (r.isRepeatedHeader(row)) continue;
+    if (r.isRepeatedHeader(row, first)) continue;
     const amountsBlank = amountCols.every((c) => {
       const t = r.text(row, c);
       return t === '' || PLACEHOLDER.has(t);
@@ -180,8 +180,9 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     }
     let name = nameText;
     let code = normalizeCode(codeText.length > 3 && parts.slice(1).every((p) => compactText(p) === '') ? compactText(parts[0]) : parts);
-    const joined = CODE_AND_NAME.exec(plainText(parts[0]).trim());
-    if (!code.ok && codeCols.length === 1 && joined) {
+    // a code and its name in one cell, looked for only when the cell is not a code alone
+    const joined = !code.ok && codeCols.length === 1 ? CODE_AND_NAME.exec(plainText(parts[0]).trim()) : null;
+    if (!code.ok && joined) {
       code = normalizeCode(joined[1]);
       if (!name || combined) name = joined[2].trim();
     }
