@@ -25,10 +25,10 @@ export const COMMAND_HELP: Record<string, string> = {
       An existing file is refused unless --force; the --from file itself is never overwritten.`,
   check: `  budget-tables check FILE.xlsx|DIR … [--format text|json] [--jobs N] [--quiet] [--units DIR|FILE[,FILE…]]
       校验工作簿：表内、表间勾稽关系，科目编码与名称。退出码 0 无错误，1 有错误，2 文件无法读取。
-      多个文件分给 N 个线程同时校验（默认为 CPU 数），结果按输入顺序输出；--quiet 只输出汇总一行。
+      多个文件分给 N 个线程同时校验（默认为 CPU 数，文件合计每线程不足 8 MB 时少用线程），结果按输入顺序输出；--quiet 只输出汇总一行。
       --format json：一个文件输出一个 JSON 文档，多个文件每个文件一行（JSON Lines）。
       Validates workbooks; exit 0 when there is no 错误, 1 when there is, 2 when a file cannot be read.
-      Files are checked on N worker threads (default: the number of CPUs), reported in input order;
+      Files are checked on N threads (default: the number of CPUs, fewer when the files come to under 8 MB a thread), in input order;
       --quiet prints only the summary line; --format json prints one JSON document per file, one per line.
       --units DIR|FILE[,FILE…]：核对部门各数是否等于所属单位之和（部门工作簿含“分单位明细”时不给也核对）。
       --units checks a department against its units' workbooks (a department holding 分单位明细 is checked against it anyway).`,
