@@ -6,7 +6,8 @@ import { UsageError } from './args';
 import type { FileReport } from './check';
 import { expandInputs, UnreadableFile } from './inputs';
 import type { UnitWorkbook } from '../core/consolidate/types';
-import type { CheckAnswer } from './check-worker';
+import type { CheckAnswer, CheckJob } from './check-worker';
+import { unpackUnit } from './unit-transfer';
 import { cut, plain, safeJson, safeMessage } from './terminal';
 
 /**
@@ -32,7 +33,8 @@ export interface CheckOptions {
 /** Heap of each worker: a hostile or huge file stops its own worker, not the machine. */
 export const WORKER_HEAP_MB = 1024;
 
-type Outcome = { file: string; report?: FileReport; unreadable?: string };
+/** A file's answer: its report (check), its model (a unit for consolidate), or why it cannot be read. */
+export type Outcome = { file: string; report?: FileReport; unit?: UnitWorkbook; unreadable?: string };
 
 export function parseJobs(value: string | undefined): number {
   if (value === undefined) return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -61,7 +63,7 @@ function jsonOf(o: Outcome): unknown {
 }
 
 /** The compiled worker beside this module; absent when running from the TypeScript sources (tests). */
-function workerScript(): string | null {
+export function workerScript(): string | null {
   const js = path.join(__dirname, 'check-worker.js');
   return __filename.endsWith('.js') && fs.existsSync(js) ? js : null;
 }
@@ -109,7 +111,15 @@ const AHEAD = 2;
  * which checks too (one engine fewer to load). A worker that dies (out of heap, a bug) costs
  * the file it was on; the others it held go back to the queue.
  */
-export async function checkOnWorkers(files: string[], threads: number, script: string, done: (index: number, o: Outcome) => void, here: (file: string) => Promise<Outcome> = checkHere): Promise<void> {
+export async function checkOnWorkers(
+  files: string[],
+  threads: number,
+  script: string,
+  done: (index: number, o: Outcome) => void,
+  here: (file: string) => Promise<Outcome> = checkHere,
+  /** read the files as units for consolidate, not check them */
+  units = false,
+): Promise<void> {
   const { Worker } = await import('worker_threads');
   const queue = files.map((_f, i) => i);
   const answered = new Set<number>();
@@ -137,13 +147,15 @@ export async function checkOnWorkers(files: string[], threads: number, script: s
       while (held.length < AHEAD && queue.length) {
         const index = queue.shift()!;
         held.push(index);
-        worker.postMessage({ index, file: files[index] });
+        const job: CheckJob = { index, file: files[index], ...(units ? { unit: true } : {}) };
+        worker.postMessage(job);
       }
       if (held.length === 0) void worker.terminate();
     };
     worker.on('message', (a: CheckAnswer) => {
       held.splice(held.indexOf(a.index), 1);
-      answer(a.index, 'report' in a ? { file: files[a.index], report: a.report } : { file: files[a.index], unreadable: a.unreadable });
+      const file = files[a.index];
+      answer(a.index, 'report' in a ? { file, report: a.report } : 'unit' in a ? { file, unit: unpackUnit(a.unit) } : { file, unreadable: a.unreadable });
       feed();
     });
     worker.on('error', (e: Error & { code?: string }) => {

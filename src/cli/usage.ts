@@ -32,9 +32,11 @@ export const COMMAND_HELP: Record<string, string> = {
       --quiet prints only the summary line; --format json prints one JSON document per file, one per line.
       --units DIR|FILE[,FILE…]：核对部门各数是否等于所属单位之和（部门工作簿含“分单位明细”时不给也核对）。
       --units checks a department against its units' workbooks (a department holding 分单位明细 is checked against it anyway).`,
-  consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--allow-errors] [--force]
+  consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--allow-errors] [--force] [--jobs N]
       将所属单位工作簿汇总为部门预算表（T1–T9 与分单位明细）；单位有错误等问题时不汇总（退出码 1），除非 --allow-errors。
-      Sums unit workbooks into the department's tables and a 分单位明细 sheet; refuses units with problems unless --allow-errors.`,
+      单位工作簿由 N 个线程同时读取（默认与 check 相同）。
+      Sums unit workbooks into the department's tables and a 分单位明细 sheet; refuses units with problems unless --allow-errors.
+      The units are read on N threads (default as for check).`,
   draft: `  budget-tables draft FILE.xlsx [--format text] [--out OUT.xlsx] [--force]
       由表中数字起草“预算编制说明”和“其他相关情况说明”（本单位/本部门的规范措辞，金额以万元计）；
       原因、用途、与上年比较等须由人填写之处留作【请填写…】。--format text（不给 --out 时亦然）打印草稿；
