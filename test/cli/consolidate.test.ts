@@ -113,6 +113,56 @@ describe('budget-tables consolidate and check --units', () => {
     expect(log.join('\n')).toMatch(/错误 G6 +机关运行经费预算数为 1.50 万元，所属单位之和为 0.00 万元（各单位均为 0），相差 1.50 万元/);
   });
 
+  /** The department-vs-units findings of `check DEPT --units DIR --format json`. */
+  async function againstUnits(out: string): Promise<{ cell: string; message: string }[]> {
+    const lines: string[] = [];
+    await main(['check', out, '--units', unitsDir, '--format', 'json'], (s) => lines.push(s));
+    const doc = JSON.parse(lines[0]) as { findings: { rule: string; cell: string; message: string }[] };
+    return doc.findings.filter((f) => f.rule === 'department-vs-units').map(({ cell, message }) => ({ cell, message }));
+  }
+
+  it('a department printed in 万元 meets its units in 元 under the rounding rule; a figure off by more is found at its cell', async () => {
+    const out = path.join(dir, '部门.xlsx');
+    await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], () => undefined);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    // Rounded cell by cell to 0.01 万元: G8 (甲 300 + 乙 40 = 340 元) prints 0.03, 40 元 from the sum.
+    toWan(wb, 2, (name) => name !== BREAKDOWN_SHEET);
+    await wb.xlsx.writeFile(out);
+    expect(wb.getWorksheet('部门支出总表')!.getCell('G8').value).toBe(0.03);
+    expect(await againstUnits(out)).toEqual([]);
+    wb.getWorksheet('部门支出总表')!.getCell('G8').value = 0.05;
+    await wb.xlsx.writeFile(out);
+    expect(await againstUnits(out)).toEqual([
+      { cell: 'G8', message: 'G8：科目 2040201 行政运行 的项目支出为 0.05 万元，所属单位之和为 0.034 万元（甲单位 300 元、乙单位 40 元），相差 0.016 万元' },
+    ]);
+  });
+
+  it('a unit printed in 万元 meets a department in 元 within its rounding; beyond it the department cell is named', async () => {
+    // The department is summed from the units in 元; 丙单位 then republishes in 万元 (12,345 元 → 1.23 万元).
+    const file = await writeUnit(unitsDir, '丙单位', cleanUnit({ personnel: 12345, public: 3000, project: 500 }));
+    const out = path.join(dir, '部门.xlsx');
+    await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], () => undefined);
+    const unit = new ExcelJS.Workbook();
+    await unit.xlsx.readFile(file);
+    toWan(unit);
+    await unit.xlsx.writeFile(file);
+    expect(await againstUnits(out)).toEqual([]);
+    // Now 丙 writes 1.25 万元 in its T8 (the 工资福利支出 合计): 155 元 more than rounding can explain.
+    const t8 = unit.worksheets.find((w) => String(w.getCell('A1').value).includes('基本支出'))!;
+    let changed = '';
+    t8.eachRow((row) => row.eachCell((c) => {
+      if (!changed && c.value === 1.23) {
+        c.value = 1.25;
+        changed = c.address;
+      }
+    }));
+    expect(changed).not.toBe('');
+    await unit.xlsx.writeFile(file);
+    const found = await againstUnits(out);
+    expect(found).toContainEqual({ cell: 'D6', message: 'D6：科目 301 工资福利支出 的合计为 18,345 元，所属单位之和为 18,500 元（丙单位 12,500 元、乙单位 5,000 元、甲单位 1,000 元），相差 155 元' });
+  });
+
   it('says what is missing in one line (exit 2)', async () => {
     expect(await main(['consolidate', unitsDir, '--year', '2021', '--out', path.join(dir, 'x.xlsx')], () => undefined)).toBe(2);
     expect(errors[0]).toContain('--department');
