@@ -162,18 +162,20 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
       continue;
     }
     if (r.isRepeatedHeader(row, first)) continue;
-    const amountsBlank = amountCols.every((c) => {
-      const t = r.text(row, c);
-      return t === '' || PLACEHOLDER.has(t);
-    });
+    // asked only of a row whose codes are not a code (most rows never are)
+    const amountsBlank = () =>
+      amountCols.every((c) => {
+        const t = r.text(row, c);
+        return t === '' || PLACEHOLDER.has(t);
+      });
     // every code cell a placeholder (`…` | `…` | `…` in a template's sample rows)
     const codePlaceholder = parts.every((p) => PLACEHOLDER.has(compactText(p)));
-    if (codePlaceholder && PLACEHOLDER.has(compactText(nameText)) && amountsBlank) {
+    if (codePlaceholder && PLACEHOLDER.has(compactText(nameText)) && amountsBlank()) {
       // An empty table's 无 / — row: no data, and a 无 says so as a statement would.
       if (!statement && (codeText === '无' || compactText(nameText) === '无')) statement = '无';
       continue;
     }
-    if (!isCodeLike(codeText) && amountsBlank && STATEMENT.test(first)) {
+    if (!isCodeLike(codeText) && amountsBlank() && STATEMENT.test(first)) {
       // Text across the table body (a merged cell or a text row): the statement of an empty table.
       statement = statement ? `${statement}${first}` : first;
       continue;
