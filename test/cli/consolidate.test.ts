@@ -9,6 +9,9 @@ import { planWorkbook } from '../../src/core/plan/workbook';
 import { BREAKDOWN_SHEET } from '../../src/core/plan/unit-breakdown';
 import type { SpecId } from '../../src/core/specs/types';
 import { workbookFromPlans } from '../../src/xlsx/writer';
+import { SEED_TARGET_FORMS } from '../../src/cli/forms';
+import { planTargetForm } from '../../src/core/plan/forms';
+import { DEPARTMENT_TARGETS_SHEET } from '../../src/core/plan/department-targets';
 import { cleanUnit } from '../core/consolidate/fixtures';
 import { toWan } from '../xlsx/layout-variants';
 
@@ -161,6 +164,33 @@ describe('budget-tables consolidate and check --units', () => {
     await unit.xlsx.writeFile(file);
     const found = await againstUnits(out);
     expect(found).toContainEqual({ cell: 'D6', message: 'D6：科目 301 工资福利支出 的合计为 18,345 元，所属单位之和为 18,500 元（丙单位 12,500 元、乙单位 5,000 元、甲单位 1,000 元），相差 155 元' });
+  });
+
+  it('check --units compares the department’s 绩效目标汇总表 with its units’ forms and U2, and finds a wrong 合计 at its cell', async () => {
+    // Each unit with a target form for its U2 project 业务项目 (甲 300 元, 乙 40 元).
+    for (const [org, f] of [['甲单位', { personnel: 1000, public: 200, project: 300 }], ['乙单位', { personnel: 5000, public: 700, project: 40 }]] as const) {
+      const data = cleanUnit(f);
+      const ctx = { level: 'unit' as const, org, year: 2021 };
+      const amount = String(f.project);
+      const form = planTargetForm(ctx, { ...SEED_TARGET_FORMS[0], year: 2021, projectName: '业务项目', funds: { total: amount, fiscal: amount, other: null, annualTotal: amount, annualFiscal: amount, carryOver: null, annualOther: null } });
+      const plans = [...planWorkbook({ ctx, data, specs: Object.keys(data) as SpecId[], options: { subtotals: 'values' } }), form];
+      await (await workbookFromPlans(plans)).xlsx.writeFile(path.join(unitsDir, `${org}.xlsx`));
+    }
+    const out = path.join(dir, '部门.xlsx');
+    expect(await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], () => undefined)).toBe(0);
+    const rules = async () => {
+      const lines: string[] = [];
+      await main(['check', out, '--units', unitsDir, '--format', 'json'], (x) => lines.push(x));
+      return (JSON.parse(lines[0]) as { findings: { rule: string; sheet: string; cell: string }[] }).findings.filter((f) => f.sheet === DEPARTMENT_TARGETS_SHEET);
+    };
+    expect(await rules()).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet(DEPARTMENT_TARGETS_SHEET)!;
+    expect([ws.getCell('A6').value, ws.getCell('D6').value]).toEqual(['合计', 340]);
+    ws.getCell('D6').value = 345;
+    await wb.xlsx.writeFile(out);
+    expect((await rules()).map((f) => [f.rule, f.cell])).toEqual([['department-vs-units', 'D6']]);
   });
 
   it('says what is missing in one line (exit 2)', async () => {
