@@ -5,9 +5,16 @@
  * and laid out as the department's workbook, in a fresh process per size. Prints the core's
  * time, the time to write the .xlsx, time per unit row, and the peak memory. Figures, not
  * assertions. The units are made in memory: reading .xlsx files costs what `check` costs per
- * file (see bench-validate.ts) and is not measured again here.
+ * file (see bench-validate.ts). A second table runs the built CLI end to end on 100 unit
+ * .xlsx files (read on 1 thread, then on the CPUs' count), with its wall time and the
+ * process's peak memory (worker threads included).
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { planWorkbook } from '../src/core/plan/workbook';
+import type { SheetData } from '../src/core/model';
 import { Catalog } from '../src/core/catalog/catalog';
 import { consolidate } from '../src/core/consolidate/consolidate';
 import { consolidationPlans } from '../src/core/consolidate/plans';
@@ -72,7 +79,59 @@ async function measure(count: number): Promise<void> {
   process.stdout.write(JSON.stringify({ core: ms(t0, t1), write: ms(t1, t2), lines: c.breakdown.lines.length, bytes, problems, peak }));
 }
 
-function main(): void {
+/** The built CLI's `consolidate` over the unit files of `dir`: wall ms and peak RSS in MB. */
+function cliConsolidate(dir: string, jobs: number): { ms: number; rssMB: number } {
+  const usage = path.join(dir, `usage-${jobs}.json`);
+  const out = path.join(dir, `dept-${jobs}.xlsx`);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(
+    process.execPath,
+    ['-r', path.join(__dirname, '..', 'test', 'xlsx', 'hostile', 'usage-report.js'), path.join(__dirname, '..', 'bin', 'budget-tables.js'), 'consolidate', path.join(dir, 'units'), '--department', '基准测试部门', '--year', String(YEAR), '--out', out, '--allow-errors', '--force', '--jobs', String(jobs)],
+    // its log lists every unit's problems (the bench units lack T1, T4, …): not kept
+    { encoding: 'utf8', env: { ...process.env, HOSTILE_USAGE_FILE: usage }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`consolidate exited ${r.status ?? r.signal}: ${r.error?.message ?? ''} ${r.stderr}`);
+  return { ms, rssMB: (JSON.parse(fs.readFileSync(usage, 'utf8')) as { rssMB: number }).rssMB };
+}
+
+async function writeUnits(dir: string, count: number): Promise<number> {
+  fs.mkdirSync(path.join(dir, 'units'), { recursive: true });
+  let bytes = 0;
+  for (let i = 1; i <= count; i++) {
+    const u = unit(i);
+    const data = Object.fromEntries(u.sheets.map((s) => [s.specId, s.data])) as Partial<Record<'T2' | 'T3' | 'T5' | 'T8', SheetData>>;
+    const plans = planWorkbook({ ctx: { level: 'unit', org: u.sheets[0].context.org!, year: YEAR }, data, specs: ['T2', 'T3', 'T5', 'T8'], options: { subtotals: 'values' } });
+    const file = path.join(dir, 'units', `${u.sheets[0].context.org}.xlsx`);
+    await (await workbookFromPlans(plans)).xlsx.writeFile(file);
+    bytes += fs.statSync(file).size;
+  }
+  return bytes;
+}
+
+async function endToEnd(): Promise<void> {
+  const count = 100;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-consolidate-'));
+  if (process.env.BENCH_ONLY_CLI) console.log(dir);
+  try {
+    const bytes = await writeUnits(dir, count);
+    const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    console.log(`\nconsolidate end to end (built CLI): ${count} unit .xlsx files, ${(bytes / 1048576).toFixed(1)} MB; medians of ${RUNS} runs`);
+    console.log('threads   wall ms   peak RSS');
+    for (const jobs of [...new Set([1, cpus])]) {
+      const runs = Array.from({ length: RUNS }, () => cliConsolidate(dir, jobs));
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      console.log(`${String(jobs).padEnd(10)}${med(runs.map((r) => r.ms)).toFixed(0).padStart(7)}   ${Math.max(...runs.map((r) => r.rssMB)).toFixed(0).padStart(5)} MB`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY_CLI) return endToEnd();
   console.log('units  unit rows  core (screen + sum + 明细)  per row   write .xlsx   明细 lines  file MB  problems  peak RSS');
   for (const count of [10, 25, 50, 100]) {
     const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--measure', String(count)], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -83,6 +142,7 @@ function main(): void {
         `${m.write.toFixed(0).padStart(10)} ms   ${String(m.lines).padEnd(12)}${(m.bytes / 1048576).toFixed(1).padEnd(9)}${String(m.problems).padEnd(10)}${(m.peak / 1048576).toFixed(0)} MB`,
     );
   }
+  await endToEnd();
 }
 
 if (process.argv[2] === '--measure') {
@@ -90,4 +150,8 @@ if (process.argv[2] === '--measure') {
     console.error(`bench failed: ${(e as Error).message}`);
     process.exit(1);
   });
-} else main();
+} else
+  main().catch((e) => {
+    console.error(`bench failed: ${(e as Error).message}`);
+    process.exit(1);
+  });

@@ -7,10 +7,12 @@
  *      sheets, scan their XML for values, nothing else), our streaming read into grids, the
  *      same plus the core's reading into the model, our read + rules
  *      (`checkFile`, check end to end in the process), SheetJS's and ExcelJS's full loads;
- *   2. read + rules at every size, to show it grows linearly with the rows.
+ *   2. end to end, each a fresh process (start-up, loading, a cold JIT): the floor script
+ *      against the built CLI's `check` (run `npm run build:cli` first), wall time;
+ *   3. read + rules at every size, to show it grows linearly with the rows.
  * Figures, not assertions.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -94,6 +96,20 @@ async function main(): Promise<void> {
       if (tool === 'floor') floor = m.ms;
       console.log(`${TOOLS[tool].label.padEnd(30)}${m.ms.toFixed(0).padStart(6)}   ${(m.ms / floor).toFixed(2).padStart(6)}×   ${(m.peak / 1048576).toFixed(0).padStart(5)} MB`);
     }
+    const wall = (args: string[]) => {
+      const ms: number[] = [];
+      for (let k = 0; k < RUNS; k++) {
+        const t0 = process.hrtime.bigint();
+        spawnSync(process.execPath, args, { stdio: 'ignore' });
+        ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      return median(ms);
+    };
+    const root = path.join(__dirname, '..');
+    const floorProcess = wall([path.join(root, 'scripts', 'unzip-scan.js'), big.file]);
+    const checkProcess = wall([path.join(root, 'bin', 'budget-tables.js'), 'check', big.file]);
+    const nodeAlone = wall(['-e', '0']);
+    console.log(`\nend to end, a process each (wall ms, medians of ${RUNS}): node -e 0 ${nodeAlone.toFixed(0)}; floor ${floorProcess.toFixed(0)}; budget-tables check ${checkProcess.toFixed(0)} = ${(checkProcess / floorProcess).toFixed(2)}× the floor`);
     console.log('\nread + rules (check) by size');
     console.log('units  coded rows  file MB      ms   µs per row   peak RSS');
     for (const [units, { file, rows }] of files) {

@@ -42,7 +42,7 @@ export const COMMANDS: Record<string, { options: Record<string, OptionSpec>; fil
   },
   check: { options: { format: { value: true }, jobs: { value: true }, quiet: { value: false }, units: { value: true } }, files: true },
   consolidate: {
-    options: { department: { value: true }, year: { value: true }, out: { value: true }, tier: { value: true }, 'allow-errors': { value: false }, force: { value: false } },
+    options: { department: { value: true }, year: { value: true }, out: { value: true }, tier: { value: true }, 'allow-errors': { value: false }, force: { value: false }, jobs: { value: true } },
     files: true,
   },
   draft: { options: { format: { value: true }, out: { value: true }, tier: { value: true }, force: { value: false }, previous: { value: true }, threshold: { value: true } }, files: true },

@@ -7,12 +7,14 @@ import { consolidationPlans, errorNotice } from '../core/consolidate/plans';
 import { figureId, figuresOf } from '../core/consolidate/figures';
 import type { Consolidation, UnitWorkbook } from '../core/consolidate/types';
 import { formatAmount, type Money } from '../core/money';
-import { readWorkbook, readWorkbookFile } from '../xlsx/reader';
+import { readWorkbook } from '../xlsx/reader';
 import { workbookFromPlans } from '../xlsx/writer';
 import type { Tier } from '../core/tier';
 import { YEARS } from './args';
 import { parseTier } from './tier-option';
-import { expandInputs } from './inputs';
+import { expandInputs, UnreadableFile } from './inputs';
+import { readUnitFile } from './read-unit';
+import type { Outcome } from './run-check';
 import { guardOutput } from './outputs';
 import { plain, safeMessage } from './terminal';
 
@@ -27,6 +29,8 @@ export interface ConsolidateOptions {
   tier?: Tier;
   /** replace an existing --out */
   force: boolean;
+  /** `--jobs`: threads reading the units (undefined: as check decides without --jobs) */
+  jobs?: number;
 }
 
 /** What the clerk typed wrong, in one line; the command exits 2. */
@@ -48,25 +52,40 @@ export function consolidateOptions(flags: Record<string, string>, files: string[
   } catch (e) {
     throw new ConsolidateInputError((e as Error).message);
   }
-  return { units: files, department, year, out, allowErrors: flags['allow-errors'] === 'true', force: flags.force === 'true', ...(tier ? { tier } : {}) };
+  let jobs: number | undefined;
+  if (flags.jobs !== undefined) {
+    if (!/^\d+$/.test(flags.jobs) || Number(flags.jobs) < 1 || Number(flags.jobs) > 256) throw new ConsolidateInputError(`--jobs 应为 1 到 256 之间的整数（收到“${plain(flags.jobs)}”）`);
+    jobs = Number(flags.jobs);
+  }
+  return { units: files, department, year, out, allowErrors: flags['allow-errors'] === 'true', force: flags.force === 'true', ...(jobs ? { jobs } : {}), ...(tier ? { tier } : {}) };
 }
 
-/** Reads unit workbooks (files, or the .xlsx files in folders), each with its own 科目目录. */
-export async function readUnitFiles(inputs: string[]): Promise<UnitWorkbook[]> {
+/**
+ * Reads unit workbooks (files, or the .xlsx files in folders), each with its own 科目目录: on
+ * worker threads (the check pool, this thread taking part) when the files are big enough to
+ * pay for them (run-check.ts planThreads), in input order either way.
+ */
+export async function readUnitFiles(inputs: string[], jobs?: number): Promise<UnitWorkbook[]> {
   const files = expandInputs(inputs);
   if (files.length === 0) throw new ConsolidateInputError(`${inputs.join('、')} 中没有 .xlsx 文件`);
-  const out: UnitWorkbook[] = [];
-  for (const file of files) {
-    // The streaming reader, as check reads: bounded by its caps, each unit with its own 科目目录.
-    let read;
+  const { checkOnWorkers, parseJobs, planThreads, workerScript } = await import('./run-check');
+  const threads = jobs ? Math.min(jobs, files.length) : planThreads(files, parseJobs(undefined));
+  const script = threads > 1 ? workerScript() : null;
+  const here = async (file: string) => {
     try {
-      read = await readWorkbookFile(file);
+      return { file, unit: await readUnitFile(file) };
     } catch (e) {
-      throw new ConsolidateInputError(`无法读取单位工作簿 ${file}（${String((e as Error).message).split('\n')[0]}）`);
+      if (!(e instanceof UnreadableFile)) throw e;
+      return { file, unreadable: e.message };
     }
-    out.push({ source: file, sheets: read.sheets, issues: read.issues });
-  }
-  return out;
+  };
+  const out: Outcome[] = new Array(files.length);
+  if (script) await checkOnWorkers(files, threads, script, (i, o) => (out[i] = o), here, true);
+  else for (let i = 0; i < files.length; i++) out[i] = await here(files[i]);
+  // The first unit that cannot be read, in input order, stops consolidation (as before).
+  const bad = out.find((o) => o.unit === undefined);
+  if (bad) throw new ConsolidateInputError(bad.unreadable ?? `无法读取单位工作簿 ${bad.file}`);
+  return out.map((o) => o.unit!);
 }
 
 /** `--units DIR|FILE[,FILE…]` of `check`: the units a department is checked against. */
@@ -107,7 +126,7 @@ export function noteShares(wb: ExcelJS.Workbook, c: Consolidation): number {
  */
 export async function runConsolidate(o: ConsolidateOptions, log: (s: string) => void): Promise<number> {
   guardOutput(o.out, o.force, expandInputs(o.units));
-  const units = await readUnitFiles(o.units);
+  const units = await readUnitFiles(o.units, o.jobs);
   let c;
   try {
     c = consolidate(units, { department: o.department, year: o.year, catalog: Catalog.builtIn(), allowErrors: o.allowErrors, ...(o.tier ? { tier: o.tier } : {}) });

@@ -74,7 +74,7 @@ async function run(argv: string[], log: (s: string) => void): Promise<number> {
       const format = flags.format ?? 'text';
       if (format !== 'text' && format !== 'json') throw new UsageError('--format 应为 text 或 json');
       const { parseJobs, runCheck } = await import('./run-check');
-      return await runCheck(files, { format, jobs: parseJobs(flags.jobs), quiet: flags.quiet === 'true', units: flags.units }, log);
+      return await runCheck(files, { format, jobs: parseJobs(flags.jobs), jobsGiven: flags.jobs !== undefined, quiet: flags.quiet === 'true', units: flags.units }, log);
     }
     case 'consolidate': {
       const { consolidateCommand } = await import('./consolidate');

@@ -6,7 +6,8 @@ import { UsageError } from './args';
 import type { FileReport } from './check';
 import { expandInputs, UnreadableFile } from './inputs';
 import type { UnitWorkbook } from '../core/consolidate/types';
-import type { CheckAnswer } from './check-worker';
+import type { CheckAnswer, CheckJob } from './check-worker';
+import { unpackUnit } from './unit-transfer';
 import { cut, plain, safeJson, safeMessage } from './terminal';
 
 /**
@@ -16,8 +17,13 @@ import { cut, plain, safeJson, safeMessage } from './terminal';
 
 export interface CheckOptions {
   format: 'text' | 'json';
-  /** worker threads; 1 checks in this thread */
+  /** threads; 1 checks in this thread alone */
   jobs: number;
+  /**
+   * `--jobs` was given: that many threads (no more than the files). Without it, the number of
+   * CPUs is the most, and fewer are used when the files are too small to pay for a worker.
+   */
+  jobsGiven?: boolean;
   /** only the summary line */
   quiet: boolean;
   /** `--units`: the unit workbooks a department is checked against */
@@ -27,7 +33,8 @@ export interface CheckOptions {
 /** Heap of each worker: a hostile or huge file stops its own worker, not the machine. */
 export const WORKER_HEAP_MB = 1024;
 
-type Outcome = { file: string; report?: FileReport; unreadable?: string };
+/** A file's answer: its report (check), its model (a unit for consolidate), or why it cannot be read. */
+export type Outcome = { file: string; report?: FileReport; unit?: UnitWorkbook; unreadable?: string };
 
 export function parseJobs(value: string | undefined): number {
   if (value === undefined) return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -56,7 +63,7 @@ function jsonOf(o: Outcome): unknown {
 }
 
 /** The compiled worker beside this module; absent when running from the TypeScript sources (tests). */
-function workerScript(): string | null {
+export function workerScript(): string | null {
   const js = path.join(__dirname, 'check-worker.js');
   return __filename.endsWith('.js') && fs.existsSync(js) ? js : null;
 }
@@ -71,43 +78,119 @@ async function checkHere(file: string, units?: UnitWorkbook[]): Promise<Outcome>
   }
 }
 
-/** `files` over `jobs` workers running `script`; a worker that dies (out of heap, a bug) costs its file only. */
-export async function checkOnWorkers(files: string[], jobs: number, script: string, done: (index: number, o: Outcome) => void): Promise<void> {
+/**
+ * What a worker thread must be given to pay for itself: it loads its own copy of the engine
+ * (about 0.3 s of one core) and warms its own JIT, so a share of less than about 2 s of
+ * checking on one thread (8 MB of workbooks at the ~4 MB/s measured) costs more than it saves.
+ * Measured on a 2-vCPU VM: 200 small unit workbooks (6.8 MB) were slower on two threads than
+ * on one; twelve 100-unit workbooks (23 MB) were faster.
+ */
+export const BYTES_PER_THREAD = 8 * 1024 * 1024;
+
+/**
+ * Threads for `files` when `requested` are allowed: no more than the files, and no more than
+ * their bytes keep busy (BYTES_PER_THREAD each); the main thread counts as one.
+ */
+export function planThreads(files: string[], requested: number): number {
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += fs.statSync(f).size;
+    } catch {
+      // a missing file is reported when it is checked
+    }
+  }
+  return Math.max(1, Math.min(requested, files.length, Math.floor(bytes / BYTES_PER_THREAD)));
+}
+
+/** Files handed to a worker ahead of its answers, so it never waits on a busy main thread. */
+const AHEAD = 2;
+
+/**
+ * `files` over `threads` threads: `threads - 1` workers running `script`, and this thread,
+ * which checks too (one engine fewer to load). A worker that dies (out of heap, a bug) costs
+ * the file it was on; the others it held go back to the queue.
+ */
+export async function checkOnWorkers(
+  files: string[],
+  threads: number,
+  script: string,
+  done: (index: number, o: Outcome) => void,
+  here: (file: string) => Promise<Outcome> = checkHere,
+  /** read the files as units for consolidate, not check them */
+  units = false,
+): Promise<void> {
   const { Worker } = await import('worker_threads');
-  let next = 0;
-  let running = 0;
+  const queue = files.map((_f, i) => i);
   const answered = new Set<number>();
-  await new Promise<void>((resolve) => {
-    const start = () => {
-      const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-      running++;
-      let current = -1;
-      const feed = () => {
-        if (next >= files.length) return void worker.terminate();
-        current = next++;
-        worker.postMessage({ index: current, file: files[current] });
-      };
-      worker.on('message', (a: CheckAnswer) => {
-        answered.add(a.index);
-        done(a.index, 'report' in a ? { file: files[a.index], report: a.report } : { file: files[a.index], unreadable: a.unreadable });
-        feed();
-      });
-      worker.on('error', (e: Error & { code?: string }) => {
-        if (current < 0 || answered.has(current)) return;
-        answered.add(current);
-        const why = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `校验所需内存超过每个线程 ${WORKER_HEAP_MB} MB 的上限` : `校验时出错（${String(e.message).split('\n')[0]}）`;
-        done(current, { file: files[current], unreadable: `${files[current]}：${why}` });
-      });
-      worker.on('exit', () => {
-        running--;
-        // a worker that died on a file is replaced while files remain
-        if (next < files.length) start();
-        else if (running === 0) resolve();
-      });
-      feed();
-    };
-    for (let i = 0; i < Math.min(jobs, files.length); i++) start();
+  let running = 0;
+  let finish: () => void = () => {};
+  let fail: (e: unknown) => void = () => {};
+  const allDone = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
   });
+  const settle = () => {
+    if (answered.size === files.length) finish();
+  };
+  const answer = (index: number, o: Outcome) => {
+    if (answered.has(index)) return;
+    answered.add(index);
+    done(index, o);
+    settle();
+  };
+  const start = () => {
+    const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    running++;
+    const held: number[] = [];
+    const feed = () => {
+      while (held.length < AHEAD && queue.length) {
+        const index = queue.shift()!;
+        held.push(index);
+        const job: CheckJob = { index, file: files[index], ...(units ? { unit: true } : {}) };
+        worker.postMessage(job);
+      }
+      if (held.length === 0) void worker.terminate();
+    };
+    worker.on('message', (a: CheckAnswer) => {
+      held.splice(held.indexOf(a.index), 1);
+      const file = files[a.index];
+      answer(a.index, 'report' in a ? { file, report: a.report } : 'unit' in a ? { file, unit: unpackUnit(a.unit) } : { file, unreadable: a.unreadable });
+      feed();
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      const current = held.shift();
+      if (current === undefined) return;
+      const why = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `校验所需内存超过每个线程 ${WORKER_HEAP_MB} MB 的上限` : `校验时出错（${String(e.message).split('\n')[0]}）`;
+      answer(current, { file: files[current], unreadable: `${files[current]}：${why}` });
+    });
+    worker.on('exit', () => {
+      running--;
+      // the files it held but had not begun go back; a worker is started again while files wait
+      queue.unshift(...held.splice(0));
+      if (queue.length && running < threads - 1) start();
+      else if (running === 0 && queue.length) mainThread().catch(fail);
+      settle();
+    });
+    feed();
+  };
+  let mainBusy = false;
+  const mainThread = async () => {
+    if (mainBusy) return;
+    mainBusy = true;
+    // Between files, the workers' answers are taken in (and the workers fed) before the next.
+    while (queue.length) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const index = queue.shift();
+      if (index === undefined) break;
+      answer(index, await here(files[index]));
+    }
+    mainBusy = false;
+    settle();
+  };
+  for (let i = 0; i < Math.min(threads - 1, files.length); i++) start();
+  mainThread().catch(fail);
+  await allDone;
 }
 
 async function readUnits(arg: string): Promise<UnitWorkbook[] | undefined> {
@@ -148,7 +231,7 @@ export async function runCheck(inputs: string[], opts: CheckOptions, log: (s: st
   };
   // The units are read once here and compared in this thread: a department is one file, or a few.
   const units = opts.units === undefined ? undefined : await readUnits(opts.units);
-  const jobs = units ? 1 : Math.min(opts.jobs, files.length);
+  const jobs = units ? 1 : opts.jobsGiven ? Math.min(opts.jobs, files.length) : planThreads(files, opts.jobs);
   const script = jobs > 1 ? workerScript() : null;
   if (script) await checkOnWorkers(files, jobs, script, done);
   else for (let i = 0; i < files.length; i++) done(i, await checkHere(files[i], units));

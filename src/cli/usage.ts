@@ -32,16 +32,18 @@ ${tableIdLines().join('\n')}
       An existing file is refused unless --force; the --from file itself is never overwritten.`,
   check: `  budget-tables check FILE.xlsx|DIR … [--format text|json] [--jobs N] [--quiet] [--units DIR|FILE[,FILE…]]
       校验工作簿：表内、表间勾稽关系，科目编码与名称。退出码 0 无错误，1 有错误，2 文件无法读取。
-      多个文件分给 N 个线程同时校验（默认为 CPU 数），结果按输入顺序输出；--quiet 只输出汇总一行。
+      多个文件分给 N 个线程同时校验（默认为 CPU 数，文件合计每线程不足 8 MB 时少用线程），结果按输入顺序输出；--quiet 只输出汇总一行。
       --format json：一个文件输出一个 JSON 文档，多个文件每个文件一行（JSON Lines）。
       Validates workbooks; exit 0 when there is no 错误, 1 when there is, 2 when a file cannot be read.
-      Files are checked on N worker threads (default: the number of CPUs), reported in input order;
+      Files are checked on N threads (default: the number of CPUs, fewer when the files come to under 8 MB a thread), in input order;
       --quiet prints only the summary line; --format json prints one JSON document per file, one per line.
       --units DIR|FILE[,FILE…]：核对部门各数是否等于所属单位之和（部门工作簿含“分单位明细”时不给也核对）。
       --units checks a department against its units' workbooks (a department holding 分单位明细 is checked against it anyway).`,
-  consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--tier ${TIER_CHOICES.join('|')}] [--allow-errors] [--force]
+  consolidate: `  budget-tables consolidate UNIT.xlsx|DIR … --department 名称 --year YYYY --out DEPT.xlsx [--tier ${TIER_CHOICES.join('|')}] [--allow-errors] [--force] [--jobs N]
       将所属单位工作簿汇总为部门预算表（T1–T9 与分单位明细）；单位有错误等问题时不汇总（退出码 1），除非 --allow-errors。
-      Sums unit workbooks into the department's tables and a 分单位明细 sheet; refuses units with problems unless --allow-errors.`,
+      单位工作簿由 N 个线程同时读取（默认与 check 相同）。
+      Sums unit workbooks into the department's tables and a 分单位明细 sheet; refuses units with problems unless --allow-errors.
+      The units are read on N threads (default as for check).`,
   draft: `  budget-tables draft FILE.xlsx [--previous LAST.xlsx] [--threshold 10] [--format text] [--out OUT.xlsx] [--tier ${TIER_CHOICES.join('|')}] [--force]
       由表中数字起草“预算编制说明”和“其他相关情况说明”（本单位/本部门的规范措辞，金额以万元计）；
       原因、用途等须由人填写之处留作【请填写…】。--previous 给上年预算工作簿（check 能读的任何版式）时写出

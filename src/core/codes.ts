@@ -11,9 +11,13 @@ export const LEVEL_LENGTH: Record<CodeLevel, number> = { 类: 3, 款: 5, 项: 7 
 
 export type NormalizedCode = { ok: true; code: string } | { ok: false; reason: string };
 
+const ASCII_DIGITS = /^[0-9]*$/;
+
 function cellText(part: unknown): string {
   if (part === null || part === undefined) return '';
   if (typeof part === 'number') return Number.isInteger(part) ? String(part) : '';
+  // digits as typed (most code cells): nothing to widen or strip
+  if (typeof part === 'string' && ASCII_DIGITS.test(part)) return part;
   return toHalfWidth(String(part)).replace(/[\s\u3000]+/g, '');
 }
 

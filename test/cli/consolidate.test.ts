@@ -9,6 +9,9 @@ import { planWorkbook } from '../../src/core/plan/workbook';
 import { BREAKDOWN_SHEET } from '../../src/core/plan/unit-breakdown';
 import type { SpecId } from '../../src/core/specs/types';
 import { workbookFromPlans } from '../../src/xlsx/writer';
+import { SEED_TARGET_FORMS } from '../../src/cli/forms';
+import { planTargetForm } from '../../src/core/plan/forms';
+import { DEPARTMENT_TARGETS_SHEET } from '../../src/core/plan/department-targets';
 import { cleanUnit } from '../core/consolidate/fixtures';
 import { toWan } from '../xlsx/layout-variants';
 
@@ -111,6 +114,83 @@ describe('budget-tables consolidate and check --units', () => {
     log = [];
     expect(await main(['check', out], (s) => log.push(s))).toBe(1);
     expect(log.join('\n')).toMatch(/错误 G6 +机关运行经费预算数为1.50万元，所属单位之和为0.00万元（各单位均为0），相差1.50万元/);
+  });
+
+  /** The department-vs-units findings of `check DEPT --units DIR --format json`. */
+  async function againstUnits(out: string): Promise<{ cell: string; message: string }[]> {
+    const lines: string[] = [];
+    await main(['check', out, '--units', unitsDir, '--format', 'json'], (s) => lines.push(s));
+    const doc = JSON.parse(lines[0]) as { findings: { rule: string; cell: string; message: string }[] };
+    return doc.findings.filter((f) => f.rule === 'department-vs-units').map(({ cell, message }) => ({ cell, message }));
+  }
+
+  it('a department printed in 万元 meets its units in 元 under the rounding rule; a figure off by more is found at its cell', async () => {
+    const out = path.join(dir, '部门.xlsx');
+    await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], () => undefined);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    // Rounded cell by cell to 0.01 万元: G8 (甲 300 + 乙 40 = 340 元) prints 0.03, 40 元 from the sum.
+    toWan(wb, 2, (name) => name !== BREAKDOWN_SHEET);
+    await wb.xlsx.writeFile(out);
+    expect(wb.getWorksheet('部门支出总表')!.getCell('G8').value).toBe(0.03);
+    expect(await againstUnits(out)).toEqual([]);
+    wb.getWorksheet('部门支出总表')!.getCell('G8').value = 0.05;
+    await wb.xlsx.writeFile(out);
+    expect(await againstUnits(out)).toEqual([
+      { cell: 'G8', message: '科目2040201“行政运行”的项目支出为0.05万元，所属单位之和为0.034万元（甲单位300元、乙单位40元），相差0.016万元' },
+    ]);
+  });
+
+  it('a unit printed in 万元 meets a department in 元 within its rounding; beyond it the department cell is named', async () => {
+    // The department is summed from the units in 元; 丙单位 then republishes in 万元 (12,345 元 → 1.23 万元).
+    const file = await writeUnit(unitsDir, '丙单位', cleanUnit({ personnel: 12345, public: 3000, project: 500 }));
+    const out = path.join(dir, '部门.xlsx');
+    await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], () => undefined);
+    const unit = new ExcelJS.Workbook();
+    await unit.xlsx.readFile(file);
+    toWan(unit);
+    await unit.xlsx.writeFile(file);
+    expect(await againstUnits(out)).toEqual([]);
+    // Now 丙 writes 1.25 万元 in its T8 (the 工资福利支出 合计): 155 元 more than rounding can explain.
+    const t8 = unit.worksheets.find((w) => String(w.getCell('A1').value).includes('基本支出'))!;
+    let changed = '';
+    t8.eachRow((row) => row.eachCell((c) => {
+      if (!changed && c.value === 1.23) {
+        c.value = 1.25;
+        changed = c.address;
+      }
+    }));
+    expect(changed).not.toBe('');
+    await unit.xlsx.writeFile(file);
+    const found = await againstUnits(out);
+    expect(found).toContainEqual({ cell: 'D6', message: '科目301“工资福利支出”的合计为18,345元，所属单位之和为18,500元（丙单位12,500元、乙单位5,000元、甲单位1,000元），相差155元' });
+  });
+
+  it('check --units compares the department’s 绩效目标汇总表 with its units’ forms and U2, and finds a wrong 合计 at its cell', async () => {
+    // Each unit with a target form for its U2 project 业务项目 (甲 300 元, 乙 40 元).
+    for (const [org, f] of [['甲单位', { personnel: 1000, public: 200, project: 300 }], ['乙单位', { personnel: 5000, public: 700, project: 40 }]] as const) {
+      const data = cleanUnit(f);
+      const ctx = { level: 'unit' as const, org, year: 2021 };
+      const amount = String(f.project);
+      const form = planTargetForm(ctx, { ...SEED_TARGET_FORMS[0], year: 2021, projectName: '业务项目', funds: { total: amount, fiscal: amount, other: null, annualTotal: amount, annualFiscal: amount, carryOver: null, annualOther: null } });
+      const plans = [...planWorkbook({ ctx, data, specs: Object.keys(data) as SpecId[], options: { subtotals: 'values' } }), form];
+      await (await workbookFromPlans(plans)).xlsx.writeFile(path.join(unitsDir, `${org}.xlsx`));
+    }
+    const out = path.join(dir, '部门.xlsx');
+    expect(await main(['consolidate', unitsDir, '--department', '上海市某局', '--year', '2021', '--out', out], () => undefined)).toBe(0);
+    const rules = async () => {
+      const lines: string[] = [];
+      await main(['check', out, '--units', unitsDir, '--format', 'json'], (x) => lines.push(x));
+      return (JSON.parse(lines[0]) as { findings: { rule: string; sheet: string; cell: string }[] }).findings.filter((f) => f.sheet === DEPARTMENT_TARGETS_SHEET);
+    };
+    expect(await rules()).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet(DEPARTMENT_TARGETS_SHEET)!;
+    expect([ws.getCell('A6').value, ws.getCell('D6').value]).toEqual(['合计', 340]);
+    ws.getCell('D6').value = 345;
+    await wb.xlsx.writeFile(out);
+    expect((await rules()).map((f) => [f.rule, f.cell])).toEqual([['department-vs-units', 'D6']]);
   });
 
   it('says what is missing in one line (exit 2)', async () => {

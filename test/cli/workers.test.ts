@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkOnWorkers, WORKER_HEAP_MB } from '../../src/cli/run-check';
+import { BYTES_PER_THREAD, checkOnWorkers, planThreads, WORKER_HEAP_MB } from '../../src/cli/run-check';
 
 /**
  * The pool of `check`: each worker has a bounded heap, and a file that exhausts it (or kills
@@ -25,15 +25,30 @@ parentPort.on('message', ({ index, file }) => {
 );
 
 it('reports a worker out of heap or crashed against its file, and checks the rest', async () => {
-  const files = ['a', 'hog', 'b', 'crash', 'c', 'd'];
+  const files = ['a', 'hog', 'b', 'crash', 'c', 'd', 'e', 'f'];
   const got: string[] = [];
-  await checkOnWorkers(files, 2, script, (i, o) => void (got[i] = o.unreadable!));
+  // Three threads: two workers (fed two files each before this thread takes any) and this one.
+  const here = async (file: string) => ({ file, unreadable: `${file}：main` });
+  await checkOnWorkers(files, 3, script, (i, o) => void (got[i] = o.unreadable!), here);
   expect(got[1]).toBe(`hog：校验所需内存超过每个线程 ${WORKER_HEAP_MB} MB 的上限`);
   expect(got[3]).toBe('crash：校验时出错（boom）');
-  for (const i of [0, 2, 4, 5]) {
+  expect(got.filter((g) => g.endsWith('：main')).length).toBeGreaterThan(0);
+  for (const i of [0, 2]) {
     const [name, limit] = got[i].split('：ok ');
     expect(name).toBe(files[i]);
     // V8's limit is the old generation asked for plus the young generation's share
     expect(Number(limit)).toBeLessThan((WORKER_HEAP_MB + 128) * 1024 * 1024);
   }
+  files.forEach((f, i) => expect(got[i].startsWith(`${f}：`)).toBe(true));
+});
+
+it('uses fewer threads than asked when the files are too small to pay for a worker', () => {
+  const small = path.join(dir, 'small.xlsx');
+  fs.writeFileSync(small, Buffer.alloc(1024));
+  const big = path.join(dir, 'big.xlsx');
+  fs.writeFileSync(big, Buffer.alloc(BYTES_PER_THREAD));
+  expect(planThreads(Array(200).fill(small), 2)).toBe(1);
+  expect(planThreads([big, big, big], 2)).toBe(2);
+  expect(planThreads([big, big, big], 8)).toBe(3);
+  expect(planThreads([big], 8)).toBe(1);
 });

@@ -161,27 +161,30 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
       if (rest) statement = statement ? `${statement}${rest}` : rest;
       continue;
     }
-    if (r.isRepeatedHeader(row)) continue;
-    const amountsBlank = amountCols.every((c) => {
-      const t = r.text(row, c);
-      return t === '' || PLACEHOLDER.has(t);
-    });
+    if (r.isRepeatedHeader(row, first)) continue;
+    // asked only of a row whose codes are not a code (most rows never are)
+    const amountsBlank = () =>
+      amountCols.every((c) => {
+        const t = r.text(row, c);
+        return t === '' || PLACEHOLDER.has(t);
+      });
     // every code cell a placeholder (`…` | `…` | `…` in a template's sample rows)
     const codePlaceholder = parts.every((p) => PLACEHOLDER.has(compactText(p)));
-    if (codePlaceholder && PLACEHOLDER.has(compactText(nameText)) && amountsBlank) {
+    if (codePlaceholder && PLACEHOLDER.has(compactText(nameText)) && amountsBlank()) {
       // An empty table's 无 / — row: no data, and a 无 says so as a statement would.
       if (!statement && (codeText === '无' || compactText(nameText) === '无')) statement = '无';
       continue;
     }
-    if (!isCodeLike(codeText) && amountsBlank && STATEMENT.test(first)) {
+    if (!isCodeLike(codeText) && amountsBlank() && STATEMENT.test(first)) {
       // Text across the table body (a merged cell or a text row): the statement of an empty table.
       statement = statement ? `${statement}${first}` : first;
       continue;
     }
     let name = nameText;
     let code = normalizeCode(codeText.length > 3 && parts.slice(1).every((p) => compactText(p) === '') ? compactText(parts[0]) : parts);
-    const joined = CODE_AND_NAME.exec(plainText(parts[0]).trim());
-    if (!code.ok && codeCols.length === 1 && joined) {
+    // a code and its name in one cell, looked for only when the cell is not a code alone
+    const joined = !code.ok && codeCols.length === 1 ? CODE_AND_NAME.exec(plainText(parts[0]).trim()) : null;
+    if (!code.ok && joined) {
       code = normalizeCode(joined[1]);
       if (!name || combined) name = joined[2].trim();
     }

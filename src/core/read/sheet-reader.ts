@@ -107,7 +107,8 @@ export class SheetReader {
 
   amount(row: number, col: number): Money | null {
     const m = readAmountCell(this.grid, row, col, this.issues);
-    if (m && m.isFinite()) this.decimals = Math.max(this.decimals, m.decimalPlaces());
+    // A whole number (most amounts) has no decimals to count: Decimal is not asked.
+    if (m && !Number.isInteger(cellAt(this.grid, row, col)) && m.isFinite()) this.decimals = Math.max(this.decimals, m.decimalPlaces());
     return m;
   }
 
@@ -146,10 +147,9 @@ export class SheetReader {
 
   /**
    * A table printed over several pages repeats its title, 编制单位 line, unit line and headers
-   * on each: a row whose first filled cell is one of those.
+   * on each: a row whose first filled cell is one of those (`first`: its text, when the caller has it).
    */
-  isRepeatedHeader(row: number): boolean {
-    const first = this.firstText(row);
+  isRepeatedHeader(row: number, first = this.firstText(row)): boolean {
     return (
       first === '类' ||
       first === '项目' ||

@@ -9,6 +9,7 @@ import { formatAmount, Money, ZERO } from '../money';
 import { columnLabel } from '../plan/unit-breakdown';
 import type { TableId } from '../specs/types';
 import { finding } from './checks';
+import { halfUnit, scaleOf, show, type Scale } from './tolerance';
 import type { Finding } from './types';
 
 /**
@@ -57,6 +58,37 @@ export function unitsListedIn(sheets: ModelSheet[]): { names: string[]; sheet: s
 
 const norm = (n: string) => n.replace(/[\s\u3000]/g, '');
 
+const TEN_THOUSAND = new Money(10000);
+
+/** Each summed table's scale as printed, the first sheet of a table counting (as figuresOf does). */
+function scalesOf(sheets: ModelSheet[]): Map<TableId, Scale> {
+  const out = new Map<TableId, Scale>();
+  for (const s of sheets) {
+    const table = s.specId as TableId;
+    const d = s.data;
+    if (SUMMED_TABLES.includes(table) && !out.has(table) && (d.kind === 'coded' || d.kind === 'balance' || d.kind === 'three-public')) out.set(table, scaleOf(d, table === 'T9' ? '万元' : '元'));
+  }
+  return out;
+}
+
+/**
+ * How far the rounding of printed figures may carry a department figure from its units' sum, in
+ * 元 (the rule of tolerance.ts): half a last unit for the department's figure when its table is
+ * printed in 万元, and for each unit's share taken from a table printed in 万元 (its 元 there are
+ * ×10,000 of a rounded figure). T9 is in 万元 on both sides and compared as summed.
+ */
+function roundingSlack(table: TableId, deptScale: Scale | undefined, deptPrinted: boolean, line: BreakdownLine | undefined, unitScales: Map<TableId, Scale>[] | null): Money {
+  if (table === 'T9') return ZERO;
+  let slack = deptScale && deptScale.unit === '万元' && deptPrinted ? halfUnit(deptScale) : ZERO;
+  if (line && unitScales) {
+    line.shares.forEach((m, i) => {
+      const s = unitScales[i]?.get(table);
+      if (m !== null && s && s.unit === '万元') slack = slack.plus(halfUnit(s));
+    });
+  }
+  return slack.times(TEN_THOUSAND);
+}
+
 /**
  * Every department figure against the sum of its units, per table, code and column: a figure
  * that differs is a 错误 at the department's cell, naming the units' sum, the biggest shares
@@ -73,6 +105,8 @@ export function checkDepartmentAgainstUnits(sheets: ModelSheet[], against: Depar
   const sheetOf = new Map<string, string>();
   for (const s of sheets) if (SUMMED_TABLES.includes(s.specId as TableId) && !sheetOf.has(s.specId)) sheetOf.set(s.specId, s.sheetName);
 
+  const deptScales = scalesOf(sheets);
+  const unitScales = fromUnits && against.units ? against.units.map((u) => scalesOf(u.sheets)) : null;
   const lines = new Map<string, BreakdownLine>();
   for (const l of source.lines) lines.set(figureId(l), l);
   const ids = new Set([...lines.keys(), ...dept.keys()]);
@@ -81,10 +115,15 @@ export function checkDepartmentAgainstUnits(sheets: ModelSheet[], against: Depar
     const line = lines.get(id);
     const f = dept.get(id);
     const unitsSum = line ? line.shares.reduce<Money>((s, m) => (m ? s.plus(m) : s), ZERO) : ZERO;
-    const mine = f?.amount ?? ZERO;
-    if (mine.eq(unitsSum)) continue;
     const ref = (line ?? f)!;
     const table = ref.table;
+    const deptScale = deptScales.get(table);
+    // A department table printed in 万元 holds 万元: brought to 元 exactly to meet its units' sum.
+    const inWan = table !== 'T9' && deptScale?.unit === '万元';
+    const printedMine = f?.amount ?? ZERO;
+    const mine = inWan ? printedMine.times(TEN_THOUSAND) : printedMine;
+    if (mine.eq(unitsSum)) continue;
+    if (mine.minus(unitsSum).abs().lte(roundingSlack(table, deptScale, f?.amount != null, line, unitScales))) continue;
     const sheet = f?.sheet ?? sheetOf.get(table);
     if (!sheet) {
       missingTables.set(table, (missingTables.get(table) ?? ZERO).plus(unitsSum.abs()));
@@ -93,12 +132,14 @@ export function checkDepartmentAgainstUnits(sheets: ModelSheet[], against: Depar
     const cell = f?.cell ?? 'A1';
     const where = f?.cell ? `${cell}：` : `${cell}：部门表中没有这一行；`;
     const parts = line ? shares(table, source.units, line) : '各单位均无此数';
+    // In the department's own unit: a 万元 table's figure as printed, the units' sum and the difference in 万元.
+    const say = (m: Money, printedAs?: Money) => (inWan && deptScale ? show(printedAs ?? m.div(TEN_THOUSAND), deptScale) : money(table, m));
     out.push(
       finding(
         'departmentVsUnits',
         sheet,
         cell,
-        `${where}${what(ref)}为${money(table, mine)}，所属单位之和为${money(table, unitsSum)}（${parts}），相差${money(table, mine.minus(unitsSum).abs())}`,
+        `${where}${what(ref)}为${say(mine, printedMine)}，所属单位之和为${say(unitsSum)}（${parts}），相差${say(mine.minus(unitsSum).abs())}`,
       ),
     );
   }

@@ -1,18 +1,10 @@
-import type { GridValue, SheetGrid } from '../../core/read/grid';
-import { columnName, MAX_COLS, MAX_ROWS, parseCellRef, slideFormula } from './cell-ref';
-import { countWords, WorkbookReadError, type ReadLimits } from './limits';
+import type { SheetGrid } from '../../core/read/grid';
+import { columnName, MAX_COLS, MAX_ROWS, parseCellRef } from './cell-ref';
+import { WorkbookReadError } from './limits';
+import { SheetCells, type SheetContext } from './sheet-cells';
 import { attr, decodeXml, type XmlHandler } from './xml-scan';
 
-/** What a sheet's cells need from the rest of the workbook. */
-export interface SheetContext {
-  sharedStrings: readonly string[];
-  /** per style index (`s`): does its number format show a date? */
-  dateStyles: readonly boolean[];
-  date1904: boolean;
-  /** cells stored so far in earlier sheets, against the workbook's cap */
-  cellsBefore: number;
-  limits: ReadLimits;
-}
+export type { SheetContext } from './sheet-cells';
 
 const enum Capture {
   None,
@@ -21,28 +13,13 @@ const enum Capture {
   InlineText,
 }
 
-/** An Excel serial day as ExcelJS turns it into a date, then as the grid shows it (yyyy-mm-dd). */
-function serialDate(v: number, date1904: boolean): string {
-  const ms = Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? String(v) : d.toISOString().slice(0, 10);
-}
-
 /**
- * One worksheet's XML into a sparse grid: a row exists only where a cell holds a value or a
- * formula, and a cell only where it holds one (holes elsewhere), so a sheet with A1 and
- * XFD1048576 costs two cells, not a rectangle. Values follow ExcelJS's reading (shared and
- * inline strings as plain text, numbers, booleans, `{ error }`, a formula's cached result,
- * date-formatted numbers as yyyy-mm-dd); shared formulas are expanded per cell; merged cells
- * other than the anchor are emptied.
+ * One worksheet's XML, as the generic scanner hands it on, into SheetCells: the reading of
+ * any well-formed sheet (prefixes, cells without `r`, comments, CDATA, odd quoting). The
+ * byte scanner (sheet-bytes.ts) reads the common sheet faster and leaves the rest to this.
  */
 export class SheetHandler implements XmlHandler {
-  readonly values: GridValue[][] = [];
-  readonly formulas: (string | null)[][] = [];
-  /** 0-based indices of the rows stored, in the order first met */
-  private readonly rowOrder: number[] = [];
-  private readonly merges: string[] = [];
-  private cells = 0;
+  private readonly cells: SheetCells;
   private inSheetData = false;
   private row = -1;
   private col = -1;
@@ -62,14 +39,14 @@ export class SheetHandler implements XmlHandler {
   private fShared = false;
   private fMaster = false;
   private fSi: string | undefined;
-  private readonly masters = new Map<string, { formula: string; row: number; col: number }>();
 
   constructor(
     private readonly name: string,
     private readonly part: string,
     private readonly ctx: SheetContext,
-  ) {}
-
+  ) {
+    this.cells = new SheetCells(name, ctx);
+  }
   open(name: string, attrs: string, selfClosing: boolean): void {
     switch (name) {
       case 'c':
@@ -109,12 +86,7 @@ export class SheetHandler implements XmlHandler {
         return;
       case 'mergeCell': {
         const ref = attr(attrs, 'ref', this.part);
-        if (ref) {
-          if (this.merges.length >= this.ctx.limits.mergesPerSheet) {
-            throw new WorkbookReadError(`工作表“${this.name}”的合并单元格超过 ${countWords(this.ctx.limits.mergesPerSheet)}处，超出读取上限`);
-          }
-          this.merges.push(ref);
-        }
+        if (ref) this.cells.addMerge(ref);
         return;
       }
     }
@@ -152,12 +124,6 @@ export class SheetHandler implements XmlHandler {
       default:
         this.v = (this.v ?? '') + decodeXml(raw, this.part);
     }
-  }
-
-  private isDateStyled(): boolean {
-    if (this.ctx.dateStyles.length === 0) return false;
-    const s = attr(this.attrs, 's', this.part);
-    return s !== undefined && this.ctx.dateStyles[parseInt(s, 10)] === true;
   }
 
   private placeSkipped(attrs: string): void {
@@ -209,113 +175,22 @@ export class SheetHandler implements XmlHandler {
 
   private endCell(): void {
     if (!this.inSheetData) return;
-    let value: GridValue = null;
-    let formula: string | null = null;
     const v = this.v;
-    // As ExcelJS: a formula cell is one with formula text or a typed <f> (shared, array, …).
-    if ((this.f !== null && this.f !== '') || this.fType !== undefined) {
-      if (this.f !== null && this.f !== '') {
-        formula = '=' + this.f;
-        if (this.fShared && this.fMaster && this.fSi !== undefined) this.masters.set(this.fSi, { formula: this.f, row: this.row, col: this.col });
-      } else if (this.fShared && this.fSi !== undefined) {
-        const m = this.masters.get(this.fSi);
-        if (m) formula = '=' + slideFormula(m.formula, m, { row: this.row, col: this.col });
-      }
-      if (v) {
-        if (this.t === 'str') value = v;
-        else if (this.t === 'b') value = parseInt(v, 10) !== 0;
-        else if (this.t === 'e') value = { error: v };
-        else value = this.isDateStyled() ? serialDate(parseFloat(v), this.ctx.date1904) : parseFloat(v);
-        // ExcelJS drops a falsy cached result (0, false, ''), so a formula showing 0 reads as
-        // blank; the grid keeps that reading so check's findings do not change with the reader
-        // (a blank amount means zero to every rule in any case).
-        if (value === 0 || value === false || value === '' || (typeof value === 'number' && Number.isNaN(value))) value = null;
-      }
-    } else if (v !== null) {
-      switch (this.t) {
-        case 's':
-          value = this.ctx.sharedStrings[parseInt(v, 10)] ?? null;
-          break;
-        case 'str':
-        case 'inlineStr':
-          value = v;
-          break;
-        case 'b':
-          value = parseInt(v, 10) !== 0;
-          break;
-        case 'e':
-          value = { error: v };
-          break;
-        default:
-          value = this.isDateStyled() ? serialDate(parseFloat(v), this.ctx.date1904) : parseFloat(v);
-      }
-    }
+    const f = this.f;
+    const fType = this.fType;
     this.v = null;
     this.f = null;
     this.fType = undefined;
-    if (value === null && formula === null) return;
-    if (++this.cells > this.ctx.limits.cellsPerSheet) {
-      throw new WorkbookReadError(`工作表“${this.name}”超过 ${countWords(this.ctx.limits.cellsPerSheet)}个单元格，超出读取上限`);
-    }
-    if (this.cells + this.ctx.cellsBefore > this.ctx.limits.cellsTotal) {
-      throw new WorkbookReadError(`工作簿超过 ${countWords(this.ctx.limits.cellsTotal)}个单元格，超出读取上限`);
-    }
-    let vr = this.values[this.row];
-    if (vr === undefined) {
-      vr = this.values[this.row] = [];
-      this.rowOrder.push(this.row);
-    }
-    if (value !== null) vr[this.col] = value;
-    if (formula !== null) (this.formulas[this.row] ??= [])[this.col] = formula;
+    const s = this.ctx.dateStyles.length === 0 ? undefined : attr(this.attrs, 's', this.part);
+    this.cells.put({ row: this.row, col: this.col, t: this.t, s, v, f, fType, fShared: this.fShared, fMaster: this.fMaster, fSi: this.fSi });
   }
 
   get cellCount(): number {
-    return this.cells;
+    return this.cells.cellCount;
   }
 
-  /** The grid, merged non-anchor cells emptied (merges come after the cells in the XML). */
   grid(): SheetGrid {
-    if (this.merges.length) this.emptyMerged();
-    return { name: this.name, values: this.values, formulas: this.formulas };
-  }
-
-  private emptyMerged(): void {
-    const rows = [...new Set(this.rowOrder)].sort((a, b) => a - b);
-    let work = 0;
-    for (const ref of this.merges) {
-      const [a, b] = ref.split(':');
-      const from = parseCellRef(a ?? '');
-      const to = parseCellRef(b ?? '');
-      if (!from || !to) continue;
-      const r1 = Math.min(from.row, to.row);
-      const r2 = Math.max(from.row, to.row);
-      const c1 = Math.min(from.col, to.col);
-      const c2 = Math.max(from.col, to.col);
-      // Only the rows that exist, found by binary search: a merge over a million rows costs what they hold.
-      let lo = 0;
-      let hi = rows.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (rows[mid] < r1) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < rows.length && rows[k] <= r2; k++) {
-        // Merges side by side over the same long run of rows would cost merges × rows: bounded.
-        if (++work > this.ctx.limits.mergeRowVisits) throw new WorkbookReadError(`工作表“${this.name}”的合并单元格覆盖过多的行，超出读取上限`);
-        const r = rows[k];
-        for (const line of [this.values[r], this.formulas[r]]) {
-          if (!line) continue;
-          const last = Math.min(c2, line.length - 1);
-          if (last - c1 < 256) {
-            for (let c = c1; c <= last; c++) if ((r !== r1 || c !== c1) && c in line) delete line[c];
-          } else {
-            line.forEach((_v, c) => {
-              if (c >= c1 && c <= c2 && (r !== r1 || c !== c1)) delete line[c];
-            });
-          }
-        }
-      }
-    }
+    return this.cells.grid();
   }
 }
 

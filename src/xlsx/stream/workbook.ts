@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import type { SheetGrid } from '../../core/read/grid';
 import { LIMITS, sizeWords, WorkbookReadError, type ReadLimits } from './limits';
-import { SharedStringsHandler } from './shared-strings';
+import { scanSharedStringsBytes, SharedStringsHandler } from './shared-strings';
+import { scanSheetBytes } from './sheet-bytes';
+import { SheetCells, type SheetContext } from './sheet-cells';
+import { asNodeBuffer } from './bytes';
 import { SheetHandler } from './sheet-xml';
 import { attr, nodeDecode, XmlScanner, type Utf8Decode, type XmlHandler } from './xml-scan';
 import { nodeInflate, ZipArchive, type RawInflate } from './zip';
@@ -42,6 +45,28 @@ let decodeInUse: Utf8Decode = nodeDecode;
 function scanPart(zip: ZipArchive, part: string, handler: XmlHandler): void {
   const scanner = new XmlScanner(part, handler, zip.limits, decodeInUse);
   zip.read(part, (chunk) => scanner.pushBytes(chunk));
+  scanner.end();
+}
+
+/** Bytes of a part handed to the generic scanner at a time, so no string is ever the size of the part. */
+const HAND_ON = 1024 * 1024;
+
+/**
+ * A worksheet already inflated: the byte scanner's reading, or (for what it leaves, see
+ * sheet-bytes.ts) the generic scanner's over the same bytes, counted once against the caps.
+ */
+function readSheet(name: string, part: string, data: Uint8Array, ctx: SheetContext): { grid: SheetGrid; cells: number } {
+  const cells = new SheetCells(name, ctx);
+  const buf = asNodeBuffer(data);
+  if (buf && scanSheetBytes(buf, part, cells, ctx.limits, ctx.dateStyles.length > 0)) return { grid: cells.grid(), cells: cells.cellCount };
+  const h = new SheetHandler(name, part, ctx);
+  scanBytes(part, data, h, ctx.limits);
+  return { grid: h.grid(), cells: h.cellCount };
+}
+
+function scanBytes(part: string, data: Uint8Array, handler: XmlHandler, limits: ReadLimits): void {
+  const scanner = new XmlScanner(part, handler, limits, decodeInUse);
+  for (let at = 0; at < data.length; at += HAND_ON) scanner.pushBytes(data.subarray(at, Math.min(data.length, at + HAND_ON)));
   scanner.end();
 }
 
@@ -152,15 +177,23 @@ function readArchive(zip: ZipArchive, limits: ReadLimits): StreamWorkbook {
   const relOfType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix));
   const sstRel = relOfType('/sharedStrings');
   const sstPart = sstRel ? resolve(workbookPart, sstRel.target) : undefined;
-  let sharedStrings: string[] = [];
+  let sharedStrings: readonly string[] = [];
   if (sstPart && zip.has(sstPart)) {
-    const h = new SharedStringsHandler(sstPart, limits);
-    scanPart(zip, sstPart, h);
-    sharedStrings = h.strings;
+    const data = zip.inflate(sstPart);
+    const buf = asNodeBuffer(data);
+    const fast = buf ? scanSharedStringsBytes(buf, sstPart, limits) : null;
+    if (fast) sharedStrings = fast;
+    else {
+      const h = new SharedStringsHandler(sstPart, limits);
+      scanBytes(sstPart, data, h, limits);
+      sharedStrings = h.strings;
+    }
   }
   const stylesRel = relOfType('/styles');
   const dateStyles = readDateStyles(zip, stylesRel ? resolve(workbookPart, stylesRel.target) : undefined);
 
+  const strings = sharedStrings;
+  const table = { count: strings.length, get: (i: number) => strings[i] };
   const sheets: StreamSheet[] = [];
   let cellsBefore = 0;
   for (const d of declared) {
@@ -169,10 +202,9 @@ function readArchive(zip: ZipArchive, limits: ReadLimits): StreamWorkbook {
     if (!rel || !rel.type.endsWith('/worksheet')) continue;
     const part = resolve(workbookPart, rel.target);
     if (!zip.has(part)) throw new WorkbookReadError(`文件已损坏：工作表“${d.name}”的内容（${part}）缺失`);
-    const h = new SheetHandler(d.name, part, { sharedStrings, dateStyles, date1904, cellsBefore, limits });
-    scanPart(zip, part, h);
-    cellsBefore += h.cellCount;
-    sheets.push({ name: d.name, state: d.state, grid: h.grid() });
+    const read = readSheet(d.name, part, zip.inflate(part), { sharedStrings: table, dateStyles, date1904, cellsBefore, limits });
+    cellsBefore += read.cells;
+    sheets.push({ name: d.name, state: d.state, grid: read.grid });
   }
   return { sheets };
 }

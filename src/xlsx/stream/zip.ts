@@ -6,14 +6,17 @@ import { LIMITS, sizeWords, WorkbookReadError, type ReadLimits } from './limits'
  * `maxOutputLength`. Node's zlib by default; the task pane passes a JavaScript one
  * (src/taskpane/read-files.ts), where this module's `zlib` import is an empty stub.
  */
-export type RawInflate = (data: Uint8Array, maxOutputLength: number) => Uint8Array;
+export type RawInflate = (data: Uint8Array, maxOutputLength: number, sizeHint?: number) => Uint8Array;
 
 /** The inflater's output passed its cap. */
 export class InflateTooLarge extends Error {}
 
-export const nodeInflate: RawInflate = (data, maxOutputLength) => {
+export const nodeInflate: RawInflate = (data, maxOutputLength, sizeHint) => {
   try {
-    return inflateRawSync(data, { maxOutputLength });
+    // One chunk of the size expected: a true hint ends in one chunk, which zlib returns uncopied.
+    if (sizeHint === undefined) return inflateRawSync(data, { maxOutputLength });
+    const chunkSize = Math.max(64, Math.min(sizeHint, maxOutputLength, 64 * 1024 * 1024));
+    return inflateRawSync(data, { maxOutputLength, chunkSize });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateTooLarge();
     throw err;
@@ -44,8 +47,13 @@ interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  /** what the directory claims: only a hint for the output buffer's size, never trusted */
+  size: number;
   localHeader: number;
 }
+
+/** Deflate cannot expand more than about 1,032 to 1: a claimed size beyond that is a lie. */
+const MAX_RATIO = 1032;
 
 /** Bytes of a stored part handed on at a time. */
 const SLICE = 64 * 1024;
@@ -60,7 +68,7 @@ export class ZipArchive {
   constructor(
     private readonly buf: Uint8Array,
     readonly limits: ReadLimits = LIMITS,
-    private readonly inflate: RawInflate = nodeInflate,
+    private readonly inflater: RawInflate = nodeInflate,
   ) {
     this.readDirectory();
   }
@@ -74,6 +82,16 @@ export class ZipArchive {
    * parts together pass their cap, before the next slice is inflated.
    */
   read(name: string, onChunk: (chunk: Uint8Array) => void): void {
+    const out = this.inflate(name);
+    for (let at = 0; at < out.length; at += HAND_ON) onChunk(out.subarray(at, Math.min(out.length, at + HAND_ON)));
+  }
+
+  /**
+   * One part whole, in a single buffer: inflated straight into a buffer of the size the
+   * directory claims (bounded by the caps and the deflate ratio, so a lie costs at most that),
+   * which spares zlib's copy of its chunks into one. A stored part is a view of the file.
+   */
+  inflate(name: string): Uint8Array {
     const e = this.entries.get(name.toLowerCase());
     if (!e) throw new WorkbookReadError(`文件已损坏：缺少 ${name}`);
     const start = this.dataStart(e);
@@ -87,12 +105,9 @@ export class ZipArchive {
       if (this.inflated > this.limits.totalBytes) throw new WorkbookReadError(`工作簿解压后超过 ${sizeWords(this.limits.totalBytes)}，超出读取上限`);
     };
     if (e.method === 0) {
-      for (let at = start; at < end; at += SLICE) {
-        const chunk = this.buf.subarray(at, Math.min(end, at + SLICE));
-        count(chunk.length);
-        onChunk(chunk);
-      }
-      return;
+      // Counted slice by slice, as a stream would, so a stored part over a cap stops at it.
+      for (let at = start; at < end; at += SLICE) count(Math.min(end, at + SLICE) - at);
+      return this.buf.subarray(start, end);
     }
     if (e.method !== 8) throw new WorkbookReadError(`${e.name} 使用了不支持的压缩方式（${e.method}）`);
     // Native zlib stops as soon as its output passes maxOutputLength, so a bomb costs at most the cap.
@@ -100,13 +115,15 @@ export class ZipArchive {
     const totalRoom = this.limits.totalBytes - this.inflated;
     let out: Uint8Array;
     try {
-      out = this.inflate(this.buf.subarray(start, end), Math.max(1, Math.min(partRoom, totalRoom) + 1));
+      const room = Math.max(1, Math.min(partRoom, totalRoom) + 1);
+      // One more byte than claimed, so a true claim ends in one chunk (zlib then returns it uncopied).
+      out = this.inflater(this.buf.subarray(start, end), room, Math.min(e.size + 1, e.compressedSize * MAX_RATIO + 1));
     } catch (err) {
       if (err instanceof InflateTooLarge) count(Math.min(partRoom, totalRoom) + 1);
       throw new WorkbookReadError(`文件已损坏：${e.name} 无法解压（${(err as Error).message.split('\n')[0]}）`);
     }
     count(out.length);
-    for (let at = 0; at < out.length; at += HAND_ON) onChunk(out.subarray(at, Math.min(out.length, at + HAND_ON)));
+    return out;
   }
 
   private dataStart(e: ZipEntry): number {
@@ -147,6 +164,7 @@ export class ZipArchive {
       const flags = u16(b, at + 8);
       const method = u16(b, at + 10);
       let compressedSize = u32(b, at + 20);
+      let size = u32(b, at + 24);
       const nameLen = u16(b, at + 28);
       const extraLen = u16(b, at + 30);
       const commentLen = u16(b, at + 32);
@@ -160,7 +178,10 @@ export class ZipArchive {
           const len = u16(b, x + 2);
           if (id === 1) {
             let p = x + 4;
-            if (uncompressed32 === 0xffffffff) p += 8;
+            if (uncompressed32 === 0xffffffff) {
+              size = u64(b, p);
+              p += 8;
+            }
             if (compressedSize === 0xffffffff) {
               compressedSize = u64(b, p);
               p += 8;
@@ -171,7 +192,7 @@ export class ZipArchive {
         }
       }
       if (flags & 1) throw new WorkbookReadError('文件有密码保护，请去掉密码并另存为 .xlsx');
-      this.entries.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, compressedSize, localHeader });
+      this.entries.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, compressedSize, size, localHeader });
       at += 46 + nameLen + extraLen + commentLen;
     }
   }
