@@ -426,6 +426,7 @@ describe('a pane that leads the clerk (issue 15 point 4), 汇总所属单位 (17
   const DEPT = '上海市公安局';
   let p: Preview;
   let unitFile: string;
+  let lastYearFile: string;
   const sheetHas = (sheet: string, text: string) =>
     p.page.evaluate(
       ([s, t]) => [...(window as unknown as { __budgetDevHost: DevHost }).__budgetDevHost.workbook.sheet(s).cells.values()].some((c) => String(c.value ?? '').includes(t)),
@@ -436,6 +437,10 @@ describe('a pane that leads the clerk (issue 15 point 4), 汇总所属单位 (17
     const wb = await workbookFromPlans(planWorkbook({ ctx: sample.ctx, data: sample.data, specs: Object.keys(sample.data) as SpecId[], options: { subtotals: 'values' } }));
     unitFile = path.join(SHOTS, '上海市社会保障卡服务中心.xlsx');
     await wb.xlsx.writeFile(unitFile);
+    // last year's workbook for 上年对比: the same figures a year earlier, so every change is 持平
+    const last = await workbookFromPlans(planWorkbook({ ctx: { ...sample.ctx, year: sample.ctx.year - 1 }, data: sample.data, specs: Object.keys(sample.data) as SpecId[], options: { subtotals: 'values' } }));
+    lastYearFile = path.join(SHOTS, '上年预算.xlsx');
+    await last.xlsx.writeFile(lastYearFile);
     p = await open();
   });
   afterAll(() => p?.context.close());
@@ -546,6 +551,27 @@ describe('a pane that leads the clerk (issue 15 point 4), 汇总所属单位 (17
     expect(await p.pane.textContent('.app-subtitle')).toBe(t('en-US', 'app.subtitle.department'));
     await screenshot(p.page, 'lead-en');
     await p.pane.click('#lang-toggle');
+  });
+
+  it('起草说明 with last year’s workbook picked states the changes and inserts the 上年对比 sheet', async () => {
+    await p.pane.setInputFiles('#draft-previous', lastYearFile);
+    expect(await p.pane.textContent('#draft-previous-name')).toBe(t('zh-CN', 'draft.previousPicked', { file: '上年预算.xlsx' }));
+    await p.pane.fill('#draft-threshold', '十');
+    await p.pane.click('#draft-run');
+    await p.pane.waitForSelector('#draft-output.error');
+    expect(await p.pane.textContent('#draft-output')).toContain(t('zh-CN', 'draft.threshold'));
+    await p.pane.fill('#draft-threshold', '10');
+    const before = await tabs(p.page);
+    await p.pane.click('#draft-run');
+    await p.pane.waitForSelector('#draft-output.done');
+    const made = (await tabs(p.page)).filter((n) => !before.includes(n));
+    expect(made).toContain('上年对比');
+    const explanation = made.find((n) => n.startsWith('部门编制说明'))!;
+    const year = sample.ctx.year - 1;
+    expect(await sheetHas(explanation, `与${year}年预算持平`)).toBe(true);
+    expect(await sheetHas(explanation, '增加或减少…万元')).toBe(false);
+    await showSheet(p.page, '上年对比');
+    await screenshot(p.page, 'drafted-previous');
   });
 });
 
