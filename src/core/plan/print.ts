@@ -1,5 +1,5 @@
 import { address, parseRange } from './a1';
-import { DEFAULT_ROW_POINTS, LINE_POINTS, wrappedLines } from './text-height';
+import { DEFAULT_ROW_POINTS, LINE_POINTS, wrappedCells, wrappedLines } from './text-height';
 import { plannedText, isPlanText } from './text-cells';
 import type { SheetPlan } from './types';
 
@@ -95,17 +95,7 @@ export interface ClippedCell {
  * lines need more height than their rows have, merged rows counted together.
  */
 export function clippedCells(plan: SheetPlan, rows?: [number, number]): ClippedCell[] {
-  const wrapped = new Set<string>();
-  for (const { range, style } of plan.styles) {
-    if (style.wrap === undefined) continue;
-    const { r1, c1, r2, c2 } = parseRange(range);
-    for (let r = r1; r <= r2; r++) {
-      for (let c = c1; c <= c2; c++) {
-        if (style.wrap) wrapped.add(`${r},${c}`);
-        else wrapped.delete(`${r},${c}`);
-      }
-    }
-  }
+  const wrapped = wrappedCells(plan);
   const spans = new Map<string, { r2: number; c2: number }>();
   const covered = new Set<string>();
   for (const m of plan.merges) {

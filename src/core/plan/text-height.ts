@@ -36,12 +36,10 @@ export function heightForLines(lines: number): number {
 }
 
 /**
- * Raises each row where a wrapped text cell needs more than one line to the height it needs
- * (never lowers a planned height). A cell merged over several rows (a header spanning 科目编码
- * rows, an indicator's 一级) gets what it lacks spread over its rows, so its words are not cut
- * at the top and bottom.
+ * The cells (`row,col`) whose text wraps, the last style given to a cell deciding as in the
+ * writers; shared by the row fitting below and the print check (print.ts).
  */
-export function fitRowHeights(plan: SheetPlan): SheetPlan {
+export function wrappedCells(plan: SheetPlan): Set<string> {
   const wrapped = new Set<string>();
   for (const { range, style } of plan.styles) {
     if (style.wrap === undefined) continue;
@@ -53,6 +51,17 @@ export function fitRowHeights(plan: SheetPlan): SheetPlan {
       }
     }
   }
+  return wrapped;
+}
+
+/**
+ * Raises each row where a wrapped text cell needs more than one line to the height it needs
+ * (never lowers a planned height). A cell merged over several rows (a header spanning 科目编码
+ * rows, an indicator's 一级) gets what it lacks spread over its rows, so its words are not cut
+ * at the top and bottom.
+ */
+export function fitRowHeights(plan: SheetPlan): SheetPlan {
+  const wrapped = wrappedCells(plan);
   const spans = new Map<string, { rows: number; width: number }>();
   for (const m of plan.merges) {
     const { r1, c1, r2, c2 } = parseRange(m);
