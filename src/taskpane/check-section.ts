@@ -3,7 +3,7 @@ import { applyMarks, clearMarks } from '../excel/marks';
 import { validateWorkbook } from '../excel/validate';
 import { messageAfterCell, type Finding } from '../core/rules/types';
 import { explainCheckError, groupFindings, markNotes, severityLabel, statusMessage } from './check';
-import { $, el, focusOutput, spinner } from './dom';
+import { $, clearOutput, el, focusOutput, spinner } from './dom';
 import { actionButtons, excelAction, inExcel } from './excel-action';
 import { say } from './i18n';
 import { tr, ui, type CheckState } from './pane-state';
@@ -12,10 +12,7 @@ import { tr, ui, type CheckState } from './pane-state';
 
 /** The 校验 output: progress, or the status and the findings by sheet and rule. */
 export function renderCheck(): void {
-  const box = $('check-output');
-  box.textContent = '';
-  box.className = 'output';
-  box.removeAttribute('aria-busy');
+  const box = clearOutput('check-output');
   const state = ui.check;
   if (!state) {
     box.hidden = true;

@@ -3,7 +3,7 @@ import type { UnitWorkbook } from '../core/consolidate/types';
 import { insertPlans } from '../excel/writer';
 import { markCheckStale } from './check-section';
 import { consolidateNeeds, explainConsolidateError, problemsByUnit, SHOWN_PER_UNIT, unreadMessage, type UnitProblems, type UnreadFile } from './consolidate';
-import { $, el, focusOutput, spinner } from './dom';
+import { $, clearOutput, el, focusOutput, spinner } from './dom';
 import { actionArea, actionButtons, excelAction, inExcel, setBusy } from './excel-action';
 import { contextOf, validateOrg } from './form';
 import { joinList, say, type Message } from './i18n';
@@ -52,12 +52,7 @@ export function renderConsolidate(): void {
 }
 
 function renderOutput(): void {
-  const box = $('consolidate-output');
-  box.textContent = '';
-  box.className = 'output';
-  box.removeAttribute('aria-busy');
-  box.removeAttribute('role');
-  box.removeAttribute('aria-labelledby');
+  const box = clearOutput('consolidate-output');
   if (!state) {
     box.hidden = true;
     return;
@@ -229,10 +224,7 @@ type SharesState = { kind: 'working' } | { kind: 'view'; view: SharesView } | { 
 let shares: SharesState | null = null;
 
 function renderShares(): void {
-  const box = $('shares-output');
-  box.textContent = '';
-  box.className = 'output';
-  box.removeAttribute('aria-busy');
+  const box = clearOutput('shares-output');
   if (!shares) {
     box.hidden = true;
     return;

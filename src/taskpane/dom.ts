@@ -34,3 +34,17 @@ export function focusOutput(id: string): void {
   box.focus({ preventScroll: true });
   box.scrollIntoView({ block: 'nearest' });
 }
+
+/**
+ * An output box emptied for its next state: no content, no state class, not busy, and no
+ * question's role or label left from an earlier render (each render says again what it is).
+ */
+export function clearOutput(id: string): HTMLElement {
+  const box = $(id);
+  box.textContent = '';
+  box.className = 'output';
+  box.removeAttribute('aria-busy');
+  box.removeAttribute('role');
+  box.removeAttribute('aria-labelledby');
+  return box;
+}

@@ -1,13 +1,10 @@
-import { $, el, spinner } from './dom';
+import { clearOutput, el, spinner } from './dom';
 import { say, type MessageKey } from './i18n';
 import { tr, ui, type FormsOutput } from './pane-state';
 
 /** An insert result: the sheets made and the renamed ones, what to fix, or the error. */
 export function renderInsertOutput(id: string, out: FormsOutput | null, working: MessageKey): void {
-  const box = $(id);
-  box.textContent = '';
-  box.className = 'output';
-  box.removeAttribute('aria-busy');
+  const box = clearOutput(id);
   if (!out) {
     box.hidden = true;
     return;

@@ -1,5 +1,5 @@
 import { countBudgetFormulas, freezeBudgetFormulas } from '../excel/prepare';
-import { $, el, focusOutput, spinner } from './dom';
+import { $, clearOutput, el, focusOutput, spinner } from './dom';
 import { actionArea, actionButtons, excelAction, inExcel } from './excel-action';
 import { tr, ui } from './pane-state';
 import { afterCount, afterError, afterFreeze, freezeView, type FreezeState } from './prepare';
@@ -8,12 +8,7 @@ import { afterCount, afterError, afterFreeze, freezeView, type FreezeState } fro
 
 /** The 报送前准备 output: a status line, or the inline question with 确定 / 取消. */
 export function renderFreeze(): void {
-  const box = $('freeze-output');
-  box.textContent = '';
-  box.className = 'output';
-  box.removeAttribute('aria-busy');
-  box.removeAttribute('role');
-  box.removeAttribute('aria-labelledby');
+  const box = clearOutput('freeze-output');
   if (!ui.freeze) {
     box.hidden = true;
     return;
