@@ -1,5 +1,6 @@
 import { address, columnLetter as columnLetters, parseRange } from '../core/plan/a1';
 import { freeName, freeSheetName } from '../core/plan/names';
+import { withMadeNames } from '../core/plan/pack';
 import { PAGE_MARGINS } from '../core/plan/print';
 import { cutText, isPlanFormula, isPlanText, MAX_CELL_TEXT } from '../core/plan/text-cells';
 import type { CellStyle, CellValue, HelperSheetPlan, SheetPlan, ValidationPlan } from '../core/plan/types';
@@ -354,6 +355,9 @@ export async function insertPlans(
     takenSheets.push(name);
     return { plan, name, ws: context.workbook.worksheets.add(name) };
   });
+  // The 目录 names the sheets as made, a taken name's `(2)` included.
+  const renames = new Map(made.filter((m) => m.name !== m.plan.name).map((m) => [m.plan.name, m.name] as const));
+  for (const m of made) m.plan = withMadeNames(m.plan, renames);
   // After the sheets they serve in the tabs, so a new workbook never opens on a very hidden sheet.
   for (const probe of probes) queueHelper(context, probe, takenSheets);
   const budget = new SyncBudget(context);

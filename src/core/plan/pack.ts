@@ -8,7 +8,7 @@ import { PlanBuilder } from './builder';
 import { fill } from './fill';
 import { formatMarker } from './marker';
 import { safeSheetName } from './names';
-import { textCell } from './text-cells';
+import { isPlanText, textCell } from './text-cells';
 import type { SheetPlan } from './types';
 
 /**
@@ -157,4 +157,21 @@ export function planContents(spec: PackSheetSpec, ctx: BudgetContext, entries: r
     },
     id.markerCol,
   );
+}
+
+/**
+ * The 目录 with the sheet names a workbook really gave: inserting into a workbook where a name
+ * is taken makes `单位收入总表 (2)`, and the contents must name that sheet, not the planned one.
+ * `renames` maps planned names to the names made; other plans pass through unchanged.
+ */
+export function withMadeNames(plan: SheetPlan, renames: ReadonlyMap<string, string>): SheetPlan {
+  if (plan.specId !== 'contents' || renames.size === 0) return plan;
+  const cells = plan.cells.map((row) =>
+    row.map((v, c) => {
+      if (c !== 1 || !isPlanText(v)) return v;
+      const made = renames.get(v.text);
+      return made === undefined ? v : textCell(made);
+    }),
+  );
+  return { ...plan, cells };
 }
