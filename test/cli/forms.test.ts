@@ -62,6 +62,21 @@ describe('budget-tables forms', () => {
     expect(errors.join('\n')).toContain('--subtotals 应为 standard');
   });
 
+  it('check finds the same problems in both flavours, less the hints to replace BUDGET.* formulas', async () => {
+    const findings = async (flavour: string) => {
+      const dir = tmpDir(`budget-tables-forms-${flavour}-`);
+      expect(await main(['forms', '--out', dir, '--subtotals', flavour], () => undefined)).toBe(0);
+      const json: string[] = [];
+      expect(await main(['check', path.join(dir, FORMS_FILE), '--format', 'json'], (s) => json.push(s))).toBe(1);
+      return (JSON.parse(json.join('\n')).findings as { rule: string; sheet: string; cell: string }[]).map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
+    };
+    const standard = await findings('standard');
+    const rollup = await findings('rollup');
+    expect(standard).toEqual(rollup.filter((f) => !f.startsWith('budget-formula ')));
+    expect(standard.some((f) => f.startsWith('self-rate '))).toBe(true);
+    expect(rollup.length - standard.length).toBe(20);
+  });
+
   it('help names the command', async () => {
     const log: string[] = [];
     expect(await main(['help'], (s) => log.push(s))).toBe(0);
