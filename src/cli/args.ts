@@ -37,6 +37,7 @@ export const COMMANDS: Record<string, { options: Record<string, OptionSpec>; fil
       statement: { value: false },
       summary: { value: false },
       department: { value: true },
+      subtotals: { value: true },
       force: { value: false },
     },
   },

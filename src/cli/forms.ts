@@ -10,6 +10,7 @@ import { address } from '../core/plan/a1';
 import type { BudgetContext } from '../core/model';
 import { planProjectForms, projectChoices, UnknownProjectsError } from '../core/plan/prefill';
 import type { SheetPlan } from '../core/plan/types';
+import type { FormFormulaFlavour } from '../core/plan/form-formulas';
 import type { SeedSelfEvaluation, SeedTargetForm } from '../core/seed-types';
 import type { SeedLongTargetForm } from '../core/seed-types-2020-form';
 import { readWorkbookFile } from '../xlsx/reader';
@@ -36,20 +37,20 @@ export const SEED_LONG_TARGET_FORM: SeedLongTargetForm = asForms<SeedLongTargetF
 
 const formCtx = (f: { unit: string | null; year: number }) => ({ level: 'unit' as const, org: f.unit ?? '', year: f.year });
 
-export function seedTargetPlans(): SheetPlan[] {
-  return SEED_TARGET_FORMS.map((f) => planTargetForm(formCtx(f), f));
+export function seedTargetPlans(formulas: FormFormulaFlavour = 'rollup'): SheetPlan[] {
+  return SEED_TARGET_FORMS.map((f) => planTargetForm(formCtx(f), f, { formulas }));
 }
 
-export function seedSelfEvaluationPlans(): SheetPlan[] {
-  return SEED_SELF_EVALUATIONS.map((f) => planSelfEvaluation(formCtx(f), f));
+export function seedSelfEvaluationPlans(formulas: FormFormulaFlavour = 'rollup'): SheetPlan[] {
+  return SEED_SELF_EVALUATIONS.map((f) => planSelfEvaluation(formCtx(f), f, { formulas }));
 }
 
 export function seedLongTargetPlans(): SheetPlan[] {
   return [planLongTargetForm(formCtx(SEED_LONG_TARGET_FORM), SEED_LONG_TARGET_FORM)];
 }
 
-export function seedFormPlans(): SheetPlan[] {
-  return [...seedTargetPlans(), ...seedSelfEvaluationPlans()];
+export function seedFormPlans(formulas: FormFormulaFlavour = 'rollup'): SheetPlan[] {
+  return [...seedTargetPlans(formulas), ...seedSelfEvaluationPlans(formulas)];
 }
 
 /**
@@ -71,15 +72,15 @@ export function withBudgetValues(plan: SheetPlan): SheetPlan {
 /** The seeds' forms as sample workbooks, beside the seed budgets of the same unit. */
 export const FORM_SAMPLES: readonly { file: string; describe: string; plans: () => SheetPlan[] }[] = [
   { file: '2020-shanghai-hrss-social-insurance-service-target.xlsx', describe: `2020年 ${SEED_LONG_TARGET_FORM.unit} 财政项目支出绩效目标申报表（社会保险服务费）`, plans: seedLongTargetPlans },
-  { file: '2021-shanghai-social-security-card-unit-self-evaluations.xlsx', describe: `2021年 上海市社会保障卡服务中心 绩效自评表`, plans: seedSelfEvaluationPlans },
-  { file: '2026-shanghai-social-security-card-unit-performance-targets.xlsx', describe: `2026年 上海市社会保障卡服务中心 绩效目标申报表`, plans: seedTargetPlans },
+  { file: '2021-shanghai-social-security-card-unit-self-evaluations.xlsx', describe: `2021年 上海市社会保障卡服务中心 绩效自评表`, plans: () => seedSelfEvaluationPlans() },
+  { file: '2026-shanghai-social-security-card-unit-performance-targets.xlsx', describe: `2026年 上海市社会保障卡服务中心 绩效目标申报表`, plans: () => seedTargetPlans() },
 ];
 
-export async function runForms(outDir: string, log: (s: string) => void, force = false): Promise<string> {
+export async function runForms(outDir: string, log: (s: string) => void, force = false, formulas: FormFormulaFlavour = 'standard'): Promise<string> {
   const file = path.join(outDir, FORMS_FILE);
   guardOutput(file, force);
   fs.mkdirSync(outDir, { recursive: true });
-  const plans = seedFormPlans();
+  const plans = seedFormPlans(formulas);
   const wb = await workbookFromPlans(plans);
   await wb.xlsx.writeFile(file);
   log(`已生成 ${file}：${SEED_TARGET_FORMS.length} 张绩效目标申报表，${SEED_SELF_EVALUATIONS.length} 张绩效自评表`);
@@ -101,6 +102,8 @@ export interface BudgetFormsRequest {
   department?: string;
   /** replace an existing output file (never the --from file itself) */
   force?: boolean;
+  /** standard functions (the default, any spreadsheet) or the add-in's BUDGET.* (`--subtotals rollup`) */
+  formulas?: FormFormulaFlavour;
 }
 
 /** Commas split the list; 、 does not, since project names use it (申领、补换卡网点运行费). */
@@ -145,6 +148,7 @@ export async function runBudgetForms(req: BudgetFormsRequest, log: (s: string) =
       statement: req.statement,
       summary: req.summary,
       department: req.department,
+      formulas: req.formulas ?? 'standard',
     });
   } catch (e) {
     if (e instanceof UnknownProjectsError) throw new FormsInputError(e.message);

@@ -42,11 +42,13 @@ async function run(argv: string[], log: (s: string) => void): Promise<number> {
     }
     case 'forms': {
       const { FormsInputError, runBudgetForms, runForms } = await import('./forms');
+      const formulas = flags.subtotals ?? 'standard';
+      if (formulas !== 'standard' && formulas !== 'rollup') throw new UsageError('--subtotals 应为 standard（标准函数，任何电子表格都能计算）或 rollup（BUDGET.* 函数，需加载项）');
       if (flags.from === undefined) {
         for (const f of ['projects', 'self-evaluation', 'statement', 'summary', 'department']) {
           if (flags[f] !== undefined) throw new UsageError(`--${f} 需要与 --from 预算工作簿一起使用`);
         }
-        await runForms(flags.out ?? 'sample-output', log, force);
+        await runForms(flags.out ?? 'sample-output', log, force, formulas);
         return 0;
       }
       if (!flags.out) throw new UsageError('--out 缺少输出文件夹，如 --out 绩效表');
@@ -61,6 +63,7 @@ async function run(argv: string[], log: (s: string) => void): Promise<number> {
             summary: flags.summary === 'true',
             department: flags.department,
             force,
+            formulas,
           },
           log,
         );

@@ -21,15 +21,19 @@ ${tableIdLines().join('\n')}
       LibreOffice 都能计算；rollup 写 BUDGET.ROLLUP，供装有本加载项的 Excel 使用。
       Subtotals use standard functions by default (any spreadsheet computes them); rollup writes BUDGET.ROLLUP.
       已有同名文件时退出码 2，加 --force 覆盖 / an existing file is refused unless --force.`,
-  forms: `  budget-tables forms [--out DIR] [--force]
+  forms: `  budget-tables forms [--out DIR] [--subtotals standard|rollup] [--force]
       生成种子中的绩效表：10 张 2026 年绩效目标申报表与 10 张 2021 年绩效自评表，合为一个工作簿。
       Writes one workbook with the seeds' ten 2026 target forms and ten 2021 self-evaluations (default DIR: ./sample-output).
-  budget-tables forms --from BUDGET.xlsx [--projects all|"名称1,名称2"] [--self-evaluation] [--statement] [--summary] [--department 名] --out DIR [--force]
+  budget-tables forms --from BUDGET.xlsx [--projects all|"名称1,名称2"] [--self-evaluation] [--statement] [--summary] [--department 名] --out DIR [--subtotals standard|rollup] [--force]
       按预算工作簿 U2 表中的项目生成预填的绩效目标申报表（及自评表、项目经费情况说明、绩效目标汇总表），
       写为 DIR/<单位>-绩效表.xlsx；项目名称以逗号分隔，找不到的项目名称退出码 2。
       Writes prefilled performance forms for the U2 projects of a budget workbook; unknown project names exit 2.
       已有同名文件时退出码 2，加 --force 覆盖；输出与 --from 是同一文件时一律拒绝。
-      An existing file is refused unless --force; the --from file itself is never overwritten.`,
+      An existing file is refused unless --force; the --from file itself is never overwritten.
+      公式默认只用标准函数（standard）：执行率、自评等级、合计任何电子表格都能计算，得分由填报人填写、填写提示不写
+      （check 按评分规则核对得分、指标值）；rollup 写 BUDGET.EXECRATE、BUDGET.SCORE、BUDGET.GRADE、BUDGET.TARGETCHECK，需加载项。
+      Formulas use standard functions by default (执行率, 自评等级 and sums anywhere; 得分 typed by the clerk, no 填写提示:
+      check applies the scoring rules); rollup writes the add-in's BUDGET.* functions.`,
   check: `  budget-tables check FILE.xlsx|DIR … [--format text|json] [--jobs N] [--quiet] [--units DIR|FILE[,FILE…]]
       校验工作簿：表内、表间勾稽关系，科目编码与名称。退出码 0 无错误，1 有错误，2 文件无法读取。
       多个文件分给 N 个线程同时校验（默认为 CPU 数，文件合计每线程不足 8 MB 时少用线程），结果按输入顺序输出；--quiet 只输出汇总一行。

@@ -44,8 +44,37 @@ describe('budget-tables forms', () => {
     expect(first.getCell('E7').result).toBe(955500);
     const selfEval = wb.worksheets[10];
     expect(selfEval.name.startsWith('绩效自评-')).toBe(true);
-    expect(selfEval.getCell('G6').formula).toBe('IF(D6="","",BUDGET.EXECRATE(D6,E6))');
+    // standard functions by default, so the file computes without the add-in (forms-anywhere.test.ts)
+    expect(selfEval.getCell('G6').formula).toBe('IF(D6="","",ROUND(E6/D6,4))');
     expect(log.join('\n')).toContain('10 张绩效目标申报表');
+  });
+
+  it('--subtotals rollup keeps the add-in functions; another value is a usage error', async () => {
+    const dir = tmpDir('budget-tables-forms-rollup-');
+    expect(await main(['forms', '--out', dir, '--subtotals', 'rollup'], () => undefined)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, FORMS_FILE));
+    expect(wb.worksheets[10].getCell('G6').formula).toBe('IF(D6="","",BUDGET.EXECRATE(D6,E6))');
+    expect(wb.worksheets[0].getCell('H14').formula).toMatch(/^BUDGET\.TARGETCHECK\(/);
+    const errors: string[] = [];
+    jest.spyOn(console, 'error').mockImplementation((s: string) => void errors.push(s));
+    expect(await main(['forms', '--out', dir, '--subtotals', 'values', '--force'], () => undefined)).toBe(2);
+    expect(errors.join('\n')).toContain('--subtotals 应为 standard');
+  });
+
+  it('check finds the same problems in both flavours, less the hints to replace BUDGET.* formulas', async () => {
+    const findings = async (flavour: string) => {
+      const dir = tmpDir(`budget-tables-forms-${flavour}-`);
+      expect(await main(['forms', '--out', dir, '--subtotals', flavour], () => undefined)).toBe(0);
+      const json: string[] = [];
+      expect(await main(['check', path.join(dir, FORMS_FILE), '--format', 'json'], (s) => json.push(s))).toBe(1);
+      return (JSON.parse(json.join('\n')).findings as { rule: string; sheet: string; cell: string }[]).map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
+    };
+    const standard = await findings('standard');
+    const rollup = await findings('rollup');
+    expect(standard).toEqual(rollup.filter((f) => !f.startsWith('budget-formula ')));
+    expect(standard.some((f) => f.startsWith('self-rate '))).toBe(true);
+    expect(rollup.length - standard.length).toBe(20);
   });
 
   it('help names the command', async () => {

@@ -4,6 +4,7 @@ import type { SeedAmount, SeedIndicator, SeedSelfEvaluation, SeedTargetForm } fr
 import { indicatorSkeleton, level1Names, PROJECT_CATEGORIES, PROJECT_NATURES, SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
 import { targetCheckText } from '../performance/rules';
 import { grade } from '../performance/scoring';
+import { executionRateFormula, gradeFormula, indicatorScoreFormula, targetCheckFormula, type FormFormulaFlavour } from './form-formulas';
 import { address, rangeAddress } from './a1';
 import { absolute, editionListSet, level2ListFormula, planListsSheet, type ListSet } from './lists';
 import { PlanBuilder } from './builder';
@@ -33,6 +34,11 @@ export interface FormPlanOptions {
    * for the clerk.
    */
   prefill?: FormPrefill;
+  /**
+   * `rollup` (the default, the task pane's) writes the add-in's BUDGET.* functions; `standard`
+   * only functions every spreadsheet has, as the CLI writes by default (see ./form-formulas).
+   */
+  formulas?: FormFormulaFlavour;
 }
 
 /** The fields a form is prefilled with from the budget. */
@@ -186,11 +192,14 @@ export const TARGET_INDICATOR_COLUMNS = { level1: 1, level2: 2, level3: 3, targe
  * Beside each 指标值, right of the printed form, `BUDGET.TARGETCHECK` says at once what does
  * not read in the target grammar or looks wrong (the validator says the same later, at the
  * cell). The words planned are what the function gives, cached for files opened without it.
+ * The standard flavour has no such column (./form-formulas).
  */
 export const TARGET_CHECK_COLUMN = 8;
 const CHECK_STYLE: CellStyle = { color: '#C00000', wrap: true, vAlign: 'center', locked: true };
 
-function targetChecks(b: PlanBuilder, headerRow: number, first: number, indicators: Partial<SeedIndicator>[], col: number): void {
+function targetChecks(b: PlanBuilder, headerRow: number, first: number, indicators: Partial<SeedIndicator>[], col: number, flavour: FormFormulaFlavour): void {
+  // No standard flavour of the hint (./form-formulas): no column at all rather than a blank one.
+  if (flavour === 'standard') return;
   b.set(headerRow, col, '填写提示（不打印）');
   b.style(headerRow, col, headerRow, col, { bold: true, vAlign: 'center', wrap: true });
   const runs = levelRuns(indicators.map((i) => i?.level1 ?? null));
@@ -198,7 +207,7 @@ function targetChecks(b: PlanBuilder, headerRow: number, first: number, indicato
     for (let i = start; i <= end; i++) {
       const row = first + i;
       const ind = indicators[i];
-      b.set(row, col, `=BUDGET.TARGETCHECK(E${row},C${row},$A$${first + start})`);
+      b.set(row, col, targetCheckFormula(flavour, `E${row}`, `C${row}`, `$A$${first + start}`));
       b.textResults[address(row, col)] = targetCheckText(ind?.target ?? '', ind?.level3 ?? '', indicators[start]?.level1 ?? '');
     }
   }
@@ -297,7 +306,7 @@ export function planTargetForm(ctx: BudgetContext, form?: SeedTargetForm, opts: 
     b.style(first, 1, last, width, INPUT_TEXT);
   }
   indicatorLevels(b, first, indicatorWords(indicators), TARGET_INDICATOR_COLUMNS, editionListSet(year), level1Names(year));
-  targetChecks(b, headerRow, first, indicators, TARGET_CHECK_COLUMN);
+  targetChecks(b, headerRow, first, indicators, TARGET_CHECK_COLUMN, opts.formulas ?? 'rollup');
 
   const marker = formatMarker({ specId: TARGET_FORM.id, level: ctx.level, year });
   b.set(1, markerCol, marker);
@@ -364,6 +373,7 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   const b = new PlanBuilder();
   heading(b, width, SELF_EVALUATION.title, year);
   const pre = form ? undefined : opts.prefill;
+  const flavour = opts.formulas ?? 'rollup';
 
   field(b, 3, 1, '项目名称', 2, 8, textCell(form?.projectName ?? pre?.projectName));
   field(b, 4, 1, '主管部门', 2, 4, textCell(form?.department ?? pre?.department));
@@ -390,7 +400,7 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
       const full = address(row, C.full);
       const rate = address(row, C.rate);
       // Blank until 全年预算数 is typed: a new form shows no #VALUE! for what is not yet filled.
-      b.set(row, C.rate, `=IF(${full}="","",BUDGET.EXECRATE(${full},${address(row, C.executed)}))`);
+      b.set(row, C.rate, executionRateFormula(flavour, full, address(row, C.executed)));
       b.set(row, C.score, `=IF(${rate}="","",MIN(10,ROUND(10*${rate},2)))`);
       const publishedRate = percent(seed?.rate);
       const publishedScore = scoreCell(seed?.score);
@@ -447,9 +457,10 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
     b.set(row, I.actual, textCell(ind?.actual));
     b.set(row, I.weight, scoreCell(ind?.weight));
     // The published 得分 when filled from a seed (kept as printed); a formula in a template.
-    // In a template the 得分 stays blank until 实际完成值 is typed (an unused row adds nothing to 总分).
-    const actual = address(row, I.actual);
-    b.set(row, I.score, form ? scoreCell(ind?.score) : `=IF(${actual}="","",BUDGET.SCORE(${address(row, I.target)},${actual},${address(row, I.weight)}))`);
+    // In a template the 得分 stays blank until 实际完成值 is typed (an unused row adds nothing to 总分);
+    // the standard flavour leaves it for the clerk to type (./form-formulas says why).
+    const scoreFormula = indicatorScoreFormula(flavour, address(row, I.target), address(row, I.actual), address(row, I.weight));
+    b.set(row, I.score, form ? scoreCell(ind?.score) : scoreFormula);
     b.set(row, I.deviation, textCell(ind?.deviation));
   }
   if (count > 0) {
@@ -479,10 +490,10 @@ export function planSelfEvaluation(ctx: BudgetContext, form?: SeedSelfEvaluation
   const ts = scoreCell(form?.total.score);
   b.results[address(totalRow, I.weight)] = typeof tw === 'number' ? tw : form ? 0 : 10;
   if (typeof ts === 'number') b.results[address(totalRow, I.score)] = ts;
-  // 自评等级 from 总分 beside it (BUDGET.GRADE); blank while nothing is scored.
+  // 自评等级 from 总分 beside it (BUDGET.GRADE or its thresholds); blank while nothing is scored.
   const totalScore = address(totalRow, I.score);
   const gradeCell = address(totalRow, I.deviation);
-  b.set(totalRow, I.deviation, `=IF(${totalScore}=0,"","自评等级："&BUDGET.GRADE(${totalScore}))`);
+  b.set(totalRow, I.deviation, gradeFormula(flavour, totalScore));
   const scored = b.results[totalScore];
   b.textResults[gradeCell] = typeof scored === 'number' && scored !== 0 ? `自评等级：${grade(new Money(scored))}` : '';
   b.style(totalRow, 1, totalRow, width, { ...LABEL, fill: '#F2F2F2' });

@@ -3,6 +3,7 @@ import { formatAmount, Money, yuanToWan } from '../money';
 import { PROJECT_STATEMENT } from '../specs/texts';
 import { planSheet, safeSheetName } from './build';
 import { planSelfEvaluation, planTargetForm, type FormPrefill } from './forms';
+import type { FormFormulaFlavour } from './form-formulas';
 import { freeSheetName } from './names';
 import { planTargetSummary } from './summary';
 import type { SheetPlan } from './types';
@@ -42,6 +43,8 @@ export interface ProjectFormOptions {
   department?: string;
   /** sheets already in the workbook: a planned name never equals one of them */
   existingSheetNames?: string[];
+  /** the forms' formulas: the add-in's (`rollup`, the default) or standard functions (./form-formulas) */
+  formulas?: FormFormulaFlavour;
 }
 
 /** Every project of every U2 table among the sheets, in sheet and row order. */
@@ -150,10 +153,10 @@ export function planProjectForms(ctx: BudgetContext, sheets: ModelSheet[], names
     fiscal: p.amount,
   });
   const plans: SheetPlan[] = [];
-  if (opts.targetForm !== false) for (const p of projects) plans.push(unique(planTargetForm(ctx, undefined, { prefill: prefill(p) })));
+  if (opts.targetForm !== false) for (const p of projects) plans.push(unique(planTargetForm(ctx, undefined, { prefill: prefill(p), formulas: opts.formulas })));
   // Planned after the forms it links to, so it names them as they will be written.
   const summary = opts.summary ? [unique(planTargetSummary(ctx, plans))] : [];
-  if (opts.selfEvaluation) for (const p of projects) plans.push(unique(planSelfEvaluation(ctx, undefined, { prefill: prefill(p) })));
+  if (opts.selfEvaluation) for (const p of projects) plans.push(unique(planSelfEvaluation(ctx, undefined, { prefill: prefill(p), formulas: opts.formulas })));
   if (opts.statement) {
     for (const p of projects) {
       const plan = planSheet(PROJECT_STATEMENT, ctx, { kind: 'text', subject: p.name, paragraphs: statementOutline(p) });
