@@ -119,6 +119,8 @@ export async function checkOnWorkers(
   here: (file: string) => Promise<Outcome> = checkHere,
   /** read the files as units for consolidate, not check them */
   units = false,
+  /** each worker's old-generation cap */
+  heapMb = WORKER_HEAP_MB,
 ): Promise<void> {
   const { Worker } = await import('worker_threads');
   const queue = files.map((_f, i) => i);
@@ -140,7 +142,7 @@ export async function checkOnWorkers(
     settle();
   };
   const start = () => {
-    const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     running++;
     const held: number[] = [];
     const feed = () => {
@@ -152,20 +154,24 @@ export async function checkOnWorkers(
       }
       if (held.length === 0) void worker.terminate();
     };
+    // Why the worker failed, told to the file it was on once it has exited: an 'error' may come
+    // before the answers the worker posted just before it, so the file is known only at 'exit'.
+    let failure: string | null = null;
     worker.on('message', (a: CheckAnswer) => {
-      held.splice(held.indexOf(a.index), 1);
+      const at = held.indexOf(a.index);
+      if (at >= 0) held.splice(at, 1);
       const file = files[a.index];
       answer(a.index, 'report' in a ? { file, report: a.report } : 'unit' in a ? { file, unit: unpackUnit(a.unit) } : { file, unreadable: a.unreadable });
       feed();
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      const current = held.shift();
-      if (current === undefined) return;
-      const why = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `校验所需内存超过每个线程 ${WORKER_HEAP_MB} MB 的上限` : `校验时出错（${String(e.message).split('\n')[0]}）`;
-      answer(current, { file: files[current], unreadable: `${files[current]}：${why}` });
+      failure = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `校验所需内存超过每个线程 ${heapMb} MB 的上限` : `校验时出错（${String(e.message).split('\n')[0]}）`;
     });
     worker.on('exit', () => {
       running--;
+      // the first file it held and did not answer is the one it failed on
+      const current = failure === null ? undefined : held.shift();
+      if (current !== undefined) answer(current, { file: files[current], unreadable: `${files[current]}：${failure}` });
       // the files it held but had not begun go back; a worker is started again while files wait
       queue.unshift(...held.splice(0));
       if (queue.length && running < threads - 1) start();

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BYTES_PER_THREAD, checkOnWorkers, planThreads, WORKER_HEAP_MB } from '../../src/cli/run-check';
+import { BYTES_PER_THREAD, checkOnWorkers, planThreads } from '../../src/cli/run-check';
 
 /**
  * The pool of `check`: each worker has a bounded heap, and a file that exhausts it (or kills
@@ -29,15 +29,18 @@ it('reports a worker out of heap or crashed against its file, and checks the res
   const got: string[] = [];
   // Three threads: two workers (fed two files each before this thread takes any) and this one.
   const here = async (file: string) => ({ file, unreadable: `${file}：main` });
-  await checkOnWorkers(files, 3, script, (i, o) => void (got[i] = o.unreadable!), here);
-  expect(got[1]).toBe(`hog：校验所需内存超过每个线程 ${WORKER_HEAP_MB} MB 的上限`);
+  // A small cap, so the hog meets it in a moment even on a loaded machine (at 1 GB, V8's last
+  // collections before giving up took over a minute when several test processes ran at once).
+  const heapMb = 64;
+  await checkOnWorkers(files, 3, script, (i, o) => void (got[i] = o.unreadable!), here, false, heapMb);
+  expect(got[1]).toBe(`hog：校验所需内存超过每个线程 ${heapMb} MB 的上限`);
   expect(got[3]).toBe('crash：校验时出错（boom）');
   expect(got.filter((g) => g.endsWith('：main')).length).toBeGreaterThan(0);
   for (const i of [0, 2]) {
     const [name, limit] = got[i].split('：ok ');
     expect(name).toBe(files[i]);
     // V8's limit is the old generation asked for plus the young generation's share
-    expect(Number(limit)).toBeLessThan((WORKER_HEAP_MB + 128) * 1024 * 1024);
+    expect(Number(limit)).toBeLessThan((heapMb + 128) * 1024 * 1024);
   }
   files.forEach((f, i) => expect(got[i].startsWith(`${f}：`)).toBe(true));
 });

@@ -1,3 +1,4 @@
+import { withMadeNames } from '../../src/core/plan/pack';
 import { parseRange, rangeAddress } from '../../src/core/plan/a1';
 import { isPlanText, plainCell } from '../../src/core/plan/text-cells';
 import type { CellStyle, SheetPlan } from '../../src/core/plan/types';
@@ -565,9 +566,11 @@ describe('insertPlans: never overwrites', () => {
     const t2 = plans.findIndex((p) => p.specId === 'T2');
     expect(first.sheets[t2]).toBe('部门收入总表 (2)');
     expect(second.sheets[t2]).toBe('部门收入总表 (3)');
+    // the second 目录 lists the second insert's sheets, `(2)` and all
+    const renames = new Map(plans.map((p, i) => [p.name, second.sheets[i]] as const));
     plans.forEach((p, i) => {
       if (i !== t2) expect(second.sheets[i]).toBe(`${p.name} (2)`);
-      expectSheetMatchesPlan(fake, second.sheets[i], p, fake.support);
+      expectSheetMatchesPlan(fake, second.sheets[i], withMadeNames(p, renames), fake.support);
     });
     expect(fake.names.map((n) => n.name)).toEqual(expect.arrayContaining(['BT_T2_DATA', 'BT_T2_DATA_2', 'BT_T2_DATA_3', 'BT_T3_DATA', 'BT_T3_DATA_2']));
     expect(fake.syncCount).toBe(4);

@@ -1,3 +1,4 @@
+import { withMadeNames } from '../../src/core/plan/pack';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -165,7 +166,9 @@ describe('hostile names through template, forms, summary and statement', () => {
     const { sheets } = await insertPlans(context, plans, MODERN_HOST);
     expect(sheets).toEqual(names);
     const wrong: string[] = [];
-    plans.forEach((plan, i) =>
+    // the 目录 names the sheets as made (withMadeNames), which is what it must hold as text
+    const renames = new Map(plans.flatMap((p, i) => (p.name !== sheets[i] ? [[p.name, sheets[i]] as const] : [])));
+    plans.map((p) => withMadeNames(p, renames)).forEach((plan, i) =>
       plan.cells.forEach((row, r) =>
         row.forEach((v, c) => {
           const cell = fake.cell(sheets[i], address(r + 1, c + 1));
