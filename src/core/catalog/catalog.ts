@@ -170,8 +170,9 @@ export class Catalog {
     const v = this.byCode.get(code);
     if (!v) return undefined;
     if (year !== undefined) {
-      const fromSheet = v.editions.slice(0, v.sheetEditions ?? 0).find((e) => inForce(e, year));
-      if (fromSheet) return fromSheet.name;
+      // The sheet's dated names lead the editions (no copy: this runs for every coded row).
+      const fromSheet = Math.min(v.sheetEditions ?? 0, v.editions.length);
+      for (let i = 0; i < fromSheet; i++) if (inForce(v.editions[i], year)) return v.editions[i].name;
       if (v.sheetBase) return v.base;
       if (!this.withinSpan(code, year)) return undefined;
       const dated = v.editions.find((e) => inForce(e, year));

@@ -1,6 +1,6 @@
 import { levelOf, parentOf } from '../codes';
 import type { Amounts, BalanceTableData, CodedTableData, ModelSheet, ProjectTableData, ThreePublicData } from '../model';
-import { formatAmount, Money, ZERO } from '../money';
+import { formatAmount, Money, wholeNumber, ZERO } from '../money';
 import { address } from '../plan/a1';
 import type { ReadIssue } from '../read/parse';
 import type { AmountKey } from '../seed-types';
@@ -65,7 +65,8 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     // A code the catalog knows without a confirmed name (see Catalog.nameConfirmed) raises neither
     // finding: there is no official name to compare with.
     const official = ctx.catalog.nameOf(r.code, year);
-    if (!ctx.catalog.isKnown(r.code, year)) {
+    // A code with a name is known: isKnown is asked only of the rest.
+    if (official === undefined && !ctx.catalog.isKnown(r.code, year)) {
       const codeCell = codeCellOf(r);
       out.push(finding('unknownCode', on(r), codeCell, `${codeCell}：科目编码${r.code}不在${year ?? ''}年科目目录中；请核对编码，或在“科目目录”表中补充`));
     } else if (official !== undefined && r.name && !sameName(r.name, official)) {
@@ -176,26 +177,32 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   // 合计 column = Σ its parts, on every row and the 合计 row.
   const parts = spec.partsOfTotal;
   const other = data.at?.otherColumns ?? [];
-  // The label is made only for a finding: most rows have none.
-  const rowsWithTotal: { row?: number | null; sheet: string; label: () => string; amounts: Amounts }[] = [
-    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: () => `科目${r.code}“${r.name}”`, amounts: r.amounts })),
-    { row: data.at?.totalRow, sheet: totalSheet, label: () => '合计行', amounts: data.total },
-  ];
-  for (const r of rowsWithTotal) {
-    if (parts.every((k) => r.amounts[k] === null || r.amounts[k] === undefined) && (r.amounts.total === null || r.amounts.total === undefined)) continue;
-    if (fast) {
-      const n = fast.get(r.amounts)!;
-      if (parts.reduce((s, k) => s + n[k]!, 0) === n.total) continue;
+  // Every row, then the 合计 row; nothing is built for a row that adds up (most rows).
+  const rowCount = data.rows.length;
+  for (let i = 0; i <= rowCount; i++) {
+    const coded = i < rowCount ? data.rows[i] : null;
+    const amounts = coded ? coded.amounts : data.total;
+    if (amounts.total === null || amounts.total === undefined) {
+      let blank = true;
+      for (const k of parts) if (amounts[k] !== null && amounts[k] !== undefined) blank = false;
+      if (blank) continue;
     }
-    const sum = parts.reduce((s, k) => s.plus(v(r.amounts[k])), ZERO);
-    const slack = printed(r.amounts.total, ...parts.map((k) => r.amounts[k]));
-    if (agree(sum, v(r.amounts.total), slack, scale)) continue;
+    if (fast) {
+      const n = fast.get(amounts)!;
+      let s = 0;
+      for (const k of parts) s += n[k]!;
+      if (s === n.total) continue;
+    }
+    const sum = parts.reduce((s, k) => s.plus(v(amounts[k])), ZERO);
+    const slack = printed(amounts.total, ...parts.map((k) => amounts[k]));
+    if (agree(sum, v(amounts.total), slack, scale)) continue;
     // With columns beyond the official parts (上年结转, …) the 合计 holds them too: it can only
     // be short of the known parts, never above them, by a mistake.
-    if (other.length && v(r.amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) continue;
-    const cell = cellOf(data, r.row, 'total');
+    if (other.length && v(amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) continue;
+    const cell = cellOf(data, coded ? coded.row : data.at?.totalRow, 'total');
     const extra = other.length ? `（另有${other.join('、')}列，合计应不少于各列之和）` : '';
-    out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label()}的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
+    const label = coded ? `科目${coded.code}“${coded.name}”` : '合计行';
+    out.push(finding('rowParts', coded ? on(coded) : totalSheet, cell, `${cell}：${label}的合计${mismatch('', v(amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
   }
   return out;
 }
@@ -219,9 +226,8 @@ function wholeYuan(amounts: Amounts[], keys: string[]): Map<Amounts, Partial<Rec
         ns[k] = 0;
         continue;
       }
-      if (!m.isInteger()) return null;
-      const n = m.toNumber();
-      if (!Number.isSafeInteger(n)) return null;
+      const n = wholeNumber(m);
+      if (n === null) return null;
       ns[k] = n;
       magnitude += Math.abs(n);
     }
