@@ -54,7 +54,10 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   const totalSheet = data.at?.totalSheet ?? name;
   // The cell's address is built only for a finding: most rows have none.
   const codeCellOf = (r: { row?: number | null }) => (r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1');
-  for (const r of data.rows) {
+  // Each kept row's place in data.rows, in byCode's order: the whole-元 figures are kept by it.
+  const placeOf: number[] = [];
+  for (let i = 0; i < data.rows.length; i++) {
+    const r = data.rows[i];
     if (!/^\d+$/.test(r.code)) continue; // a bad code is reported by the reader
     if (byCode.has(r.code)) {
       const codeCell = codeCellOf(r);
@@ -62,6 +65,7 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
       continue;
     }
     byCode.set(r.code, r);
+    placeOf.push(i);
     // A code the catalog knows without a confirmed name (see Catalog.nameConfirmed) raises neither
     // finding: there is no official name to compare with.
     const official = ctx.catalog.nameOf(r.code, year);
@@ -86,36 +90,41 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   // the sum of its lowest rows, so one wrong 款 is reported at that 款, not again at its 类.
   // Linear: children grouped by parent once, leaf sums carried up from the 项 level.
   const all = [...byCode.values()];
-  const children = new Map<string, typeof all>();
+  // Rows are named by their index in `all` (placeOf maps it into data.rows).
+  const children = new Map<string, number[]>();
   const ancestors = new Set<string>();
-  for (const r of all) {
+  for (let j = 0; j < all.length; j++) {
+    const r = all[j];
     const p = parentOf(r.code);
     if (p) {
       // push, not a spread: a 类 with thousands of 款 rows (a department's joined table) made this quadratic
       const kids = children.get(p);
-      if (kids) kids.push(r);
-      else children.set(p, [r]);
+      if (kids) kids.push(j);
+      else children.set(p, [j]);
     }
     for (let len = r.code.length - 2; len >= 3; len -= 2) ancestors.add(r.code.slice(0, len));
   }
   // Each leaf's ancestors once, not once per column.
-  const leaves: { r: (typeof all)[number]; up: string[] }[] = [];
-  for (const r of all) {
+  const leaves: { j: number; up: string[] }[] = [];
+  for (let j = 0; j < all.length; j++) {
+    const r = all[j];
     if (ancestors.has(r.code)) continue;
     const up: string[] = [];
     for (let len = r.code.length - 2; len >= 3; len -= 2) up.push(r.code.slice(0, len));
-    leaves.push({ r, up });
+    leaves.push({ j, up });
   }
   const fast = scale.unit === '元' ? wholeYuan([...data.rows.map((r) => r.amounts), data.total], [...keys, ...spec.partsOfTotal, 'total']) : null;
+  const totalPlace = data.rows.length;
   for (const key of keys) {
+    const F = fast ? fast[key]! : null;
     // Built only when a subtotal disagrees in whole numbers, or the table is not in whole 元.
     let leafSum: Map<string, Money> | null = null;
     let leafCount: Map<string, number> | null = null;
     const buildLeafSums = () => {
       leafSum = new Map<string, Money>();
       leafCount = new Map<string, number>();
-      for (const { r, up } of leaves) {
-        const m = r.amounts[key];
+      for (const { j, up } of leaves) {
+        const m = all[j].amounts[key];
         for (const a of up) {
           // A blank adds zero: a sum from ZERO stays what it was (never −0), so it is skipped.
           const had = leafSum.get(a) ?? ZERO;
@@ -126,27 +135,28 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
       return { leafSum, leafCount };
     };
     let leafNum: Map<string, number> | null = null;
-    if (fast) {
+    if (F) {
       leafNum = new Map<string, number>();
-      for (const { r, up } of leaves) {
-        const n = fast.get(r.amounts)![key]!;
+      for (const { j, up } of leaves) {
+        const n = F[placeOf[j]];
         for (const a of up) leafNum.set(a, (leafNum.get(a) ?? 0) + n);
       }
     }
-    for (const r of all) {
+    for (let j = 0; j < all.length; j++) {
+      const r = all[j];
       const kids = children.get(r.code);
       if (!kids) continue;
-      if (fast && leafNum) {
-        const stated = fast.get(r.amounts)![key]!;
+      if (F && leafNum) {
+        const stated = F[placeOf[j]];
         let n = 0;
-        for (const c of kids) n += fast.get(c.amounts)![key]!;
+        for (const c of kids) n += F[placeOf[c]];
         if (n === stated || (leafNum.get(r.code) ?? 0) === stated) continue;
       }
       const stated = v(r.amounts[key]);
       let sum = ZERO;
       let kidsPrinted = 0;
       for (const c of kids) {
-        const m = c.amounts[key];
+        const m = all[c].amounts[key];
         sum = sum.plus(v(m));
         if (m !== null && m !== undefined) kidsPrinted++;
       }
@@ -162,11 +172,14 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     }
   }
   // 合计 = Σ 类 rows (the leaves when no 类 row is given).
-  const lei = [...byCode.values()].filter((r) => r.code.length === 3);
-  const top = lei.length ? lei : all.filter((r) => !ancestors.has(r.code));
+  const leiAt: number[] = [];
+  for (let j = 0; j < all.length; j++) if (all[j].code.length === 3) leiAt.push(j);
+  const topAt = leiAt.length ? leiAt : leaves.map((l) => l.j);
+  const top = topAt.map((j) => all[j]);
   if (data.rows.length > 0) {
     for (const key of keys) {
-      if (fast && top.reduce((n, c) => n + fast.get(c.amounts)![key]!, 0) === fast.get(data.total)![key]) continue;
+      const F = fast ? fast[key]! : null;
+      if (F && topAt.reduce((n, j) => n + F[placeOf[j]], 0) === F[totalPlace]) continue;
       const sum = top.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
       if (!agree(sum, v(data.total[key]), printed(data.total[key], ...top.map((c) => c.amounts[key])), scale)) {
         const cell = cellOf(data, data.at?.totalRow, key);
@@ -188,10 +201,9 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
       if (blank) continue;
     }
     if (fast) {
-      const n = fast.get(amounts)!;
       let s = 0;
-      for (const k of parts) s += n[k]!;
-      if (s === n.total) continue;
+      for (const k of parts) s += fast[k]![i];
+      if (s === fast.total![i]) continue;
     }
     const sum = parts.reduce((s, k) => s.plus(v(amounts[k])), ZERO);
     const slack = printed(amounts.total, ...parts.map((k) => amounts[k]));
@@ -214,24 +226,21 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
  * and the checks stay in Decimal; where a comparison fails in numbers, it is made again in
  * Decimal, which words the finding (so the findings are the same either way).
  */
-function wholeYuan(amounts: Amounts[], keys: string[]): Map<Amounts, Partial<Record<string, number>>> | null {
-  const out = new Map<Amounts, Partial<Record<string, number>>>();
-  const unique = [...new Set(keys)] as (keyof Amounts)[];
+function wholeYuan(amounts: Amounts[], keys: string[]): Partial<Record<string, Float64Array>> | null {
+  const out: Partial<Record<string, Float64Array>> = {};
   let magnitude = 0;
-  for (const a of amounts) {
-    const ns: Partial<Record<string, number>> = {};
-    for (const k of unique) {
-      const m = a[k];
-      if (m === null || m === undefined) {
-        ns[k] = 0;
-        continue;
-      }
+  for (const k of new Set(keys)) {
+    const ns = new Float64Array(amounts.length);
+    for (let i = 0; i < amounts.length; i++) {
+      const m = amounts[i][k as keyof Amounts];
+      // A blank is 0 (the array's own zero).
+      if (m === null || m === undefined) continue;
       const n = wholeNumber(m);
       if (n === null) return null;
-      ns[k] = n;
+      ns[i] = n;
       magnitude += Math.abs(n);
     }
-    out.set(a, ns);
+    out[k] = ns;
   }
   return magnitude <= 2 ** 51 ? out : null;
 }
