@@ -104,14 +104,23 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     }
     for (let len = r.code.length - 2; len >= 3; len -= 2) ancestors.add(r.code.slice(0, len));
   }
-  // Each leaf's ancestors once, not once per column.
-  const leaves: { j: number; up: string[] }[] = [];
+  // Each leaf's ancestors once, not once per column; and those that are rows of the table, by index.
+  const indexOf = new Map<string, number>();
+  for (let j = 0; j < all.length; j++) indexOf.set(all[j].code, j);
+  const kidsAt = all.map((r) => children.get(r.code));
+  const leaves: { j: number; up: string[]; upAt: number[] }[] = [];
   for (let j = 0; j < all.length; j++) {
     const r = all[j];
     if (ancestors.has(r.code)) continue;
     const up: string[] = [];
-    for (let len = r.code.length - 2; len >= 3; len -= 2) up.push(r.code.slice(0, len));
-    leaves.push({ j, up });
+    const upAt: number[] = [];
+    for (let len = r.code.length - 2; len >= 3; len -= 2) {
+      const a = r.code.slice(0, len);
+      up.push(a);
+      const at = indexOf.get(a);
+      if (at !== undefined) upAt.push(at);
+    }
+    leaves.push({ j, up, upAt });
   }
   const fast = scale.unit === '元' ? wholeYuan([...data.rows.map((r) => r.amounts), data.total], [...keys, ...spec.partsOfTotal, 'total']) : null;
   const totalPlace = data.rows.length;
@@ -134,23 +143,24 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
       }
       return { leafSum, leafCount };
     };
-    let leafNum: Map<string, number> | null = null;
+    // Each row's sum of its lowest rows in whole 元 (only rows with children are asked).
+    let leafNum: Float64Array | null = null;
     if (F) {
-      leafNum = new Map<string, number>();
-      for (const { j, up } of leaves) {
+      leafNum = new Float64Array(all.length);
+      for (const { j, upAt } of leaves) {
         const n = F[placeOf[j]];
-        for (const a of up) leafNum.set(a, (leafNum.get(a) ?? 0) + n);
+        for (const a of upAt) leafNum[a] += n;
       }
     }
     for (let j = 0; j < all.length; j++) {
-      const r = all[j];
-      const kids = children.get(r.code);
+      const kids = kidsAt[j];
       if (!kids) continue;
+      const r = all[j];
       if (F && leafNum) {
         const stated = F[placeOf[j]];
         let n = 0;
         for (const c of kids) n += F[placeOf[c]];
-        if (n === stated || (leafNum.get(r.code) ?? 0) === stated) continue;
+        if (n === stated || leafNum[j] === stated) continue;
       }
       const stated = v(r.amounts[key]);
       let sum = ZERO;
