@@ -104,10 +104,17 @@ export class Catalog {
    * those years only; one without years replaces the name for every year.
    */
   withOverrides(entries: ReadonlyArray<EditionName>): Catalog {
-    const map = new Map<string, Versions>();
-    for (const [code, v] of this.byCode) map.set(code, { ...v, editions: [...v.editions] });
+    // Copy on write: the entries the sheet touches are copied, the thousands of others shared
+    // (no Catalog changes its entries after it is made).
+    const map = new Map<string, Versions>(this.byCode);
+    const copied = new Set<string>();
     for (const e of entries) {
-      const existing = map.get(e.code);
+      let existing = map.get(e.code);
+      if (existing && !copied.has(e.code)) {
+        existing = { ...existing, editions: [...existing.editions] };
+        map.set(e.code, existing);
+        copied.add(e.code);
+      }
       if (e.from === undefined && e.to === undefined) {
         map.set(e.code, { base: e.name, editions: [], origin: 'sheet', sheetBase: true });
       } else {
