@@ -1,5 +1,4 @@
-import type { Money } from '../money';
-import { parseAmount } from '../money';
+import { Money, parseAmount } from '../money';
 import { address } from '../plan/a1';
 import type { CurrencyUnit } from '../specs/types';
 import { cellAt, compactText, GridValue, SheetGrid } from './grid';
@@ -106,6 +105,10 @@ export class SheetReader {
   }
 
   amount(row: number, col: number): Money | null {
+    // The common case, a whole number as Excel stores it: what parseAmount makes of it, and no
+    // decimals to count.
+    const raw = cellAt(this.grid, row, col);
+    if (typeof raw === 'number' && Number.isInteger(raw) && Math.abs(raw) < 1e15) return new Money(raw + 0);
     const m = readAmountCell(this.grid, row, col, this.issues);
     // A whole number (most amounts) has no decimals to count: Decimal is not asked.
     if (m && !Number.isInteger(cellAt(this.grid, row, col)) && m.isFinite()) this.decimals = Math.max(this.decimals, m.decimalPlaces());
