@@ -47,6 +47,10 @@ function both(c: Compared, bLabel: string, aLabel: string): string {
  * is not so; then every code is compared in Decimal.
  */
 function codesThatDiffer(a: Coded, aKey: AmountKey, bTables: Coded[], bKey: AmountKey): string[] | null {
+  if (bTables.length === 1) {
+    const same = rowByRow(a, aKey, bTables[0], bKey);
+    if (same !== 'other codes') return same;
+  }
   let magnitude = 0;
   // As byCode: per table, the last row of a code counts.
   const perTable = (t: Coded, key: AmountKey): Map<string, number> | null => {
@@ -74,6 +78,32 @@ function codesThatDiffer(a: Coded, aKey: AmountKey, bTables: Coded[], bKey: Amou
   for (const [c, n] of left) if ((right.get(c) ?? 0) !== n) differ.push(c);
   for (const [c, n] of right) if (!left.has(c) && n !== 0) differ.push(c);
   return differ;
+}
+
+/**
+ * Two tables listing the same codes in the same order (T2 and T3 do): the codes of the rows
+ * whose whole-元 figures differ, without a map of either. A code listed twice is a code whose
+ * last rows may differ, so each of its rows that differs names it: a superset of the codes
+ * that differ, and the Decimal comparison decides on each.
+ */
+function rowByRow(a: Coded, aKey: AmountKey, b: Coded, bKey: AmountKey): string[] | null | 'other codes' {
+  const x = a.data.rows;
+  const y = b.data.rows;
+  if (x.length !== y.length) return 'other codes';
+  for (let i = 0; i < x.length; i++) if (x[i].code !== y[i].code) return 'other codes';
+  let magnitude = 0;
+  const differ = new Set<string>();
+  for (let i = 0; i < x.length; i++) {
+    if (!/^\d+$/.test(x[i].code)) continue;
+    const p = x[i].amounts[aKey];
+    const q = y[i].amounts[bKey];
+    const m = p === null || p === undefined ? 0 : wholeNumber(p);
+    const n = q === null || q === undefined ? 0 : wholeNumber(q);
+    if (m === null || n === null) return null;
+    magnitude += Math.abs(m) + Math.abs(n);
+    if (m !== n) differ.add(x[i].code);
+  }
+  return magnitude > 2 ** 51 ? null : [...differ];
 }
 
 /** Compare two per-code columns; the finding sits on the second table's cell. */
