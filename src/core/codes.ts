@@ -12,6 +12,7 @@ export const LEVEL_LENGTH: Record<CodeLevel, number> = { 类: 3, 款: 5, 项: 7 
 export type NormalizedCode = { ok: true; code: string } | { ok: false; reason: string };
 
 const ASCII_DIGITS = /^[0-9]*$/;
+const PLAIN_DIGITS = /^[0-9]+$/;
 
 function cellText(part: unknown): string {
   if (part === null || part === undefined) return '';
@@ -31,6 +32,8 @@ export function normalizeCode(input: unknown): NormalizedCode {
     if (!Number.isInteger(input) || input < 0) return { ok: false, reason: `“${input}”不是科目编码` };
     return checkDigits(String(input), String(input));
   }
+  // A code typed as plain ASCII digits (most code cells and catalog rows): nothing to widen, trim or split.
+  if (typeof input === 'string' && PLAIN_DIGITS.test(input)) return checkDigits(input, input);
   const original = input === null || input === undefined ? '' : String(input);
   const text = toHalfWidth(original).trim();
   if (text === '') return { ok: false, reason: '科目编码为空' };
@@ -53,19 +56,21 @@ function normalizeCells(parts: unknown[]): NormalizedCode {
     if (!/^\d{1,2}$/.test(part)) return { ok: false, reason: `${label}级编码“${part}”应为2位数字` };
     code += part.padStart(2, '0');
   }
-  return checkDigits(code, parts.join(' '));
+  // The cells as typed are joined only for a message: most codes need none.
+  return checkDigits(code, () => parts.join(' '));
 }
 
-function checkDigits(code: string, shown: string): NormalizedCode {
-  if (!/^\d+$/.test(code)) return { ok: false, reason: `“${shown}”不是科目编码（应为数字）` };
+function checkDigits(code: string, shownAs: string | (() => string)): NormalizedCode {
+  const shown = () => (typeof shownAs === 'string' ? shownAs : shownAs());
+  if (!/^\d+$/.test(code)) return { ok: false, reason: `“${shown()}”不是科目编码（应为数字）` };
   if (code.length !== 3 && code.length !== 5 && code.length !== 7) {
-    return { ok: false, reason: `“${shown}”位数不对：类3位、款5位、项7位` };
+    return { ok: false, reason: `“${shown()}”位数不对：类3位、款5位、项7位` };
   }
   const first = code[0];
   if (first !== '2' && first !== '3' && first !== '5') {
-    return { ok: false, reason: `“${shown}”不是支出功能分类（2开头）或经济分类（3、5开头）编码` };
+    return { ok: false, reason: `“${shown()}”不是支出功能分类（2开头）或经济分类（3、5开头）编码` };
   }
-  if (first !== '2' && code.length === 7) return { ok: false, reason: `经济分类编码“${shown}”只有类、款两级` };
+  if (first !== '2' && code.length === 7) return { ok: false, reason: `经济分类编码“${shown()}”只有类、款两级` };
   return { ok: true, code };
 }
 

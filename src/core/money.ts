@@ -75,3 +75,23 @@ export function formatAmount(value: Money, digits?: number): string {
   const grouped = digitsOnly.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return sign + grouped + (frac ? '.' + frac : '');
 }
+
+/**
+ * The amount as a JS number when it is a whole number below 2^53 in magnitude (so the number is
+ * exact), else null. Read from Decimal's own base-10^7 words rather than through a string
+ * (`toNumber` formats and parses one): the rules' whole-元 fast paths ask it of every figure.
+ */
+export function wholeNumber(m: Money): number | null {
+  const words = (m as unknown as { d: number[] | null }).d;
+  // NaN and ±Infinity have no words.
+  if (!words) return null;
+  // Words 0…⌊e/7⌋ hold the integer part (the first word holds the leading digits); words past
+  // it would be decimals, and Decimal keeps no trailing zero word, so any such word is a fraction.
+  const intWords = Math.floor(m.e / 7) + 1;
+  if (words.length > intWords) return null;
+  if (intWords > 3) return null; // ≥ 10^14·10^7 > 2^53
+  let n = 0;
+  for (let i = 0; i < intWords; i++) n = n * 1e7 + (i < words.length ? words[i] : 0);
+  if (n > Number.MAX_SAFE_INTEGER) return null;
+  return m.s < 0 ? -n : n;
+}

@@ -1,4 +1,4 @@
-import { formatAmount, Money, parseAmount, sum, yuanToWan } from '../../src/core/money';
+import { formatAmount, Money, parseAmount, sum, wholeNumber, yuanToWan } from '../../src/core/money';
 
 describe('exact money', () => {
   it('adds the seed figures that binary floating point gets wrong', () => {
@@ -40,5 +40,28 @@ describe('parseAmount', () => {
 
   it('refuses what is not a number', () => {
     for (const v of ['12万', 'abc', '1,23,4', '#REF!', Infinity, true]) expect(parseAmount(v).kind).toBe('invalid');
+  });
+});
+
+describe('wholeNumber (the rules’ whole-元 fast paths)', () => {
+  it('is the exact number of every whole amount below 2^53, whatever way the Decimal was made', () => {
+    const samples = ['0', '-0', '1', '-1', '9999999', '10000000', '10000001', '123456789012345', '100000000000000', '9007199254740991', '-9007199254740991', '70000000', '1e15'];
+    for (const s of samples) {
+      for (const m of [new Money(s), new Money(s).plus(0), new Money(s).times(1), new Money(s).minus(1).plus(1)]) {
+        // (+ 0: −0 and 0 are the same amount)
+        expect(wholeNumber(m)! + 0).toBe(Number(s) + 0);
+        expect(new Money(wholeNumber(m)!).eq(m)).toBe(true);
+      }
+    }
+    // made by arithmetic: trailing zero words dropped, words beyond the first
+    expect(wholeNumber(new Money(12345).times(10_000_000))).toBe(123450000000);
+    expect(wholeNumber(new Money('4168809452').plus('0.00'))).toBe(4168809452);
+  });
+
+  it('is null for a fraction, a number past 2^53 and what is not finite', () => {
+    for (const s of ['0.5', '-1.01', '123456789.1', '1e-7', '9007199254740992', '12345678901234567890', '1e16', 'NaN', 'Infinity', '-Infinity']) {
+      expect(wholeNumber(new Money(s))).toBeNull();
+    }
+    expect(wholeNumber(new Money(10).div(4))).toBeNull();
   });
 });

@@ -196,6 +196,20 @@ describe('one injected fault, found at its cell', () => {
     expect(v.findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`)).toContain(`${sheet}!${cell}`);
   });
 
+  it('income vs expense per code: a code listed twice in both tables counts by its last row, wherever the first differs', () => {
+    const income = wb.getWorksheet('单位收入总表')!;
+    const expense = wb.getWorksheet('单位支出总表')!;
+    expect(['A', 'B', 'C'].map((c) => income.getCell(`${c}8`).value)).toEqual(['A', 'B', 'C'].map((c) => expense.getCell(`${c}8`).value));
+    // Row 9 takes row 8's code in both tables (same codes, same order), and row 8's 合计 in 收入 changes.
+    for (const ws of [income, expense]) for (const c of ['A', 'B', 'C']) ws.getCell(`${c}9`).value = ws.getCell(`${c}8`).value;
+    income.getCell('E8').value = 1;
+    expect(validate(wb).findings.filter((f) => f.rule === 'income-vs-expense')).toEqual([]);
+    // …and the last row differing is reported.
+    income.getCell('E8').value = expense.getCell('E8').value;
+    income.getCell('E9').value = 1;
+    expect(validate(wb).findings.filter((f) => f.rule === 'income-vs-expense').length).toBe(1);
+  });
+
   it('a deleted 项 row: its 款 and 类 no longer add up, at the 款', () => {
     wb.getWorksheet('单位支出总表')!.spliceRows(9, 1); // 2040219 信息化建设
     const v = validate(wb);

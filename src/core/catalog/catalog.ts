@@ -104,10 +104,17 @@ export class Catalog {
    * those years only; one without years replaces the name for every year.
    */
   withOverrides(entries: ReadonlyArray<EditionName>): Catalog {
-    const map = new Map<string, Versions>();
-    for (const [code, v] of this.byCode) map.set(code, { ...v, editions: [...v.editions] });
+    // Copy on write: the entries the sheet touches are copied, the thousands of others shared
+    // (no Catalog changes its entries after it is made).
+    const map = new Map<string, Versions>(this.byCode);
+    const copied = new Set<string>();
     for (const e of entries) {
-      const existing = map.get(e.code);
+      let existing = map.get(e.code);
+      if (existing && !copied.has(e.code)) {
+        existing = { ...existing, editions: [...existing.editions] };
+        map.set(e.code, existing);
+        copied.add(e.code);
+      }
       if (e.from === undefined && e.to === undefined) {
         map.set(e.code, { base: e.name, editions: [], origin: 'sheet', sheetBase: true });
       } else {
@@ -170,8 +177,9 @@ export class Catalog {
     const v = this.byCode.get(code);
     if (!v) return undefined;
     if (year !== undefined) {
-      const fromSheet = v.editions.slice(0, v.sheetEditions ?? 0).find((e) => inForce(e, year));
-      if (fromSheet) return fromSheet.name;
+      // The sheet's dated names lead the editions (no copy: this runs for every coded row).
+      const fromSheet = Math.min(v.sheetEditions ?? 0, v.editions.length);
+      for (let i = 0; i < fromSheet; i++) if (inForce(v.editions[i], year)) return v.editions[i].name;
       if (v.sheetBase) return v.base;
       if (!this.withinSpan(code, year)) return undefined;
       const dated = v.editions.find((e) => inForce(e, year));

@@ -141,6 +141,8 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
   let statement: string | null = null;
   let totalRow: number | null = null;
   const amountCols = [...cols.values()];
+  // The columns as two arrays: every row walks them (a Map's entries would be an array each).
+  const amountKeys = [...cols.keys()];
   for (const row of r.rowsFrom(headerBottom + 1)) {
     const filled = r.filled(row);
     if (filled.length === 0) continue;
@@ -192,7 +194,7 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
       r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: code.reason });
     }
     const amounts: Amounts = {};
-    for (const [key, c] of cols) amounts[key] = r.amount(row, c);
+    for (let k = 0; k < amountKeys.length; k++) amounts[amountKeys[k]] = r.amount(row, amountCols[k]);
     rows.push({ code: code.ok ? code.code : codeText, name, amounts, row });
   }
   const otherColumns = unknownAmountColumns(r, new Set([...codeCols, nameCol, ...amountCols]), Math.max(nameCol, lastCode) + 1, top, headerBottom, rows);

@@ -1,5 +1,4 @@
-import type { Money } from '../money';
-import { parseAmount } from '../money';
+import { Money, parseAmount } from '../money';
 import { address } from '../plan/a1';
 import type { CurrencyUnit } from '../specs/types';
 import { cellAt, compactText, GridValue, SheetGrid } from './grid';
@@ -43,6 +42,25 @@ export function readAmountCell(grid: SheetGrid, row: number, col: number, issues
     });
   }
   return p.value;
+}
+
+/**
+ * Whole amounts already made, by value: a budget repeats its figures from table to table (T2,
+ * T3 and T5 list the same totals per code), and a Decimal is immutable, so one is shared; fewer
+ * objects to make and for the collector to carry. Bounded: emptied when full.
+ */
+const WHOLE = new Map<number, Money>();
+const WHOLE_CAP = 1 << 16;
+
+function wholeMoney(n: number): Money {
+  let m = WHOLE.get(n);
+  if (m === undefined) {
+    if (WHOLE.size >= WHOLE_CAP) WHOLE.clear();
+    // `+ 0` turns −0 into 0, as parseAmount does (and the map keeps them as one key).
+    m = new Money(n + 0);
+    WHOLE.set(n, m);
+  }
+  return m;
 }
 
 /** `单位：万元`, `金额单位：元`, `（单位：万元）`; not `编制单位：…`. */
@@ -106,6 +124,10 @@ export class SheetReader {
   }
 
   amount(row: number, col: number): Money | null {
+    // The common case, a whole number as Excel stores it: what parseAmount makes of it, and no
+    // decimals to count.
+    const raw = cellAt(this.grid, row, col);
+    if (typeof raw === 'number' && Number.isInteger(raw) && Math.abs(raw) < 1e15) return wholeMoney(raw);
     const m = readAmountCell(this.grid, row, col, this.issues);
     // A whole number (most amounts) has no decimals to count: Decimal is not asked.
     if (m && !Number.isInteger(cellAt(this.grid, row, col)) && m.isFinite()) this.decimals = Math.max(this.decimals, m.decimalPlaces());

@@ -1,6 +1,6 @@
 import { levelOf, parentOf } from '../codes';
 import type { Amounts, BalanceTableData, CodedTableData, ModelSheet, ProjectTableData, ThreePublicData } from '../model';
-import { formatAmount, Money, ZERO } from '../money';
+import { formatAmount, Money, wholeNumber, ZERO } from '../money';
 import { address } from '../plan/a1';
 import type { ReadIssue } from '../read/parse';
 import type { AmountKey } from '../seed-types';
@@ -54,7 +54,10 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   const totalSheet = data.at?.totalSheet ?? name;
   // The cell's address is built only for a finding: most rows have none.
   const codeCellOf = (r: { row?: number | null }) => (r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1');
-  for (const r of data.rows) {
+  // Each kept row's place in data.rows, in byCode's order: the whole-元 figures are kept by it.
+  const placeOf: number[] = [];
+  for (let i = 0; i < data.rows.length; i++) {
+    const r = data.rows[i];
     if (!/^\d+$/.test(r.code)) continue; // a bad code is reported by the reader
     if (byCode.has(r.code)) {
       const codeCell = codeCellOf(r);
@@ -62,10 +65,12 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
       continue;
     }
     byCode.set(r.code, r);
+    placeOf.push(i);
     // A code the catalog knows without a confirmed name (see Catalog.nameConfirmed) raises neither
     // finding: there is no official name to compare with.
     const official = ctx.catalog.nameOf(r.code, year);
-    if (!ctx.catalog.isKnown(r.code, year)) {
+    // A code with a name is known: isKnown is asked only of the rest.
+    if (official === undefined && !ctx.catalog.isKnown(r.code, year)) {
       const codeCell = codeCellOf(r);
       out.push(finding('unknownCode', on(r), codeCell, `${codeCell}：科目编码${r.code}不在${year ?? ''}年科目目录中；请核对编码，或在“科目目录”表中补充`));
     } else if (official !== undefined && r.name && !sameName(r.name, official)) {
@@ -85,36 +90,50 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   // the sum of its lowest rows, so one wrong 款 is reported at that 款, not again at its 类.
   // Linear: children grouped by parent once, leaf sums carried up from the 项 level.
   const all = [...byCode.values()];
-  const children = new Map<string, typeof all>();
+  // Rows are named by their index in `all` (placeOf maps it into data.rows).
+  const children = new Map<string, number[]>();
   const ancestors = new Set<string>();
-  for (const r of all) {
+  for (let j = 0; j < all.length; j++) {
+    const r = all[j];
     const p = parentOf(r.code);
     if (p) {
       // push, not a spread: a 类 with thousands of 款 rows (a department's joined table) made this quadratic
       const kids = children.get(p);
-      if (kids) kids.push(r);
-      else children.set(p, [r]);
+      if (kids) kids.push(j);
+      else children.set(p, [j]);
     }
     for (let len = r.code.length - 2; len >= 3; len -= 2) ancestors.add(r.code.slice(0, len));
   }
-  // Each leaf's ancestors once, not once per column.
-  const leaves: { r: (typeof all)[number]; up: string[] }[] = [];
-  for (const r of all) {
+  // Each leaf's ancestors once, not once per column; and those that are rows of the table, by index.
+  const indexOf = new Map<string, number>();
+  for (let j = 0; j < all.length; j++) indexOf.set(all[j].code, j);
+  const kidsAt = all.map((r) => children.get(r.code));
+  const leaves: { j: number; up: string[]; upAt: number[] }[] = [];
+  for (let j = 0; j < all.length; j++) {
+    const r = all[j];
     if (ancestors.has(r.code)) continue;
     const up: string[] = [];
-    for (let len = r.code.length - 2; len >= 3; len -= 2) up.push(r.code.slice(0, len));
-    leaves.push({ r, up });
+    const upAt: number[] = [];
+    for (let len = r.code.length - 2; len >= 3; len -= 2) {
+      const a = r.code.slice(0, len);
+      up.push(a);
+      const at = indexOf.get(a);
+      if (at !== undefined) upAt.push(at);
+    }
+    leaves.push({ j, up, upAt });
   }
   const fast = scale.unit === '元' ? wholeYuan([...data.rows.map((r) => r.amounts), data.total], [...keys, ...spec.partsOfTotal, 'total']) : null;
+  const totalPlace = data.rows.length;
   for (const key of keys) {
+    const F = fast ? fast[key]! : null;
     // Built only when a subtotal disagrees in whole numbers, or the table is not in whole 元.
     let leafSum: Map<string, Money> | null = null;
     let leafCount: Map<string, number> | null = null;
     const buildLeafSums = () => {
       leafSum = new Map<string, Money>();
       leafCount = new Map<string, number>();
-      for (const { r, up } of leaves) {
-        const m = r.amounts[key];
+      for (const { j, up } of leaves) {
+        const m = all[j].amounts[key];
         for (const a of up) {
           // A blank adds zero: a sum from ZERO stays what it was (never −0), so it is skipped.
           const had = leafSum.get(a) ?? ZERO;
@@ -124,28 +143,30 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
       }
       return { leafSum, leafCount };
     };
-    let leafNum: Map<string, number> | null = null;
-    if (fast) {
-      leafNum = new Map<string, number>();
-      for (const { r, up } of leaves) {
-        const n = fast.get(r.amounts)![key]!;
-        for (const a of up) leafNum.set(a, (leafNum.get(a) ?? 0) + n);
+    // Each row's sum of its lowest rows in whole 元 (only rows with children are asked).
+    let leafNum: Float64Array | null = null;
+    if (F) {
+      leafNum = new Float64Array(all.length);
+      for (const { j, upAt } of leaves) {
+        const n = F[placeOf[j]];
+        for (const a of upAt) leafNum[a] += n;
       }
     }
-    for (const r of all) {
-      const kids = children.get(r.code);
+    for (let j = 0; j < all.length; j++) {
+      const kids = kidsAt[j];
       if (!kids) continue;
-      if (fast && leafNum) {
-        const stated = fast.get(r.amounts)![key]!;
+      const r = all[j];
+      if (F && leafNum) {
+        const stated = F[placeOf[j]];
         let n = 0;
-        for (const c of kids) n += fast.get(c.amounts)![key]!;
-        if (n === stated || (leafNum.get(r.code) ?? 0) === stated) continue;
+        for (const c of kids) n += F[placeOf[c]];
+        if (n === stated || leafNum[j] === stated) continue;
       }
       const stated = v(r.amounts[key]);
       let sum = ZERO;
       let kidsPrinted = 0;
       for (const c of kids) {
-        const m = c.amounts[key];
+        const m = all[c].amounts[key];
         sum = sum.plus(v(m));
         if (m !== null && m !== undefined) kidsPrinted++;
       }
@@ -161,11 +182,14 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
     }
   }
   // 合计 = Σ 类 rows (the leaves when no 类 row is given).
-  const lei = [...byCode.values()].filter((r) => r.code.length === 3);
-  const top = lei.length ? lei : all.filter((r) => !ancestors.has(r.code));
+  const leiAt: number[] = [];
+  for (let j = 0; j < all.length; j++) if (all[j].code.length === 3) leiAt.push(j);
+  const topAt = leiAt.length ? leiAt : leaves.map((l) => l.j);
+  const top = topAt.map((j) => all[j]);
   if (data.rows.length > 0) {
     for (const key of keys) {
-      if (fast && top.reduce((n, c) => n + fast.get(c.amounts)![key]!, 0) === fast.get(data.total)![key]) continue;
+      const F = fast ? fast[key]! : null;
+      if (F && topAt.reduce((n, j) => n + F[placeOf[j]], 0) === F[totalPlace]) continue;
       const sum = top.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
       if (!agree(sum, v(data.total[key]), printed(data.total[key], ...top.map((c) => c.amounts[key])), scale)) {
         const cell = cellOf(data, data.at?.totalRow, key);
@@ -176,26 +200,31 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
   // 合计 column = Σ its parts, on every row and the 合计 row.
   const parts = spec.partsOfTotal;
   const other = data.at?.otherColumns ?? [];
-  // The label is made only for a finding: most rows have none.
-  const rowsWithTotal: { row?: number | null; sheet: string; label: () => string; amounts: Amounts }[] = [
-    ...data.rows.map((r) => ({ row: r.row, sheet: on(r), label: () => `科目${r.code}“${r.name}”`, amounts: r.amounts })),
-    { row: data.at?.totalRow, sheet: totalSheet, label: () => '合计行', amounts: data.total },
-  ];
-  for (const r of rowsWithTotal) {
-    if (parts.every((k) => r.amounts[k] === null || r.amounts[k] === undefined) && (r.amounts.total === null || r.amounts.total === undefined)) continue;
-    if (fast) {
-      const n = fast.get(r.amounts)!;
-      if (parts.reduce((s, k) => s + n[k]!, 0) === n.total) continue;
+  // Every row, then the 合计 row; nothing is built for a row that adds up (most rows).
+  const rowCount = data.rows.length;
+  for (let i = 0; i <= rowCount; i++) {
+    const coded = i < rowCount ? data.rows[i] : null;
+    const amounts = coded ? coded.amounts : data.total;
+    if (amounts.total === null || amounts.total === undefined) {
+      let blank = true;
+      for (const k of parts) if (amounts[k] !== null && amounts[k] !== undefined) blank = false;
+      if (blank) continue;
     }
-    const sum = parts.reduce((s, k) => s.plus(v(r.amounts[k])), ZERO);
-    const slack = printed(r.amounts.total, ...parts.map((k) => r.amounts[k]));
-    if (agree(sum, v(r.amounts.total), slack, scale)) continue;
+    if (fast) {
+      let s = 0;
+      for (const k of parts) s += fast[k]![i];
+      if (s === fast.total![i]) continue;
+    }
+    const sum = parts.reduce((s, k) => s.plus(v(amounts[k])), ZERO);
+    const slack = printed(amounts.total, ...parts.map((k) => amounts[k]));
+    if (agree(sum, v(amounts.total), slack, scale)) continue;
     // With columns beyond the official parts (上年结转, …) the 合计 holds them too: it can only
     // be short of the known parts, never above them, by a mistake.
-    if (other.length && v(r.amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) continue;
-    const cell = cellOf(data, r.row, 'total');
+    if (other.length && v(amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) continue;
+    const cell = cellOf(data, coded ? coded.row : data.at?.totalRow, 'total');
     const extra = other.length ? `（另有${other.join('、')}列，合计应不少于各列之和）` : '';
-    out.push(finding('rowParts', r.sheet, cell, `${cell}：${r.label()}的合计${mismatch('', v(r.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
+    const label = coded ? `科目${coded.code}“${coded.name}”` : '合计行';
+    out.push(finding('rowParts', coded ? on(coded) : totalSheet, cell, `${cell}：${label}的合计${mismatch('', v(amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
   }
   return out;
 }
@@ -207,25 +236,21 @@ export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: Ru
  * and the checks stay in Decimal; where a comparison fails in numbers, it is made again in
  * Decimal, which words the finding (so the findings are the same either way).
  */
-function wholeYuan(amounts: Amounts[], keys: string[]): Map<Amounts, Partial<Record<string, number>>> | null {
-  const out = new Map<Amounts, Partial<Record<string, number>>>();
-  const unique = [...new Set(keys)] as (keyof Amounts)[];
+function wholeYuan(amounts: Amounts[], keys: string[]): Partial<Record<string, Float64Array>> | null {
+  const out: Partial<Record<string, Float64Array>> = {};
   let magnitude = 0;
-  for (const a of amounts) {
-    const ns: Partial<Record<string, number>> = {};
-    for (const k of unique) {
-      const m = a[k];
-      if (m === null || m === undefined) {
-        ns[k] = 0;
-        continue;
-      }
-      if (!m.isInteger()) return null;
-      const n = m.toNumber();
-      if (!Number.isSafeInteger(n)) return null;
-      ns[k] = n;
+  for (const k of new Set(keys)) {
+    const ns = new Float64Array(amounts.length);
+    for (let i = 0; i < amounts.length; i++) {
+      const m = amounts[i][k as keyof Amounts];
+      // A blank is 0 (the array's own zero).
+      if (m === null || m === undefined) continue;
+      const n = wholeNumber(m);
+      if (n === null) return null;
+      ns[i] = n;
       magnitude += Math.abs(n);
     }
-    out.set(a, ns);
+    out[k] = ns;
   }
   return magnitude <= 2 ** 51 ? out : null;
 }

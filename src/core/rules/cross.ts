@@ -1,5 +1,5 @@
 import type { Amounts, BalanceTableData, CodedTableData, ModelSheet, ProjectTableData, ThreePublicData } from '../model';
-import { Money, ZERO } from '../money';
+import { Money, wholeNumber, ZERO } from '../money';
 import { address } from '../plan/a1';
 import type { AmountKey } from '../seed-types';
 import type { RuleKey } from './catalog-of-rules';
@@ -41,12 +41,81 @@ function both(c: Compared, bLabel: string, aLabel: string): string {
   return `${bLabel}为${show(c.b, c.scale)}，${aLabel}为${show(c.a, c.scale)}，相差${show(c.a.minus(c.b).abs(), c.scale)}`;
 }
 
+/**
+ * Between 元 tables whose figures are all whole 元 (and together far below 2^53, so every sum
+ * is exact in doubles): the codes whose two sides differ, found in numbers. Null when a figure
+ * is not so; then every code is compared in Decimal.
+ */
+function codesThatDiffer(a: Coded, aKey: AmountKey, bTables: Coded[], bKey: AmountKey): string[] | null {
+  if (bTables.length === 1) {
+    const same = rowByRow(a, aKey, bTables[0], bKey);
+    if (same !== 'other codes') return same;
+  }
+  let magnitude = 0;
+  // As byCode: per table, the last row of a code counts.
+  const perTable = (t: Coded, key: AmountKey): Map<string, number> | null => {
+    const m = new Map<string, number>();
+    for (const r of t.data.rows) {
+      if (!/^\d+$/.test(r.code)) continue;
+      const x = r.amounts[key];
+      const n = x === null || x === undefined ? 0 : wholeNumber(x);
+      if (n === null) return null;
+      magnitude += Math.abs(n);
+      m.set(r.code, n);
+    }
+    return m;
+  };
+  const left = perTable(a, aKey);
+  if (!left) return null;
+  const right = new Map<string, number>();
+  for (const t of bTables) {
+    const m = perTable(t, bKey);
+    if (!m) return null;
+    for (const [c, n] of m) right.set(c, (right.get(c) ?? 0) + n);
+  }
+  if (magnitude > 2 ** 51) return null;
+  const differ: string[] = [];
+  for (const [c, n] of left) if ((right.get(c) ?? 0) !== n) differ.push(c);
+  for (const [c, n] of right) if (!left.has(c) && n !== 0) differ.push(c);
+  return differ;
+}
+
+/**
+ * Two tables listing the same codes in the same order (T2 and T3 do): the codes of the rows
+ * whose whole-元 figures differ, without a map of either. A code listed twice is a code whose
+ * last rows may differ, so each of its rows that differs names it: a superset of the codes
+ * that differ, and the Decimal comparison decides on each.
+ */
+function rowByRow(a: Coded, aKey: AmountKey, b: Coded, bKey: AmountKey): string[] | null | 'other codes' {
+  const x = a.data.rows;
+  const y = b.data.rows;
+  if (x.length !== y.length) return 'other codes';
+  for (let i = 0; i < x.length; i++) if (x[i].code !== y[i].code) return 'other codes';
+  let magnitude = 0;
+  const differ = new Set<string>();
+  for (let i = 0; i < x.length; i++) {
+    if (!/^\d+$/.test(x[i].code)) continue;
+    const p = x[i].amounts[aKey];
+    const q = y[i].amounts[bKey];
+    const m = p === null || p === undefined ? 0 : wholeNumber(p);
+    const n = q === null || q === undefined ? 0 : wholeNumber(q);
+    if (m === null || n === null) return null;
+    magnitude += Math.abs(m) + Math.abs(n);
+    if (m !== n) differ.add(x[i].code);
+  }
+  return magnitude > 2 ** 51 ? null : [...differ];
+}
+
 /** Compare two per-code columns; the finding sits on the second table's cell. */
 function perCode(rule: RuleKey, a: Coded, aKey: AmountKey, aLabel: string, bTables: Coded[], bKey: AmountKey, bLabel: string): Finding[] {
-  const left = byCode(a, aKey);
   const aScale = scaleOf(a.data);
   // Detail tables of one comparison are in one unit in practice; the coarsest one decides.
   const bScale = bTables.map((t) => scaleOf(t.data)).find((s) => s.unit === '万元') ?? scaleOf(bTables[0].data);
+  // Most codes agree: in whole 元 only those that differ in numbers are compared again in Decimal
+  // (which words the finding), so the findings are the same either way.
+  const differ = aScale.unit === '元' && bScale.unit === '元' ? codesThatDiffer(a, aKey, bTables, bKey) : null;
+  if (differ && differ.length === 0) return [];
+  const left = byCode(a, aKey);
   const right = new Map<string, { value: Money; printed: number }>();
   for (const t of bTables) {
     for (const [c, m] of byCode(t, bKey)) {
@@ -55,7 +124,7 @@ function perCode(rule: RuleKey, a: Coded, aKey: AmountKey, aLabel: string, bTabl
     }
   }
   const out: Finding[] = [];
-  for (const code of [...new Set([...left.keys(), ...right.keys()])].sort()) {
+  for (const code of (differ ?? [...new Set([...left.keys(), ...right.keys()])]).sort()) {
     const x = left.get(code) ?? { value: ZERO, printed: 0 };
     const y = right.get(code) ?? { value: ZERO, printed: 0 };
     const c = compareSides({ value: x.value, scale: aScale, rounded: x.printed }, { value: y.value, scale: bScale, rounded: y.printed });

@@ -36,7 +36,9 @@ export function halfUnit(s: Scale): Money {
 
 /** The figures of a comparison that were printed (not blank): what may carry rounding. */
 export function printed(...values: (Money | null | undefined)[]): number {
-  return values.filter((x) => x !== null && x !== undefined).length;
+  let n = 0;
+  for (const x of values) if (x !== null && x !== undefined) n++;
+  return n;
 }
 
 /** Do `a` and `b`, both in `s`, agree once `rounded` printed figures may each be off by rounding? */
