@@ -45,7 +45,7 @@ export function parseJobs(value: string | undefined): number {
 export function formatReport(r: FileReport, full: boolean): string {
   const lines: string[] = [];
   const status = r.ready ? '可以报送' : '不能报送';
-  lines.push(`${plain(r.file)}：${status}（错误 ${r.counts.error} 个，提示 ${r.counts.warning} 个）`);
+  lines.push(`${plain(r.file)}：${status}（错误${r.counts.error}个，提示${r.counts.warning}个）`);
   if (!full) return lines[0];
   const bySheet = new Map<string, Finding[]>();
   for (const f of r.findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);

@@ -105,7 +105,7 @@ describe('budget-tables check', () => {
   it('says 可以报送 and exits 0 for a workbook without 错误', async () => {
     const log: string[] = [];
     expect(await main(['check', path.join(dir, '2021-shanghai-social-security-card-unit.xlsx')], (s) => log.push(s))).toBe(0);
-    expect(log.join('\n')).toContain('可以报送（错误 0 个，提示 0 个）');
+    expect(log.join('\n')).toContain('可以报送（错误0个，提示0个）');
   });
 
   it('exits 1 with the findings as JSON when there is an 错误', async () => {
@@ -181,12 +181,12 @@ describe('budget-tables check', () => {
     // 2026 targets and 2021 self-evaluations; the 2020 long form's placeholder 其它 row, 1 错误).
     // 2018's 提示: its empty T6 without a statement and 17 paragraphs whose figures the source lost (the sample has no project 说明).
     expect(log.map((l) => path.basename(l))).toEqual([
-      '2018-shanghai-police-department.xlsx：可以报送（错误 0 个，提示 18 个）',
-      '2020-shanghai-hrss-department.xlsx：可以报送（错误 0 个，提示 0 个）',
-      '2020-shanghai-hrss-social-insurance-service-target.xlsx：不能报送（错误 1 个，提示 0 个）',
-      '2021-shanghai-social-security-card-unit-self-evaluations.xlsx：不能报送（错误 2 个，提示 1 个）',
-      '2021-shanghai-social-security-card-unit.xlsx：可以报送（错误 0 个，提示 0 个）',
-      '2026-shanghai-social-security-card-unit-performance-targets.xlsx：不能报送（错误 2 个，提示 1 个）',
+      '2018-shanghai-police-department.xlsx：可以报送（错误0个，提示18个）',
+      '2020-shanghai-hrss-department.xlsx：可以报送（错误0个，提示0个）',
+      '2020-shanghai-hrss-social-insurance-service-target.xlsx：不能报送（错误1个，提示0个）',
+      '2021-shanghai-social-security-card-unit-self-evaluations.xlsx：不能报送（错误2个，提示1个）',
+      '2021-shanghai-social-security-card-unit.xlsx：可以报送（错误0个，提示0个）',
+      '2026-shanghai-social-security-card-unit-performance-targets.xlsx：不能报送（错误2个，提示1个）',
       '共 7 个文件：可以报送 3 个，不能报送 3 个，无法读取 1 个',
     ]);
     expect(errors).toEqual([expect.stringContaining('不是.xlsx工作簿')]);
