@@ -54,7 +54,6 @@ const SUBTOTAL_FORMAT = '#,##0;-#,##0;';
 const WAN_FORMAT = '0.00';
 const TEXT_FORMAT = '@';
 
-const TITLE: CellStyle = { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' };
 const META_LEFT: CellStyle = { hAlign: 'left', vAlign: 'center' };
 const META_RIGHT: CellStyle = { hAlign: 'right', vAlign: 'center' };
 const HEADER: CellStyle = { bold: true, hAlign: 'center', vAlign: 'center', wrap: true, border: true, fill: '#F2F2F2' };
@@ -89,10 +88,7 @@ function metaLine(b: PlanBuilder, row: number, width: number, ctx: BudgetContext
 }
 
 function titleLine(b: PlanBuilder, width: number, title: string): void {
-  b.set(1, 1, textCell(title));
-  b.merge(1, 1, 1, width);
-  b.style(1, 1, 1, width, TITLE);
-  b.rowHeights[1] = 30;
+  b.title(textCell(title), width);
 }
 
 function headerHeights(b: PlanBuilder, from: number, to: number): void {
@@ -544,9 +540,7 @@ function planText(spec: TextSectionSpec, ctx: BudgetContext, data: SheetData | u
   const b = new PlanBuilder();
   const name = spec.id === 'project' ? `${word(spec.sheetName, ctx)}-${subject}` : word(spec.sheetName, ctx);
   const id = base(spec, ctx, name, width);
-  b.set(1, 1, textCell(word(spec.title, ctx, extra)));
-  b.style(1, 1, 1, 1, TITLE);
-  b.rowHeights[1] = 30;
+  b.title(textCell(word(spec.title, ctx, extra)), 1);
   const paragraphs = text ? text.paragraphs : word(spec.outline, ctx, extra).split('\n');
   const first = 3;
   paragraphs.forEach((p, i) => {

@@ -1,6 +1,8 @@
 import { address, rangeAddress } from './a1';
 import type { CellStyle, CellValue, HelperSheetPlan, NamePlan, SheetPlan, StyledRange, ValidationPlan } from './types';
 
+const TITLE_STYLE: CellStyle = { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' };
+
 /** Accumulates a sheet plan cell by cell; `build` returns the dense grid. */
 export class PlanBuilder {
   private readonly grid: CellValue[][] = [];
@@ -37,6 +39,14 @@ export class PlanBuilder {
   style(r1: number, c1: number, r2: number, c2: number, style: CellStyle): void {
     if (r2 < r1 || c2 < c1) return;
     this.styles.push({ range: rangeAddress(r1, c1, r2, c2), style });
+  }
+
+  /** The sheet's title as every official table and form prints it: row 1, across `width` columns, 16 pt bold, centred. */
+  title(value: CellValue, width: number): void {
+    this.set(1, 1, value);
+    this.merge(1, 1, 1, width);
+    this.style(1, 1, 1, width, TITLE_STYLE);
+    this.rowHeights[1] = 30;
   }
 
   /**

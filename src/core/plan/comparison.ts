@@ -41,10 +41,7 @@ export function planComparison(ctx: BudgetContext, comparison: Comparison): Shee
   const C = COMPARISON_COLUMNS;
   const b = new PlanBuilder();
   const prevYear = comparison.previousYear ?? ctx.year - 1;
-  b.set(1, 1, textCell(fill(COMPARISON.title, ctx)));
-  b.merge(1, 1, 1, WIDTH);
-  b.style(1, 1, 1, WIDTH, { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' });
-  b.rowHeights[1] = 30;
+  b.title(textCell(fill(COMPARISON.title, ctx)), WIDTH);
   b.set(2, 1, textCell(`${ctx.level === 'unit' ? '编制单位' : '编制部门'}：${ctx.org}`));
   b.merge(2, 1, 2, 5);
   b.set(2, 6, textCell(`上年：${prevYear}年预算；本年：${ctx.year}年预算`));

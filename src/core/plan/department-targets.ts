@@ -28,10 +28,7 @@ export function planDepartmentTargets(t: DepartmentTargets, ctx: BudgetContext):
   const width = 5;
   const markerCol = width + 1;
   const b = new PlanBuilder();
-  b.set(1, 1, textCell(`${ctx.year}年度${ctx.org}项目支出绩效目标汇总表`));
-  b.merge(1, 1, 1, width);
-  b.style(1, 1, 1, width, { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' });
-  b.rowHeights[1] = 30;
+  b.title(textCell(`${ctx.year}年度${ctx.org}项目支出绩效目标汇总表`), width);
   const marker = departmentTargetsMarker(ctx.year);
   b.set(1, markerCol, marker);
   b.set(2, 1, textCell(`编制部门：${ctx.org}`));

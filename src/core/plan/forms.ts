@@ -57,7 +57,6 @@ export const AMOUNT_FORMAT = '#,##0.00';
 const GOAL_ROW_BLANK = 90;
 const GOAL_ROW_FILLED = 34;
 const TEXT_FORMAT = '@';
-const TITLE: CellStyle = { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' };
 const SUBTITLE: CellStyle = { hAlign: 'center', vAlign: 'center' };
 export const LABEL: CellStyle = { bold: true, hAlign: 'center', vAlign: 'center', wrap: true, border: true, fill: '#F2F2F2' };
 export const BODY: CellStyle = { border: true, vAlign: 'center', wrap: true };
@@ -154,10 +153,7 @@ export function field(b: PlanBuilder, row: number, labelCol: number, label: stri
 }
 
 export function heading(b: PlanBuilder, width: number, title: string, year: number): void {
-  b.set(1, 1, title);
-  b.merge(1, 1, 1, width);
-  b.style(1, 1, 1, width, TITLE);
-  b.rowHeights[1] = 30;
+  b.title(title, width);
   b.set(2, 1, `(${year} 年度)`);
   b.merge(2, 1, 2, width);
   b.style(2, 1, 2, width, SUBTITLE);

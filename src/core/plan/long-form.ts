@@ -123,10 +123,7 @@ export function planLongTargetForm(ctx: BudgetContext, form?: SeedLongTargetForm
   const year = form?.year ?? ctx.year;
   const markerCol = WIDTH + 1;
   const b = new PlanBuilder();
-  b.set(1, 1, LONG_TARGET_FORM.title);
-  b.merge(1, 1, 1, WIDTH);
-  b.style(1, 1, 1, WIDTH, { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' });
-  b.rowHeights[1] = 30;
+  b.title(LONG_TARGET_FORM.title, WIDTH);
   // As the 2020 form prints it: "(2020)年度".
   b.set(2, 1, `(${year})年度`);
   b.merge(2, 1, 2, WIDTH);

@@ -75,10 +75,7 @@ export function planTargetSummary(ctx: BudgetContext, forms: SheetPlan[]): Sheet
   const width = 5;
   const markerCol = width + 1;
   const b = new PlanBuilder();
-  b.set(1, 1, textCell(fill(TARGET_SUMMARY.title, ctx)));
-  b.merge(1, 1, 1, width);
-  b.style(1, 1, 1, width, { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' });
-  b.rowHeights[1] = 30;
+  b.title(textCell(fill(TARGET_SUMMARY.title, ctx)), width);
   b.set(2, 1, textCell(`编制单位：${ctx.org}`));
   b.merge(2, 1, 2, width - 1);
   b.set(2, width, '单位：元');

@@ -70,10 +70,7 @@ export function planUnitBreakdown(b0: Breakdown, ctx: BudgetContext, notice: str
   const keyCol = totalCol + 1;
   const width = totalCol;
   const b = new PlanBuilder();
-  b.set(1, 1, textCell(`${ctx.year}年${ctx.org}${BREAKDOWN_SHEET}`));
-  b.merge(1, 1, 1, width);
-  b.style(1, 1, 1, width, { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'center' });
-  b.rowHeights[1] = 30;
+  b.title(textCell(`${ctx.year}年${ctx.org}${BREAKDOWN_SHEET}`), width);
   const marker = breakdownMarker(ctx.year);
   b.set(1, keyCol, marker);
   b.set(2, 1, textCell(`编制部门：${ctx.org}`));
