@@ -1,4 +1,5 @@
 import type { CodedTableData, ModelSheet } from '../model';
+import { specShortName } from '../specs/id-names';
 import { TABLE_SPECS } from '../specs/tables';
 import type { TableId } from '../specs/types';
 import { finding } from './checks';
@@ -31,7 +32,7 @@ export function checkCompleteness(sheets: ModelSheet[], year: number | undefined
     if (present.has(id)) continue;
     const spec = TABLE_SPECS.find((s) => s.id === id)!;
     out.push(
-      finding('missingTable', tables[0].sheetName, 'A1', `工作簿缺少${id}“${spec.title.unit.replace('{year}年预算单位', '')}”；没有数据也应附上该表，并注明“${self}无…”`),
+      finding('missingTable', tables[0].sheetName, 'A1', `工作簿缺少${id}“${specShortName(spec)}”；没有数据也应附上该表，并注明“${self}无…”`),
     );
   }
   const prose = sheets.flatMap((s) => (s.data.kind === 'text' ? s.data.paragraphs : [])).join('\n');

@@ -12,7 +12,8 @@ export interface SpecIdName {
   only?: BudgetLevel;
 }
 
-function nameOf(spec: Spec): string {
+/** A spec's name without year, body or level: 财务收支预算总表, “三公”经费和机关运行经费预算表. */
+export function specShortName(spec: Spec): string {
   if (spec.kind === 'text' || spec.kind === 'cover' || spec.kind === 'contents') return spec.description.replace(/（.*$/, '');
   return spec.title.unit.replace('{year}年', '').replace(/^(预算单位|单位)/, '');
 }
@@ -21,5 +22,5 @@ function nameOf(spec: Spec): string {
 export function specIdNames(): SpecIdName[] {
   return [...PACK_SPECS, ...TEXT_SPECS, ...TABLE_SPECS]
     .sort((a, b) => a.order - b.order)
-    .map((s) => ({ id: s.id, name: nameOf(s), ...(s.levels.length === 1 ? { only: s.levels[0] } : {}) }));
+    .map((s) => ({ id: s.id, name: specShortName(s), ...(s.levels.length === 1 ? { only: s.levels[0] } : {}) }));
 }

@@ -161,6 +161,11 @@ const BUDGET_FAULTS: BudgetFault[] = [
     const t4 = g.findIndex((x) => /财政拨款收支总表$/.test(x.name));
     g.splice(t4, 1);
   },
+  // missing-table of a title that starts with its year and body (T9: {year}年单位“三公”…)
+  (g) => {
+    const t9 = g.findIndex((x) => /三公/.test(x.name));
+    g.splice(t9, 1);
+  },
   // not-recognised: a sheet of the clerk's own
   (g) => void g.push({ name: '草稿', values: [['随手记的数字'], [1, 2, 3]] }),
 ];
