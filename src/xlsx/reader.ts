@@ -7,7 +7,7 @@ import type { ModelSheet } from '../core/model';
 import { LISTS_MARKER } from '../core/plan/lists';
 import { cellAt, type GridValue, type SheetGrid } from '../core/read/grid';
 import { readSheet, ReadIssue } from '../core/read/parse';
-import { readXlsxFile } from './stream/workbook';
+import { readXlsxFileAhead } from './stream/workbook';
 
 export { WorkbookReadError } from './stream/limits';
 
@@ -105,7 +105,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, catalog: Catalog = workbookCa
  * not a workbook or passes a cap.
  */
 export async function readWorkbookFile(path: string, catalog?: Catalog): Promise<WorkbookFileRead> {
-  return readGridsWithCatalog(readXlsxFile(path).sheets.map((s) => s.grid), catalog);
+  return readGridsWithCatalog((await readXlsxFileAhead(path)).sheets.map((s) => s.grid), catalog);
 }
 
 /** Grids read from a file into the model, against `catalog` or the built-in one with the file's 科目目录. */

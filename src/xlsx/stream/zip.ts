@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'zlib';
+import { inflateRaw, inflateRawSync } from 'zlib';
 import { LIMITS, sizeWords, WorkbookReadError, type ReadLimits } from './limits';
 
 /**
@@ -22,6 +22,20 @@ export const nodeInflate: RawInflate = (data, maxOutputLength, sizeHint) => {
     throw err;
   }
 };
+
+/**
+ * Node's zlib on its thread pool: the part is inflated while this thread goes on (the CLI
+ * scans one sheet while the next is inflated). Same caps and errors as nodeInflate.
+ */
+export function nodeInflateAsync(data: Uint8Array, maxOutputLength: number, sizeHint?: number): Promise<Uint8Array> {
+  const chunkSize = sizeHint === undefined ? undefined : Math.max(64, Math.min(sizeHint, maxOutputLength, 64 * 1024 * 1024));
+  return new Promise((resolve, reject) => {
+    inflateRaw(data, { maxOutputLength, ...(chunkSize ? { chunkSize } : {}) }, (err, out) => {
+      if (!err) resolve(out);
+      else reject((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? new InflateTooLarge() : err);
+    });
+  });
+}
 
 // Little-endian fields read straight from the bytes (a Uint8Array in the pane, a Buffer in Node).
 const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
@@ -60,6 +74,20 @@ const SLICE = 64 * 1024;
 /** Bytes of an inflated part handed to the scanner at a time, so no string is ever the size of the part. */
 const HAND_ON = 1024 * 1024;
 
+interface InflateJob {
+  entry: ZipEntry;
+  /** the compressed bytes (a stored part's own) */
+  data: Uint8Array;
+  stored?: Uint8Array;
+  partRoom: number;
+  totalRoom: number;
+  /** the most output allowed, plus one byte (so passing it shows) */
+  room: number;
+  sizeHint: number;
+  /** output counted so far against the part's cap */
+  partBytes: number;
+}
+
 export class ZipArchive {
   private readonly entries = new Map<string, ZipEntry>();
   /** Uncompressed bytes read so far from all parts, against the total cap. */
@@ -92,38 +120,72 @@ export class ZipArchive {
    * which spares zlib's copy of its chunks into one. A stored part is a view of the file.
    */
   inflate(name: string): Uint8Array {
+    const job = this.begin(name);
+    if (job.stored) return job.stored;
+    let out: Uint8Array;
+    try {
+      out = this.inflater(job.data, job.room, job.sizeHint);
+    } catch (err) {
+      return this.failed(job, err);
+    }
+    return this.end(job, out);
+  }
+
+  /**
+   * `inflate` on Node's thread pool. Caps as `inflate`: the room a part is given is what is
+   * left when it starts, so parts are begun one after another, each once the last has ended.
+   */
+  async inflateAsync(name: string): Promise<Uint8Array> {
+    const job = this.begin(name);
+    if (job.stored) return job.stored;
+    let out: Uint8Array;
+    try {
+      out = await nodeInflateAsync(job.data, job.room, job.sizeHint);
+    } catch (err) {
+      return this.failed(job, err);
+    }
+    return this.end(job, out);
+  }
+
+  /** A part's compressed bytes and the room its output has; a stored part is its view of the file. */
+  private begin(name: string): InflateJob {
     const e = this.entries.get(name.toLowerCase());
     if (!e) throw new WorkbookReadError(`文件已损坏：缺少 ${name}`);
     const start = this.dataStart(e);
     const end = start + e.compressedSize;
     if (end > this.buf.length) throw new WorkbookReadError(`文件不完整（${e.name} 被截断），请重新获取原文件`);
-    let partBytes = 0;
-    const count = (n: number) => {
-      partBytes += n;
-      this.inflated += n;
-      if (partBytes > this.limits.partBytes) throw new WorkbookReadError(`${e.name} 解压后超过 ${sizeWords(this.limits.partBytes)}，超出读取上限`);
-      if (this.inflated > this.limits.totalBytes) throw new WorkbookReadError(`工作簿解压后超过 ${sizeWords(this.limits.totalBytes)}，超出读取上限`);
-    };
+    const partRoom = this.limits.partBytes;
+    const totalRoom = this.limits.totalBytes - this.inflated;
+    const job: InflateJob = { entry: e, data: this.buf.subarray(start, end), partRoom, totalRoom, room: 0, sizeHint: 0, partBytes: 0 };
     if (e.method === 0) {
       // Counted slice by slice, as a stream would, so a stored part over a cap stops at it.
-      for (let at = start; at < end; at += SLICE) count(Math.min(end, at + SLICE) - at);
-      return this.buf.subarray(start, end);
+      for (let at = start; at < end; at += SLICE) this.count(job, Math.min(end, at + SLICE) - at);
+      job.stored = job.data;
+      return job;
     }
     if (e.method !== 8) throw new WorkbookReadError(`${e.name} 使用了不支持的压缩方式（${e.method}）`);
     // Native zlib stops as soon as its output passes maxOutputLength, so a bomb costs at most the cap.
-    const partRoom = this.limits.partBytes;
-    const totalRoom = this.limits.totalBytes - this.inflated;
-    let out: Uint8Array;
-    try {
-      const room = Math.max(1, Math.min(partRoom, totalRoom) + 1);
-      // One more byte than claimed, so a true claim ends in one chunk (zlib then returns it uncopied).
-      out = this.inflater(this.buf.subarray(start, end), room, Math.min(e.size + 1, e.compressedSize * MAX_RATIO + 1));
-    } catch (err) {
-      if (err instanceof InflateTooLarge) count(Math.min(partRoom, totalRoom) + 1);
-      throw new WorkbookReadError(`文件已损坏：${e.name} 无法解压（${(err as Error).message.split('\n')[0]}）`);
-    }
-    count(out.length);
+    job.room = Math.max(1, Math.min(partRoom, totalRoom) + 1);
+    // One more byte than claimed, so a true claim ends in one chunk (zlib then returns it uncopied).
+    job.sizeHint = Math.min(e.size + 1, e.compressedSize * MAX_RATIO + 1);
+    return job;
+  }
+
+  private end(job: InflateJob, out: Uint8Array): Uint8Array {
+    this.count(job, out.length);
     return out;
+  }
+
+  private failed(job: InflateJob, err: unknown): never {
+    if (err instanceof InflateTooLarge) this.count(job, Math.min(job.partRoom, job.totalRoom) + 1);
+    throw new WorkbookReadError(`文件已损坏：${job.entry.name} 无法解压（${(err as Error).message.split('\n')[0]}）`);
+  }
+
+  private count(job: InflateJob, n: number): void {
+    job.partBytes += n;
+    this.inflated += n;
+    if (job.partBytes > this.limits.partBytes) throw new WorkbookReadError(`${job.entry.name} 解压后超过 ${sizeWords(this.limits.partBytes)}，超出读取上限`);
+    if (this.inflated > this.limits.totalBytes) throw new WorkbookReadError(`工作簿解压后超过 ${sizeWords(this.limits.totalBytes)}，超出读取上限`);
   }
 
   private dataStart(e: ZipEntry): number {
