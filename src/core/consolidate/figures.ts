@@ -1,6 +1,6 @@
 import type { BalanceTableData, CodedTableData, ModelSheet, ThreePublicData } from '../model';
 import { address } from '../plan/a1';
-import { THREE_PUBLIC_COLUMNS } from '../plan/build';
+import { THREE_PUBLIC_COLUMNS } from '../plan/three-public-columns';
 import { tableSpec } from '../specs/tables';
 import type { BudgetLevel, TableId } from '../specs/types';
 import type { Figure } from './types';

@@ -1,7 +1,7 @@
 import { parseAmount } from '../money';
 import type { Money } from '../money';
 import { address } from '../plan/a1';
-import { BREAKDOWN_HEADER, FIXED_COLUMNS, isBreakdownMarker, isConsolidationMarker } from '../plan/unit-breakdown';
+import { BREAKDOWN_HEADER, FIXED_COLUMNS, isBreakdownMarker, isConsolidationMarker } from '../plan/breakdown-layout';
 import { cellAt, compactText, plainText, type SheetGrid } from '../read/grid';
 import type { TableId } from '../specs/types';
 import type { Breakdown, BreakdownLine, FigureKind } from './types';

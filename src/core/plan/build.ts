@@ -24,6 +24,7 @@ import { safeSheetName } from './names';
 import { formatMarker } from './marker';
 import { rollupFormula, standardSubtotalFormula, type SubtotalFlavour } from './subtotals';
 import type { CellStyle, CellValue, Message, SheetPlan, ValidationPlan } from './types';
+import { THREE_PUBLIC_COLUMNS } from './three-public-columns';
 
 export interface PlanOptions {
   /** blank input rows in an empty template */
@@ -375,15 +376,8 @@ function planBalance(spec: BalanceTableSpec, ctx: BudgetContext, data: TableData
 
 // ---------------------------------------------------------------- T9
 
-export const THREE_PUBLIC_COLUMNS: { key: ThreePublicKey; labels: [string, string, string] }[] = [
-  { key: 'total', labels: ['“三公”经费预算数', '合计', '合计'] },
-  { key: 'abroad', labels: ['“三公”经费预算数', '因公出国(境)费', '因公出国(境)费'] },
-  { key: 'reception', labels: ['“三公”经费预算数', '公务接待费', '公务接待费'] },
-  { key: 'vehicleTotal', labels: ['“三公”经费预算数', '公务用车购置及运行费', '小计'] },
-  { key: 'vehiclePurchase', labels: ['“三公”经费预算数', '公务用车购置及运行费', '购置费'] },
-  { key: 'vehicleRunning', labels: ['“三公”经费预算数', '公务用车购置及运行费', '运行费'] },
-  { key: 'operating', labels: ['机关运行经费预算数', '机关运行经费预算数', '机关运行经费预算数'] },
-];
+export { THREE_PUBLIC_COLUMNS };
+
 
 function planThreePublic(spec: ThreePublicSpec, ctx: BudgetContext, data: TableData | undefined): SheetPlan {
   const table = data?.kind === 'three-public' ? data : undefined;

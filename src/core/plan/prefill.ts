@@ -72,13 +72,8 @@ export function projectChoices(sheets: ModelSheet[]): ProjectChoice[] {
   return out;
 }
 
-/**
- * How a typed project name is compared: full-width letters, digits and brackets as ASCII
- * (NFKC), no spaces. A clerk typing `信息系统（运维）` means the U2 row `信息系统(运维)`.
- */
-export function projectKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '');
-}
+export { projectKey } from './project-key';
+import { projectKey } from './project-key';
 
 /** Names asked for that the U2 list does not have; the message names every one. */
 export class UnknownProjectsError extends Error {
