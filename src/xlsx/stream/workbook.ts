@@ -134,7 +134,9 @@ function readDateStyles(zip: ZipArchive, part: string | undefined): boolean[] {
     text() {},
   });
   // ExcelJS looks a custom code up first, then its built-in table, and ignores numFmtId 0.
-  return xfNumFmts.map((id) => id !== 0 && (custom.has(id) ? isDateFormat(custom.get(id)) : BUILT_IN_DATE_FORMATS.has(id)));
+  const dates = xfNumFmts.map((id) => id !== 0 && (custom.has(id) ? isDateFormat(custom.get(id)) : BUILT_IN_DATE_FORMATS.has(id)));
+  // No style shows a date (a budget workbook's usual case): none is asked of any cell.
+  return dates.includes(true) ? dates : [];
 }
 
 export function readXlsxBuffer(buf: Uint8Array, limits: ReadLimits = LIMITS, codecs: StreamCodecs = NODE_CODECS): StreamWorkbook {
