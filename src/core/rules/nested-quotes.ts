@@ -1,0 +1,27 @@
+/**
+ * Quotes inside quotes as Chinese writes them: a message quoting a clerk's sentence that has
+ * its own quotes (`说明中“‘三公’经费预算数为30.42万元”`) turns the inner pair “…” into ‘…’,
+ * so no message shows `““` or `””`. A message whose quotes do not pair up (a clerk's text with
+ * a quote left open) is left as it is: guessing would change the clerk's words.
+ */
+export function nestQuotes(message: string): string {
+  if (!message.includes('“')) return message;
+  let depth = 0;
+  for (const ch of message) {
+    if (ch === '“') depth++;
+    else if (ch === '”') depth--;
+    if (depth < 0) return message;
+  }
+  if (depth !== 0) return message;
+  let out = '';
+  for (const ch of message) {
+    if (ch === '“') {
+      out += depth % 2 === 1 ? '‘' : '“';
+      depth++;
+    } else if (ch === '”') {
+      depth--;
+      out += depth % 2 === 1 ? '’' : '”';
+    } else out += ch;
+  }
+  return out;
+}
