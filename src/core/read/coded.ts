@@ -1,10 +1,10 @@
 import { nameKey } from '../catalog/names';
-import { normalizeCode } from '../codes';
+import { normalizeCode, plainCellsCode } from '../codes';
 import type { Amounts, CodedRow, CodedTableData } from '../model';
 import { address } from '../plan/a1';
 import type { AmountKey } from '../seed-types';
 import type { AmountColumn, CodedTableSpec } from '../specs/types';
-import { cellAt, compactText, plainText } from './grid';
+import { cellAt, compactText, type GridValue, plainText } from './grid';
 import type { SheetReader } from './sheet-reader';
 
 /**
@@ -103,8 +103,54 @@ function unknownAmountColumns(r: SheetReader, known: Set<number>, fromCol: numbe
   return out;
 }
 
+const CODE_LIKE = /^\d{3}([\s\-.]?\d{1,2}){0,2}/;
+const LINE_BREAKS = /[\r\n]+/g;
+
 function isCodeLike(text: string): boolean {
-  return /^\d{3}([\s\-.]?\d{1,2}){0,2}/.test(text);
+  return CODE_LIKE.test(text);
+}
+
+/** A row's code cells as one text, white space removed (`201` `01` `01` → `2010101`). */
+function codeTextOf(cells: GridValue[], codeCols: number[]): string {
+  let text = '';
+  for (let k = 0; k < codeCols.length; k++) text += compactText(cells[codeCols[k] - 1] ?? null);
+  return text;
+}
+
+function codesArePlaceholders(cells: GridValue[], codeCols: number[]): boolean {
+  for (let k = 0; k < codeCols.length; k++) if (!PLACEHOLDER.has(compactText(cells[codeCols[k] - 1] ?? null))) return false;
+  return true;
+}
+
+/** Whether a row's amount cells are all blank or placeholders (asked only of rows whose codes are not a code). */
+function amountsBlank(r: SheetReader, row: number, amountCols: number[]): boolean {
+  for (let k = 0; k < amountCols.length; k++) {
+    const t = r.text(row, amountCols[k]);
+    if (t !== '' && !PLACEHOLDER.has(t)) return false;
+  }
+  return true;
+}
+
+/**
+ * The code of a row whose cells are not plain digits (`204 02 01` in one cell, full-width
+ * digits, a code with its name): read the general way, a bad one reported as an issue
+ * (`code: null`). `name` is the name when the code cell also held one.
+ */
+function readCodeCells(r: SheetReader, row: number, codeCols: number[], codeText: string): { code: string | null; name?: string } {
+  const parts = codeCols.map((c) => cellAt(r.grid, row, c));
+  let code = normalizeCode(codeText.length > 3 && parts.slice(1).every((p) => compactText(p) === '') ? compactText(parts[0]) : parts);
+  let name: string | undefined;
+  // a code and its name in one cell, looked for only when the cell is not a code alone
+  const joined = !code.ok && codeCols.length === 1 ? CODE_AND_NAME.exec(plainText(parts[0]).trim()) : null;
+  if (!code.ok && joined) {
+    code = normalizeCode(joined[1]);
+    name = joined[2].trim();
+  }
+  if (!code.ok) {
+    r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: code.reason });
+    return { code: null, name };
+  }
+  return { code: code.code, name };
 }
 
 export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData | null {
@@ -143,14 +189,20 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
   const amountCols = [...cols.values()];
   // The columns as two arrays: every row walks them (a Map's entries would be an array each).
   const amountKeys = [...cols.keys()];
-  for (const row of r.rowsFrom(headerBottom + 1)) {
-    const filled = r.filled(row);
-    if (filled.length === 0) continue;
-    const first = r.text(row, filled[0]);
-    const parts = codeCols.map((c) => cellAt(r.grid, row, c));
-    const codeText = parts.map((p) => compactText(p)).join('');
-    const nameText = plainText(cellAt(r.grid, row, nameCol)).replace(/[\r\n]+/g, '').trim();
-    if (TOTAL_LABEL.test(codeText) || TOTAL_LABEL.test(compactText(nameText)) || TOTAL_LABEL.test(first)) {
+  const values = r.grid.values;
+  // Rows are walked over the grid itself, and a row's cells read from its array: no list of
+  // rows, filled columns or code cells is made per row (tens of thousands of rows per table).
+  for (let i = headerBottom; i < values.length; i++) {
+    const cells = values[i];
+    if (!cells) continue;
+    const row = i + 1;
+    const firstCol = r.firstFilled(row);
+    if (firstCol === 0) continue;
+    const first = r.text(row, firstCol);
+    const codeText = codeTextOf(cells, codeCols);
+    const nameText = plainText(cells[nameCol - 1] ?? null).replace(LINE_BREAKS, '').trim();
+    const nameCompact = compactText(nameText);
+    if (TOTAL_LABEL.test(codeText) || TOTAL_LABEL.test(nameCompact) || TOTAL_LABEL.test(first)) {
       // A table over several pages may repeat nothing but its data; its 合计 is read once.
       if (totalRow === null) {
         totalRow = row;
@@ -159,43 +211,32 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
       continue;
     }
     if (NOTE.test(first)) {
-      const rest = first.replace(NOTE, '') || filled.slice(1).map((c) => r.text(row, c)).join('');
+      const rest = first.replace(NOTE, '') || r.filled(row).slice(1).map((c) => r.text(row, c)).join('');
       if (rest) statement = statement ? `${statement}${rest}` : rest;
       continue;
     }
     if (r.isRepeatedHeader(row, first)) continue;
-    // asked only of a row whose codes are not a code (most rows never are)
-    const amountsBlank = () =>
-      amountCols.every((c) => {
-        const t = r.text(row, c);
-        return t === '' || PLACEHOLDER.has(t);
-      });
     // every code cell a placeholder (`…` | `…` | `…` in a template's sample rows)
-    const codePlaceholder = parts.every((p) => PLACEHOLDER.has(compactText(p)));
-    if (codePlaceholder && PLACEHOLDER.has(compactText(nameText)) && amountsBlank()) {
+    if (codesArePlaceholders(cells, codeCols) && PLACEHOLDER.has(nameCompact) && amountsBlank(r, row, amountCols)) {
       // An empty table's 无 / — row: no data, and a 无 says so as a statement would.
-      if (!statement && (codeText === '无' || compactText(nameText) === '无')) statement = '无';
+      if (!statement && (codeText === '无' || nameCompact === '无')) statement = '无';
       continue;
     }
-    if (!isCodeLike(codeText) && amountsBlank() && STATEMENT.test(first)) {
+    if (!isCodeLike(codeText) && amountsBlank(r, row, amountCols) && STATEMENT.test(first)) {
       // Text across the table body (a merged cell or a text row): the statement of an empty table.
       statement = statement ? `${statement}${first}` : first;
       continue;
     }
     let name = nameText;
-    let code = normalizeCode(codeText.length > 3 && parts.slice(1).every((p) => compactText(p) === '') ? compactText(parts[0]) : parts);
-    // a code and its name in one cell, looked for only when the cell is not a code alone
-    const joined = !code.ok && codeCols.length === 1 ? CODE_AND_NAME.exec(plainText(parts[0]).trim()) : null;
-    if (!code.ok && joined) {
-      code = normalizeCode(joined[1]);
-      if (!name || combined) name = joined[2].trim();
-    }
-    if (!code.ok) {
-      r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: code.reason });
+    let code = plainCellsCode(cells[codeCols[0] - 1], codeCols.length > 1 ? cells[codeCols[1] - 1] : null, codeCols.length > 2 ? cells[codeCols[2] - 1] : null);
+    if (code === null) {
+      const read = readCodeCells(r, row, codeCols, codeText);
+      code = read.code ?? codeText;
+      if (read.name !== undefined && (!name || combined)) name = read.name;
     }
     const amounts: Amounts = {};
     for (let k = 0; k < amountKeys.length; k++) amounts[amountKeys[k]] = r.amount(row, amountCols[k]);
-    rows.push({ code: code.ok ? code.code : codeText, name, amounts, row });
+    rows.push({ code, name, amounts, row });
   }
   const otherColumns = unknownAmountColumns(r, new Set([...codeCols, nameCol, ...amountCols]), Math.max(nameCol, lastCode) + 1, top, headerBottom, rows);
   return {

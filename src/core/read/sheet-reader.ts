@@ -67,6 +67,12 @@ function wholeMoney(n: number): Money {
 const UNIT_LINE = /(?:^|[^制])单位[:：](万元|元)/;
 
 const TITLE_ROW = /^\d{4}年.*(预算表|预算总表|明细表)$/;
+const ORG_LINE = /^编制(单位|部门)[:：]/;
+
+/** A cell that holds something: a number, or text that is not all white space (a hole holds nothing). */
+function isFilled(v: GridValue | undefined): boolean {
+  return typeof v === 'number' || compactText(v ?? null) !== '';
+}
 
 /**
  * A sheet being read: cells by 1-based row and column, over a grid that may be holey (a
@@ -87,18 +93,20 @@ export class SheetReader {
   /** The sheet rows that exist from `from` on, in order (holes skipped). */
   rowsFrom(from: number, to = this.rows): number[] {
     const out: number[] = [];
-    this.grid.values.forEach((row, i) => {
-      if (row && i + 1 >= from && i + 1 <= to) out.push(i + 1);
-    });
+    const values = this.grid.values;
+    const end = Math.min(to, values.length);
+    for (let i = Math.max(from, 1) - 1; i < end; i++) if (values[i]) out.push(i + 1);
     return out;
   }
 
   width(): number {
     if (this.widthCache === null) {
       let w = 0;
-      this.grid.values.forEach((row) => {
-        if (row) w = Math.max(w, row.length);
-      });
+      const values = this.grid.values;
+      for (let i = 0; i < values.length; i++) {
+        const row = values[i];
+        if (row && row.length > w) w = row.length;
+      }
       this.widthCache = w;
     }
     return this.widthCache;
@@ -111,16 +119,22 @@ export class SheetReader {
   /** The columns of a row that hold something, in order. */
   filled(row: number): number[] {
     const out: number[] = [];
-    (this.grid.values[row - 1] ?? []).forEach((v, i) => {
-      if (typeof v === 'number' || compactText(v ?? null) !== '') out.push(i + 1);
-    });
+    const cells = this.grid.values[row - 1];
+    if (cells) for (let i = 0; i < cells.length; i++) if (isFilled(cells[i])) out.push(i + 1);
     return out;
+  }
+
+  /** The first column of a row that holds something, 0 when none: `filled(row)[0]` without the array. */
+  firstFilled(row: number): number {
+    const cells = this.grid.values[row - 1];
+    if (cells) for (let i = 0; i < cells.length; i++) if (isFilled(cells[i])) return i + 1;
+    return 0;
   }
 
   /** The text of a row's first filled cell. */
   firstText(row: number): string {
-    const c = this.filled(row)[0];
-    return c === undefined ? '' : this.text(row, c);
+    const c = this.firstFilled(row);
+    return c === 0 ? '' : this.text(row, c);
   }
 
   amount(row: number, col: number): Money | null {
@@ -178,7 +192,7 @@ export class SheetReader {
       first.includes('科目编码') ||
       first.includes('科目代码') ||
       UNIT_LINE.test(first) ||
-      /^编制(单位|部门)[:：]/.test(first) ||
+      ORG_LINE.test(first) ||
       TITLE_ROW.test(first)
     );
   }
