@@ -117,15 +117,49 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
 
 /** `一、公共安全支出` → `204`, by the catalog's 类 names (any edition). */
 export function leiCodeOf(label: string, catalog?: Catalog, year?: number): string | null {
-  const name = label.replace(/^[一二三四五六七八九十]+、\s*/, '').replace(/\s/g, '');
-  const code = /^(2\d{2})\b/.exec(name);
+  const name = label.replace(LEI_ORDINAL, '').replace(WHITE_SPACE, '');
+  const code = LEI_CODE.exec(name);
   if (code) return code[1];
   if (!catalog) return null;
-  const lei = catalog.codes('functional', '类');
   const key = nameKey(name);
-  return (
-    lei.find((c) => nameKey(catalog.nameOf(c, year) ?? '') === key) ?? lei.find((c) => catalog.namesOf(c).some((n) => nameKey(n) === key)) ?? null
-  );
+  const index = leiIndex(catalog, year);
+  return index.current.get(key) ?? index.any.get(key) ?? null;
+}
+
+const LEI_ORDINAL = /^[一二三四五六七八九十]+、\s*/;
+const WHITE_SPACE = /\s/g;
+const LEI_CODE = /^(2\d{2})\b/;
+
+interface LeiIndex {
+  /** name key → the first 类 (in code order) whose name in the year has it */
+  current: Map<string, string>;
+  /** name key → the first 类 any of whose names has it */
+  any: Map<string, string>;
+}
+
+/**
+ * The 类 by name, made once per catalog and year: T1 and T4 look up every line, and each
+ * look-up walked the 类 and keyed their names again.
+ */
+const LEI_INDEXES = new WeakMap<Catalog, Map<number | undefined, LeiIndex>>();
+
+function leiIndex(catalog: Catalog, year: number | undefined): LeiIndex {
+  let byYear = LEI_INDEXES.get(catalog);
+  if (!byYear) LEI_INDEXES.set(catalog, (byYear = new Map()));
+  let index = byYear.get(year);
+  if (!index) {
+    index = { current: new Map(), any: new Map() };
+    for (const c of catalog.codes('functional', '类')) {
+      const current = nameKey(catalog.nameOf(c, year) ?? '');
+      if (!index.current.has(current)) index.current.set(current, c);
+      for (const n of catalog.namesOf(c)) {
+        const k = nameKey(n);
+        if (!index.any.has(k)) index.any.set(k, c);
+      }
+    }
+    byYear.set(year, index);
+  }
+  return index;
 }
 
 function readThreePublic(r: SheetReader): ThreePublicData | null {

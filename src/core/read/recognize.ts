@@ -24,6 +24,8 @@ const TITLE_CORES: { core: string; spec: Spec }[] = [...TABLE_SPECS, ...TEXT_SPE
   .filter((t) => t.core.length >= 4)
   .sort((a, b) => b.core.length - a.core.length);
 
+const ALL_SPECS: Spec[] = [...TABLE_SPECS, ...TEXT_SPECS];
+
 const SCAN_ROWS = 6;
 const SCAN_COLS = 40;
 
@@ -37,7 +39,7 @@ export function recognizeSheet(grid: SheetGrid): Recognition | null {
   for (const v of row1) {
     const m = parseMarker(v);
     if (m) {
-      const spec = [...TABLE_SPECS, ...TEXT_SPECS].find((s) => s.id === m.specId);
+      const spec = ALL_SPECS.find((s) => s.id === m.specId);
       if (spec) return { spec, level: m.level, year: m.year, org: findOrg(grid), by: 'marker' };
     }
   }
@@ -82,10 +84,18 @@ export function isCoverSheet(grid: SheetGrid): boolean {
   return false;
 }
 
+const ORG_LINE = /^编制(单位|部门)[:：](.*)$/;
+
 function findOrg(grid: SheetGrid): string | undefined {
   for (let r = 1; r <= SCAN_ROWS; r++) {
-    for (let c = 1; c <= SCAN_COLS; c++) {
-      const m = /^编制(单位|部门)[:：](.*)$/.exec(compactText(cellAt(grid, r, c)));
+    const cells = grid.values[r - 1];
+    if (!cells) continue;
+    const width = Math.min(cells.length, SCAN_COLS);
+    for (let c = 0; c < width; c++) {
+      const v = cells[c];
+      // only text can say 编制单位 (asked of every table: most cells are passed over untouched)
+      if (typeof v !== 'string' || !v.includes('编')) continue;
+      const m = ORG_LINE.exec(compactText(v));
       if (m) return m[2] || undefined;
     }
   }
