@@ -198,11 +198,16 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     const row = i + 1;
     const firstCol = r.firstFilled(row);
     if (firstCol === 0) continue;
-    const first = r.text(row, firstCol);
-    const codeText = codeTextOf(cells, codeCols);
     const nameText = plainText(cells[nameCol - 1] ?? null).replace(LINE_BREAKS, '').trim();
     const nameCompact = compactText(nameText);
-    if (TOTAL_LABEL.test(codeText) || TOTAL_LABEL.test(nameCompact) || TOTAL_LABEL.test(first)) {
+    // The usual row: its first filled cell is the 类 cell and its code cells are plain digits.
+    // Digits are no 合计, note, repeated header, placeholder or statement, so of the tests
+    // below only its name's is asked (and the row's text is not put together).
+    const leading = firstCol === codeCols[0];
+    let code = leading ? plainCellsCode(cells[codeCols[0] - 1], codeCols.length > 1 ? cells[codeCols[1] - 1] : null, codeCols.length > 2 ? cells[codeCols[2] - 1] : null) : null;
+    const first = code === null ? r.text(row, firstCol) : '';
+    const codeText = code === null ? codeTextOf(cells, codeCols) : '';
+    if (TOTAL_LABEL.test(nameCompact) || (code === null && (TOTAL_LABEL.test(codeText) || TOTAL_LABEL.test(first)))) {
       // A table over several pages may repeat nothing but its data; its 合计 is read once.
       if (totalRow === null) {
         totalRow = row;
@@ -210,29 +215,32 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
       }
       continue;
     }
-    if (NOTE.test(first)) {
-      const rest = first.replace(NOTE, '') || r.filled(row).slice(1).map((c) => r.text(row, c)).join('');
-      if (rest) statement = statement ? `${statement}${rest}` : rest;
-      continue;
-    }
-    if (r.isRepeatedHeader(row, first)) continue;
-    // every code cell a placeholder (`…` | `…` | `…` in a template's sample rows)
-    if (codesArePlaceholders(cells, codeCols) && PLACEHOLDER.has(nameCompact) && amountsBlank(r, row, amountCols)) {
-      // An empty table's 无 / — row: no data, and a 无 says so as a statement would.
-      if (!statement && (codeText === '无' || nameCompact === '无')) statement = '无';
-      continue;
-    }
-    if (!isCodeLike(codeText) && amountsBlank(r, row, amountCols) && STATEMENT.test(first)) {
-      // Text across the table body (a merged cell or a text row): the statement of an empty table.
-      statement = statement ? `${statement}${first}` : first;
-      continue;
-    }
     let name = nameText;
-    let code = plainCellsCode(cells[codeCols[0] - 1], codeCols.length > 1 ? cells[codeCols[1] - 1] : null, codeCols.length > 2 ? cells[codeCols[2] - 1] : null);
     if (code === null) {
-      const read = readCodeCells(r, row, codeCols, codeText);
-      code = read.code ?? codeText;
-      if (read.name !== undefined && (!name || combined)) name = read.name;
+      if (NOTE.test(first)) {
+        const rest = first.replace(NOTE, '') || r.filled(row).slice(1).map((c) => r.text(row, c)).join('');
+        if (rest) statement = statement ? `${statement}${rest}` : rest;
+        continue;
+      }
+      if (r.isRepeatedHeader(row, first)) continue;
+      // every code cell a placeholder (`…` | `…` | `…` in a template's sample rows)
+      if (codesArePlaceholders(cells, codeCols) && PLACEHOLDER.has(nameCompact) && amountsBlank(r, row, amountCols)) {
+        // An empty table's 无 / — row: no data, and a 无 says so as a statement would.
+        if (!statement && (codeText === '无' || nameCompact === '无')) statement = '无';
+        continue;
+      }
+      if (!isCodeLike(codeText) && amountsBlank(r, row, amountCols) && STATEMENT.test(first)) {
+        // Text across the table body (a merged cell or a text row): the statement of an empty table.
+        statement = statement ? `${statement}${first}` : first;
+        continue;
+      }
+      // plain digits after a filled cell left of the codes (asked above when the codes lead)
+      if (!leading) code = plainCellsCode(cells[codeCols[0] - 1], codeCols.length > 1 ? cells[codeCols[1] - 1] : null, codeCols.length > 2 ? cells[codeCols[2] - 1] : null);
+      if (code === null) {
+        const read = readCodeCells(r, row, codeCols, codeText);
+        code = read.code ?? codeText;
+        if (read.name !== undefined && (!name || combined)) name = read.name;
+      }
     }
     const amounts: Amounts = {};
     for (let k = 0; k < amountKeys.length; k++) amounts[amountKeys[k]] = r.amount(row, amountCols[k]);
