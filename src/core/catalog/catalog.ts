@@ -48,6 +48,13 @@ interface Versions {
   sheetBase?: boolean;
 }
 
+/**
+ * The editions of a code the sheet names for every year, shared by all such codes (a pasted
+ * catalog has thousands): never changed in place, as `withOverrides` copies a version's
+ * editions before adding to them.
+ */
+const NO_EDITIONS: EditionName[] = [];
+
 function inForce(e: { from?: number; to?: number }, year: number | undefined): boolean {
   if (year === undefined) return e.from === undefined && e.to === undefined;
   return (e.from === undefined || year >= e.from) && (e.to === undefined || year <= e.to);
@@ -113,7 +120,7 @@ export class Catalog {
     for (const e of entries) {
       if (e.from === undefined && e.to === undefined) {
         // replaces whatever was there: nothing to copy (a dated entry after it copies this one)
-        map.set(e.code, { base: e.name, editions: [], origin: 'sheet', sheetBase: true });
+        map.set(e.code, { base: e.name, editions: NO_EDITIONS, origin: 'sheet', sheetBase: true });
         continue;
       }
       let v = map.get(e.code);

@@ -105,6 +105,7 @@ function unknownAmountColumns(r: SheetReader, known: Set<number>, fromCol: numbe
 
 const CODE_LIKE = /^\d{3}([\s\-.]?\d{1,2}){0,2}/;
 const LINE_BREAKS = /[\r\n]+/g;
+const HAN = /[\u4e00-\u9fff]/;
 
 function isCodeLike(text: string): boolean {
   return CODE_LIKE.test(text);
@@ -166,7 +167,7 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     const filled = r.filled(row);
     if (filled.length === 0) continue;
     const codeText = codeCols.map((c) => r.text(row, c)).join('');
-    const labelsOnly = filled.every((c) => typeof cellAt(r.grid, row, c) === 'string' && /[\u4e00-\u9fff]/.test(r.text(row, c)));
+    const labelsOnly = filled.every((c) => typeof cellAt(r.grid, row, c) === 'string' && HAN.test(r.text(row, c)));
     const dataLike = codeText !== '' || !labelsOnly || filled.some((c) => PLACEHOLDER.has(r.text(row, c))) || filled.some((c) => TOTAL_LABEL.test(r.text(row, c))) || NOTE.test(r.firstText(row)) || STATEMENT.test(r.firstText(row));
     if (dataLike) break;
     headerBottom = row;

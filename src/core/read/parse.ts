@@ -61,6 +61,11 @@ const INCOME_PATTERNS: [RegExp, IncomeKey][] = [
   [/其他收入/, 'other'],
 ];
 
+function incomeKeyOf(label: string): IncomeKey | undefined {
+  for (const [re, key] of INCOME_PATTERNS) if (re.test(label)) return key;
+  return undefined;
+}
+
 /**
  * T1 and T4: income lines on the left, expenditure by 类 on the right. Found from the header
  * cell (本年收入 / 财政拨款收入 / 项目) wherever the table starts, so a leading spacer column or
@@ -88,18 +93,20 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
   const cols = matchColumns(r, columns, expCol + 1, headerTop, headerBottom, { 预算数: 'total' });
   const income: BalanceTableData['income'] = [];
   const expenditure: BalanceTableData['expenditure'] = [];
+  // the expenditure columns as two arrays, walked on every line
+  const expKeys = [...cols.keys()];
+  const expCols = [...cols.values()];
   for (const row of r.rowsFrom(headerBottom + 1, totalRow - 1)) {
     // a page break inside the table repeats the title and headers
     if (r.isRepeatedHeader(row) || r.text(row, base) === spec.incomeHeader) continue;
     const label = plainText(cellAt(r.grid, row, base)).trim();
-    const key = INCOME_PATTERNS.find(([re]) => re.test(label))?.[1];
+    const key = incomeKeyOf(label);
     if (label && key) income.push({ key, label, amount: r.amount(row, incomeCol), row });
     else r.amount(row, incomeCol); // an amount on a line without a label is still read, so a bad one is reported
     const exp = plainText(cellAt(r.grid, row, expCol)).trim();
-    const anyAmount = [...cols.values()].some((c) => r.text(row, c) !== '');
-    if (exp || anyAmount) {
+    if (exp || expCols.some((c) => r.text(row, c) !== '')) {
       const amounts: Amounts = {};
-      for (const [k, c] of cols) amounts[k] = r.amount(row, c);
+      for (let k = 0; k < expKeys.length; k++) amounts[expKeys[k]] = r.amount(row, expCols[k]);
       expenditure.push({ code: leiCodeOf(exp, catalog, year), label: exp, amounts, row });
     }
   }
@@ -162,10 +169,19 @@ function leiIndex(catalog: Catalog, year: number | undefined): LeiIndex {
   return index;
 }
 
+const HAN = /[\u4e00-\u9fff]/;
+/** the T9 columns' labels as keys, made on first use (the same for every sheet) */
+let threePublicLabels: string[] | undefined;
+const THREE_PUBLIC_HEADER = /三公.?经费(预算数|预算)?$/;
+const TABLE_TITLE_END = /预算表$/;
+
 function readThreePublic(r: SheetReader): ThreePublicData | null {
-  const header = r.findRow(1, (row) => /三公.?经费(预算数|预算)?$/.test(r.firstText(row)) && !/预算表$/.test(r.firstText(row)));
+  const header = r.findRow(1, (row) => {
+    const first = r.firstText(row);
+    return THREE_PUBLIC_HEADER.test(first) && !TABLE_TITLE_END.test(first);
+  });
   if (header === null) return null;
-  const labels = THREE_PUBLIC_COLUMNS.map((c) => nameKey(c.labels[2]));
+  const labels = (threePublicLabels ??= THREE_PUBLIC_COLUMNS.map((c) => nameKey(c.labels[2])));
   const cols = new Map<string, number>();
   const bottom = header + 2;
   for (let c = 1; c <= r.width(); c++) {
@@ -175,10 +191,11 @@ function readThreePublic(r: SheetReader): ThreePublicData | null {
   }
   // The figures sit on the first row below the headers that has any; notes follow.
   const after = r.rowsFrom(bottom + 1);
-  const dataRow = after.find((row) => [...cols.values()].some((c) => r.text(row, c) !== '' && !/[\u4e00-\u9fff]/.test(r.text(row, c)))) ?? bottom + 1;
+  const colList = [...cols.values()];
+  const dataRow = after.find((row) => colList.some((c) => r.text(row, c) !== '' && !HAN.test(r.text(row, c)))) ?? bottom + 1;
   const amounts: ThreePublicData['amounts'] = {};
   for (const [k, c] of cols) amounts[k as keyof ThreePublicData['amounts']] = r.amount(dataRow, c);
-  const notes = after.filter((row) => row !== dataRow && r.filled(row).length > 0).map((row) => r.firstText(row)).filter((t) => /[\u4e00-\u9fff]/.test(t));
+  const notes = after.filter((row) => row !== dataRow && r.firstFilled(row) !== 0).map((row) => r.firstText(row)).filter((t) => HAN.test(t));
   return {
     kind: 'three-public',
     amounts,
@@ -186,6 +203,9 @@ function readThreePublic(r: SheetReader): ThreePublicData | null {
     at: { columns: Object.fromEntries(cols), totalRow: dataRow },
   };
 }
+
+const AMOUNT_LABEL = /^(预算数|金额|合计)$/;
+const DIGITS = /^\d+$/;
 
 /**
  * U2: projects under their functional 项, codes in 类 | 款 | 项 or in one 科目编码 column (the
@@ -206,10 +226,10 @@ function readProjects(r: SheetReader): ProjectTableData | null {
       const label = r.text(row, c);
       if (label === '序号' && !seen.has(label)) noCol = c;
       else if (label === '项目名称' && !seen.has(label)) nameCol = c;
-      else if (/^(预算数|金额|合计)$/.test(label) && !seen.has('amount')) amountCol = c;
+      else if (AMOUNT_LABEL.test(label) && !seen.has('amount')) amountCol = c;
       else if (label.includes('名称') && !codeCols.includes(c) && !seen.has('group')) groupNameCol = c;
       else continue;
-      seen.add(/^(预算数|金额|合计)$/.test(label) ? 'amount' : label === '序号' || label === '项目名称' ? label : 'group');
+      seen.add(AMOUNT_LABEL.test(label) ? 'amount' : label === '序号' || label === '项目名称' ? label : 'group');
       break;
     }
   }
@@ -217,12 +237,13 @@ function readProjects(r: SheetReader): ProjectTableData | null {
   let total: Money | null = null;
   let totalRow: number | null = null;
   for (const row of r.rowsFrom(layout.row + 1)) {
-    if (r.firstText(row) === '合计') {
+    const first = r.firstText(row);
+    if (first === '合计') {
       total = r.amount(row, amountCol);
       totalRow = row;
       break;
     }
-    if (r.isRepeatedHeader(row)) continue;
+    if (r.isRepeatedHeader(row, first)) continue;
     const parts = codeCols.map((c) => cellAt(r.grid, row, c));
     if (parts.some((p) => compactText(p) !== '')) {
       const single = compactText(parts[0]);
@@ -235,7 +256,7 @@ function readProjects(r: SheetReader): ProjectTableData | null {
     if (!name && r.text(row, amountCol) === '') continue;
     const noText = r.text(row, noCol);
     const group = rows[rows.length - 1];
-    const item = { no: /^\d+$/.test(noText) ? Number(noText) : null, name, amount: r.amount(row, amountCol), row };
+    const item = { no: DIGITS.test(noText) ? Number(noText) : null, name, amount: r.amount(row, amountCol), row };
     if (group) group.projects.push(item);
     else rows.push({ code: '', name: '', amount: null, projects: [item] });
   }

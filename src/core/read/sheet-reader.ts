@@ -150,9 +150,16 @@ export class SheetReader {
 
   /** The `单位：` line in the first rows, when the sheet has one. */
   unit(scan = 8): CurrencyUnit | undefined {
-    for (const row of this.rowsFrom(1, scan)) {
-      for (const c of this.filled(row)) {
-        const m = UNIT_LINE.exec(this.text(row, c));
+    const values = this.grid.values;
+    const end = Math.min(scan, values.length);
+    for (let i = 0; i < end; i++) {
+      const cells = values[i];
+      if (!cells) continue;
+      for (let c = 0; c < cells.length; c++) {
+        const v = cells[c];
+        // only text names a unit, and one that does has a 位 however it is spaced
+        if (typeof v !== 'string' || !v.includes('位')) continue;
+        const m = UNIT_LINE.exec(compactText(v));
         if (m) return m[1] as CurrencyUnit;
       }
     }
