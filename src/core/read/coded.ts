@@ -43,27 +43,64 @@ export interface CodeLayout {
 }
 
 export function findCodeColumns(r: SheetReader): CodeLayout | null {
-  for (const row of r.rowsFrom(1, HEADER_SCAN)) {
-    const cols = r.filled(row);
-    const lei = cols.find((c) => r.text(row, c) === '类');
-    if (lei !== undefined) {
-      const codeCols = [lei];
-      for (const label of ['款', '项']) {
-        const next = cols.find((c) => c > codeCols[codeCols.length - 1] && c <= codeCols[codeCols.length - 1] + 2 && r.text(row, c) === label);
-        if (next === undefined) break;
-        codeCols.push(next);
-      }
-      return { row, codeCols };
+  // The rows' cells are walked as they are: a cell that says 类 or names the code column is
+  // filled, so no list of filled columns is needed (every table of every workbook asks this).
+  const values = r.grid.values;
+  const end = Math.min(HEADER_SCAN, values.length);
+  for (let i = 0; i < end; i++) {
+    const cells = values[i];
+    if (!cells) continue;
+    const lei = columnSaying(cells, '类', 1, cells.length);
+    if (lei === 0) continue;
+    const codeCols = [lei];
+    for (const label of LOWER_LEVELS) {
+      const last = codeCols[codeCols.length - 1];
+      const next = columnSaying(cells, label, last + 1, last + 2);
+      if (next === 0) break;
+      codeCols.push(next);
+    }
+    return { row: i + 1, codeCols };
+  }
+  for (let i = 0; i < end; i++) {
+    const cells = values[i];
+    if (!cells) continue;
+    for (let k = 0; k < cells.length; k++) {
+      // A header merged over three columns with 类 | 款 | 项 below was found above; a row below
+      // that repeats the code header's column with 类 means the same. Here: one code column.
+      if (CODE_HEADER.test(compactText(cells[k] ?? null))) return { row: i + 1, codeCols: [k + 1] };
     }
   }
-  for (const row of r.rowsFrom(1, HEADER_SCAN)) {
-    const c = r.filled(row).find((col) => CODE_HEADER.test(r.text(row, col)));
-    if (c === undefined) continue;
-    // A header merged over three columns with 类 | 款 | 项 below was found above; a row below
-    // that repeats the code header's column with 类 means the same. Here: one code column.
-    return { row, codeCols: [c] };
-  }
   return null;
+}
+
+const LOWER_LEVELS = ['款', '项'];
+
+/** The first column in from..to (1-based) whose text is `label`, 0 when none. */
+function columnSaying(cells: GridValue[], label: string, from: number, to: number): number {
+  const end = Math.min(to, cells.length);
+  for (let c = from; c <= end; c++) if (compactText(cells[c - 1] ?? null) === label) return c;
+  return 0;
+}
+
+/**
+ * Whether a row below the code header is one more header row: labels only (text in Chinese),
+ * no code, 合计, placeholder, note or statement, each of which begins the data.
+ */
+function isLabelRow(r: SheetReader, row: number, codeCols: number[]): boolean {
+  const cells = r.grid.values[row - 1];
+  if (codeTextOf(cells, codeCols) !== '') return false;
+  for (let k = 0; k < cells.length; k++) {
+    const v = cells[k] ?? null;
+    if (!isFilledCell(v)) continue;
+    const t = compactText(v);
+    if (typeof v !== 'string' || !HAN.test(t) || PLACEHOLDER.has(t) || TOTAL_LABEL.test(t)) return false;
+  }
+  const first = r.firstText(row);
+  return !NOTE.test(first) && !STATEMENT.test(first);
+}
+
+function isFilledCell(v: GridValue): boolean {
+  return typeof v === 'number' || compactText(v) !== '';
 }
 
 /**
@@ -74,18 +111,29 @@ export function findCodeColumns(r: SheetReader): CodeLayout | null {
 function matchColumns(r: SheetReader, columns: AmountColumn[], fromCol: number, top: number, bottom: number): Map<AmountKey, number> {
   const found = new Map<AmountKey, number>();
   const width = r.width();
-  const byLabel = new Map(columns.map((c) => [nameKey(c.label), c.key] as const));
-  const keyOf = (label: string): AmountKey | undefined => {
-    const k = nameKey(label);
-    const alias = LABEL_ALIASES[k];
-    return byLabel.get(k) ?? (alias && columns.some((x) => x.key === alias) ? alias : undefined);
-  };
+  const byLabel = labelKeys(columns);
   for (let c = fromCol; c <= width; c++) {
     let key: AmountKey | undefined;
-    for (let row = bottom; row >= top && !key; row--) key = keyOf(r.text(row, c));
+    for (let row = bottom; row >= top && !key; row--) key = columnKeyOf(r.text(row, c), columns, byLabel);
     if (key && !found.has(key)) found.set(key, c);
   }
   return found;
+}
+
+/** A spec's columns by their labels' keys, made once per spec (every table of every workbook asks). */
+const LABEL_KEYS = new WeakMap<AmountColumn[], Map<string, AmountKey>>();
+
+function labelKeys(columns: AmountColumn[]): Map<string, AmountKey> {
+  let byLabel = LABEL_KEYS.get(columns);
+  if (!byLabel) LABEL_KEYS.set(columns, (byLabel = new Map(columns.map((c) => [nameKey(c.label), c.key] as const))));
+  return byLabel;
+}
+
+function columnKeyOf(label: string, columns: AmountColumn[], byLabel: Map<string, AmountKey>): AmountKey | undefined {
+  if (label === '') return undefined;
+  const k = nameKey(label);
+  const alias = LABEL_ALIASES[k];
+  return byLabel.get(k) ?? (alias && columns.some((x) => x.key === alias) ? alias : undefined);
 }
 
 /**
@@ -97,22 +145,30 @@ function unknownAmountColumns(r: SheetReader, known: Set<number>, fromCol: numbe
   for (let c = fromCol; c <= r.width(); c++) {
     if (known.has(c)) continue;
     const label = r.columnLabel(c, Math.max(top, bottom - 1), bottom);
-    if (!label || /单位[:：]/.test(label)) continue;
-    if (rows.some((row) => row.row !== undefined && /^[\d,.]+$/.test(r.text(row.row, c)) && Number(r.text(row.row, c).replace(/,/g, '')) !== 0)) out.push(label);
+    if (!label || UNIT_LABEL.test(label)) continue;
+    if (rows.some((row) => row.row !== undefined && isNonZeroFigure(r.text(row.row, c)))) out.push(label);
   }
   return out;
 }
 
+const UNIT_LABEL = /单位[:：]/;
 const CODE_LIKE = /^\d{3}([\s\-.]?\d{1,2}){0,2}/;
 const LINE_BREAKS = /[\r\n]+/g;
 const HAN = /[\u4e00-\u9fff]/;
+
+const FIGURE = /^[\d,.]+$/;
+const COMMAS = /,/g;
+
+function isNonZeroFigure(text: string): boolean {
+  return FIGURE.test(text) && Number(text.replace(COMMAS, '')) !== 0;
+}
 
 function isCodeLike(text: string): boolean {
   return CODE_LIKE.test(text);
 }
 
 /** A row's code cells as one text, white space removed (`201` `01` `01` → `2010101`). */
-function codeTextOf(cells: GridValue[], codeCols: number[]): string {
+export function codeTextOf(cells: GridValue[], codeCols: number[]): string {
   let text = '';
   for (let k = 0; k < codeCols.length; k++) text += compactText(cells[codeCols[k] - 1] ?? null);
   return text;
@@ -164,12 +220,8 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
   // note. Until then, rows are header rows (labels merged down, a 类 | 款 | 项 row, …).
   let headerBottom = layout.row;
   for (const row of r.rowsFrom(layout.row + 1, layout.row + 4)) {
-    const filled = r.filled(row);
-    if (filled.length === 0) continue;
-    const codeText = codeCols.map((c) => r.text(row, c)).join('');
-    const labelsOnly = filled.every((c) => typeof cellAt(r.grid, row, c) === 'string' && HAN.test(r.text(row, c)));
-    const dataLike = codeText !== '' || !labelsOnly || filled.some((c) => PLACEHOLDER.has(r.text(row, c))) || filled.some((c) => TOTAL_LABEL.test(r.text(row, c))) || NOTE.test(r.firstText(row)) || STATEMENT.test(r.firstText(row));
-    if (dataLike) break;
+    if (r.firstFilled(row) === 0) continue;
+    if (!isLabelRow(r, row, codeCols)) break;
     headerBottom = row;
   }
   // `科目编码及名称`: codes with their names in one cell

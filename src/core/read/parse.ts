@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import { normalizeCode } from '../codes';
+import { normalizeCode, plainCellsCode } from '../codes';
 import type {
   Amounts,
   BalanceTableData,
@@ -16,7 +16,7 @@ import { THREE_PUBLIC_COLUMNS } from '../plan/build';
 import type { AmountKey, IncomeKey } from '../seed-types';
 import type { AmountColumn, BalanceTableSpec, Spec } from '../specs/types';
 import { nameKey } from '../catalog/names';
-import { findCodeColumns, readCoded } from './coded';
+import { codeTextOf, findCodeColumns, readCoded } from './coded';
 import { cellAt, compactText, plainText, SheetGrid } from './grid';
 import { readFormSheet, recognizeForm } from './forms';
 import { isCoverSheet, isPackSheet, recognizeSheet } from './recognize';
@@ -61,6 +61,23 @@ const INCOME_PATTERNS: [RegExp, IncomeKey][] = [
   [/其他收入/, 'other'],
 ];
 
+const INCOME_AMOUNT_LABEL = /^(预算数|金额)$/;
+
+/**
+ * The first column right of `after` and left of `before` whose text passes `test`, rows
+ * top..bottom taken in turn; 0 when none. (An empty cell is never asked.)
+ */
+function firstColumnWhere(r: SheetReader, top: number, bottom: number, after: number, before: number, test: (text: string) => boolean): number {
+  for (const row of r.rowsFrom(top, bottom)) {
+    const end = Math.min(r.grid.values[row - 1].length, before - 1);
+    for (let c = after + 1; c <= end; c++) {
+      const t = r.text(row, c);
+      if (t !== '' && test(t)) return c;
+    }
+  }
+  return 0;
+}
+
 function incomeKeyOf(label: string): IncomeKey | undefined {
   for (const [re, key] of INCOME_PATTERNS) if (re.test(label)) return key;
   return undefined;
@@ -72,9 +89,12 @@ function incomeKeyOf(label: string): IncomeKey | undefined {
  * one between the sides moves nothing; the columns of each side are then found by label.
  */
 function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'department', catalog?: Catalog, year?: number): BalanceTableData | null {
-  const headerTop = r.findRow(1, (row) => r.firstText(row) === spec.incomeHeader || r.firstText(row) === '项目');
+  const headerTop = r.findRow(1, (row) => {
+    const first = r.firstText(row);
+    return first === spec.incomeHeader || first === '项目';
+  });
   if (headerTop === null) return null;
-  const base = r.filled(headerTop)[0];
+  const base = r.firstFilled(headerTop);
   const totalRow = r.findRow(headerTop, (row) => r.text(row, base) === '收入总计');
   if (totalRow === null) return null;
   const columns = spec.expenditureColumns[level];
@@ -82,14 +102,13 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
   // the labels themselves so that a garbled line label cannot move it.
   let headerBottom = headerTop;
   for (const row of r.rowsFrom(headerTop + 1, Math.min(totalRow - 1, headerTop + 4))) {
-    if (r.filled(row).some((c) => HEADER_LABELS.has(r.text(row, c)))) headerBottom = row;
+    if (firstColumnWhere(r, row, row, 0, Infinity, (t) => HEADER_LABELS.has(t)) !== 0) headerBottom = row;
   }
-  const expHeader = r.filled(headerTop).find((c) => c > base && r.text(headerTop, c) === spec.expenditureHeader);
+  const expHeader = firstColumnWhere(r, headerTop, headerTop, base, Infinity, (t) => t === spec.expenditureHeader);
   // the expenditure side's label column: its header, or the second 项目 of the label row
-  const itemCols = r.rowsFrom(headerTop, headerBottom).flatMap((row) => r.filled(row).filter((c) => c > base && r.text(row, c) === '项目'));
-  const expCol = expHeader ?? itemCols[0] ?? base + 2;
-  const incomeCol =
-    r.rowsFrom(headerTop, headerBottom).flatMap((row) => r.filled(row).filter((c) => c > base && c < expCol && /^(预算数|金额)$/.test(r.text(row, c))))[0] ?? base + 1;
+  const itemCol = firstColumnWhere(r, headerTop, headerBottom, base, Infinity, (t) => t === '项目');
+  const expCol = expHeader || itemCol || base + 2;
+  const incomeCol = firstColumnWhere(r, headerTop, headerBottom, base, expCol, (t) => INCOME_AMOUNT_LABEL.test(t)) || base + 1;
   const cols = matchColumns(r, columns, expCol + 1, headerTop, headerBottom, { 预算数: 'total' });
   const income: BalanceTableData['income'] = [];
   const expenditure: BalanceTableData['expenditure'] = [];
@@ -204,6 +223,18 @@ function readThreePublic(r: SheetReader): ThreePublicData | null {
   };
 }
 
+/** A U2 group row's code ('' when it is not one, reported), plain digits read without the general parse. */
+function projectGroupCode(r: SheetReader, row: number, codeCols: number[]): string {
+  const cells = r.grid.values[row - 1];
+  const plain = plainCellsCode(cells[codeCols[0] - 1], codeCols.length > 1 ? cells[codeCols[1] - 1] : null, codeCols.length > 2 ? cells[codeCols[2] - 1] : null);
+  if (plain !== null) return plain;
+  const parts = codeCols.map((c) => cellAt(r.grid, row, c));
+  const single = compactText(parts[0]);
+  const code = normalizeCode(codeCols.length === 1 || (parts.slice(1).every((p) => compactText(p) === '') && single.length > 3) ? single : parts);
+  if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: code.reason });
+  return code.ok ? code.code : '';
+}
+
 const AMOUNT_LABEL = /^(预算数|金额|合计)$/;
 const DIGITS = /^\d+$/;
 
@@ -244,12 +275,9 @@ function readProjects(r: SheetReader): ProjectTableData | null {
       break;
     }
     if (r.isRepeatedHeader(row, first)) continue;
-    const parts = codeCols.map((c) => cellAt(r.grid, row, c));
-    if (parts.some((p) => compactText(p) !== '')) {
-      const single = compactText(parts[0]);
-      const code = normalizeCode(codeCols.length === 1 || parts.slice(1).every((p) => compactText(p) === '') && single.length > 3 ? single : parts);
-      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: code.reason });
-      rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, groupNameCol)).trim(), amount: r.amount(row, amountCol), projects: [], row });
+    const cells = r.grid.values[row - 1];
+    if (codeTextOf(cells, codeCols) !== '') {
+      rows.push({ code: projectGroupCode(r, row, codeCols), name: plainText(cellAt(r.grid, row, groupNameCol)).trim(), amount: r.amount(row, amountCol), projects: [], row });
       continue;
     }
     const name = plainText(cellAt(r.grid, row, nameCol)).trim();
