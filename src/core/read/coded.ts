@@ -163,6 +163,16 @@ function isNonZeroFigure(text: string): boolean {
   return FIGURE.test(text) && Number(text.replace(COMMAS, '')) !== 0;
 }
 
+/** What a note row says: the text after `注：`, else the row's other cells joined (a plain loop: rare rows, whose inlined array calls deoptimized readCoded). */
+function noteText(r: SheetReader, row: number, first: string): string {
+  const rest = first.replace(NOTE, '');
+  if (rest) return rest;
+  const filled = r.filled(row);
+  let text = '';
+  for (let k = 1; k < filled.length; k++) text += r.text(row, filled[k]);
+  return text;
+}
+
 function isCodeLike(text: string): boolean {
   return CODE_LIKE.test(text);
 }
@@ -271,7 +281,7 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     let name = nameText;
     if (code === null) {
       if (NOTE.test(first)) {
-        const rest = first.replace(NOTE, '') || r.filled(row).slice(1).map((c) => r.text(row, c)).join('');
+        const rest = noteText(r, row, first);
         if (rest) statement = statement ? `${statement}${rest}` : rest;
         continue;
       }

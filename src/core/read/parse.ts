@@ -214,7 +214,13 @@ function readThreePublic(r: SheetReader): ThreePublicData | null {
   const dataRow = after.find((row) => colList.some((c) => r.text(row, c) !== '' && !HAN.test(r.text(row, c)))) ?? bottom + 1;
   const amounts: ThreePublicData['amounts'] = {};
   for (const [k, c] of cols) amounts[k as keyof ThreePublicData['amounts']] = r.amount(dataRow, c);
-  const notes = after.filter((row) => row !== dataRow && r.firstFilled(row) !== 0).map((row) => r.firstText(row)).filter((t) => HAN.test(t));
+  // the notes in Chinese below the figures (a plain loop: its inlined array calls deoptimized this function)
+  const notes: string[] = [];
+  for (const row of after) {
+    if (row === dataRow || r.firstFilled(row) === 0) continue;
+    const first = r.firstText(row);
+    if (HAN.test(first)) notes.push(first);
+  }
   return {
     kind: 'three-public',
     amounts,
