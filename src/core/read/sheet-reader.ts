@@ -71,7 +71,14 @@ const ORG_LINE = /^编制(单位|部门)[:：]/;
 
 /** A cell that holds something: a number, or text that is not all white space (a hole holds nothing). */
 function isFilled(v: GridValue | undefined): boolean {
-  return typeof v === 'number' || compactText(v ?? null) !== '';
+  if (typeof v === 'number') return true;
+  if (typeof v === 'string') {
+    // A first character that is no white space (a digit, a letter, a Chinese character: nearly
+    // every cell) settles it without the white-space regex; rows are asked this one by one.
+    const ch = v.charCodeAt(0);
+    if ((ch > 0x20 && ch < 0x7f) || (ch >= 0x4e00 && ch <= 0x9fff)) return true;
+  }
+  return compactText(v ?? null) !== '';
 }
 
 /**
