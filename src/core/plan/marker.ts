@@ -27,7 +27,7 @@ export function parseMarker(text: unknown): Marker | null {
     m = parse(text);
     PARSED.set(text, m);
   }
-  return m === null ? null : { ...m };
+  return m;
 }
 
 const PARSED = new Map<string, Marker | null>();
@@ -35,5 +35,6 @@ const PARSED = new Map<string, Marker | null>();
 function parse(text: string): Marker | null {
   const [, specId, level, year] = text.split(' ');
   if (!specId || (level !== 'unit' && level !== 'department') || !/^\d{4}$/.test(year ?? '')) return null;
-  return { specId: specId as SpecId, level, year: Number(year) };
+  // shared by every caller that asks for the same text: frozen, so none can change it for the others
+  return Object.freeze({ specId: specId as SpecId, level, year: Number(year) });
 }

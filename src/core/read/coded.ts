@@ -177,6 +177,11 @@ function isCodeLike(text: string): boolean {
   return CODE_LIKE.test(text);
 }
 
+/** A name with the line breaks a clerk typed inside it taken out (most have none: no regex is run). */
+function withoutLineBreaks(text: string): string {
+  return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace(LINE_BREAKS, '');
+}
+
 /** A row's code cells as one text, white space removed (`201` `01` `01` → `2010101`). */
 export function codeTextOf(cells: GridValue[], codeCols: number[]): string {
   let text = '';
@@ -261,7 +266,7 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     const row = i + 1;
     const firstCol = r.firstFilled(row);
     if (firstCol === 0) continue;
-    const nameText = plainText(cells[nameCol - 1] ?? null).replace(LINE_BREAKS, '').trim();
+    const nameText = withoutLineBreaks(plainText(cells[nameCol - 1] ?? null)).trim();
     const nameCompact = compactText(nameText);
     // The usual row: its first filled cell is the 类 cell and its code cells are plain digits.
     // Digits are no 合计, note, repeated header, placeholder or statement, so of the tests
