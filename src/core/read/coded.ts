@@ -1,6 +1,6 @@
 import { nameKey } from '../catalog/names';
 import { normalizeCode, plainCellsCode } from '../codes';
-import type { Amounts, CodedRow, CodedTableData } from '../model';
+import type { Amounts, CodedRow, CodedTableData, SheetPositions } from '../model';
 import { address } from '../plan/a1';
 import type { AmountKey } from '../seed-types';
 import type { AmountColumn, CodedTableSpec } from '../specs/types';
@@ -177,6 +177,13 @@ function isCodeLike(text: string): boolean {
   return CODE_LIKE.test(text);
 }
 
+/** The amount columns as the model keeps them (`Object.fromEntries` without the entry arrays). */
+export function columnsObject(cols: Map<string, number>, first?: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = first ?? {};
+  for (const [key, c] of cols) out[key] = c;
+  return out;
+}
+
 /** A name with the line breaks a clerk typed inside it taken out (most have none: no regex is run). */
 function withoutLineBreaks(text: string): string {
   return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace(LINE_BREAKS, '');
@@ -315,11 +322,8 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     rows.push({ code, name, amounts, row });
   }
   const otherColumns = unknownAmountColumns(r, new Set([...codeCols, nameCol, ...amountCols]), Math.max(nameCol, lastCode) + 1, top, headerBottom, rows);
-  return {
-    kind: 'coded',
-    rows,
-    total,
-    statement,
-    at: { columns: Object.fromEntries(cols), codeColumn: codeCols[0], nameColumn: nameCol, totalRow, ...(otherColumns.length ? { otherColumns } : {}) },
-  };
+  // built field by field rather than spread: every table of every workbook makes one
+  const at: SheetPositions = { columns: columnsObject(cols), codeColumn: codeCols[0], nameColumn: nameCol, totalRow };
+  if (otherColumns.length) at.otherColumns = otherColumns;
+  return { kind: 'coded', rows, total, statement, at };
 }

@@ -16,7 +16,7 @@ import { THREE_PUBLIC_COLUMNS } from '../plan/build';
 import type { AmountKey, IncomeKey } from '../seed-types';
 import type { AmountColumn, BalanceTableSpec, Spec } from '../specs/types';
 import { nameKey } from '../catalog/names';
-import { codeTextOf, findCodeColumns, readCoded } from './coded';
+import { codeTextOf, columnsObject, findCodeColumns, readCoded } from './coded';
 import { cellAt, compactText, plainText, SheetGrid } from './grid';
 import { readFormSheet, recognizeForm } from './forms';
 import { isCoverSheet, isPackSheet, recognizeSheet } from './recognize';
@@ -119,7 +119,7 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
     // a page break inside the table repeats the title and headers
     if (r.isRepeatedHeader(row) || r.text(row, base) === spec.incomeHeader) continue;
     const label = plainText(cellAt(r.grid, row, base)).trim();
-    const key = incomeKeyOf(label);
+    const key = label ? incomeKeyOf(label) : undefined;
     if (label && key) income.push({ key, label, amount: r.amount(row, incomeCol), row });
     else r.amount(row, incomeCol); // an amount on a line without a label is still read, so a bad one is reported
     const exp = plainText(cellAt(r.grid, row, expCol)).trim();
@@ -137,7 +137,7 @@ function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'de
     incomeTotal: r.amount(totalRow, incomeCol),
     expenditure,
     expenditureTotal,
-    at: { columns: { income: incomeCol, ...Object.fromEntries(cols) }, nameColumn: expCol, totalRow },
+    at: { columns: columnsObject(cols, { income: incomeCol }), nameColumn: expCol, totalRow },
   };
 }
 
@@ -225,7 +225,7 @@ function readThreePublic(r: SheetReader): ThreePublicData | null {
     kind: 'three-public',
     amounts,
     statement: notes.length ? notes.join('') : null,
-    at: { columns: Object.fromEntries(cols), totalRow: dataRow },
+    at: { columns: columnsObject(cols), totalRow: dataRow },
   };
 }
 
