@@ -26,6 +26,11 @@ const STATEMENT = /(无|没有|未安排|不涉及).*(预算|支出|收入|经�
 /** `2040201行政运行`, `204 02 01 行政运行`: a code and its name in one cell */
 const CODE_AND_NAME = /^(\d{3}(?:[\s\-.]?\d{2}){0,2})\s*([^\d\s].*)$/;
 
+/** 合计 and its like are 2 to 4 characters: longer or shorter text (every name) is not tested. */
+function isTotalLabel(text: string): boolean {
+  return text.length >= 2 && text.length <= 4 && TOTAL_LABEL.test(text);
+}
+
 /** Column labels of official forms that name a spec column another way. */
 const LABEL_ALIASES: Record<string, AmountKey> = {
   总计: 'total',
@@ -282,7 +287,7 @@ export function readCoded(r: SheetReader, spec: CodedTableSpec): CodedTableData 
     let code = leading ? plainCellsCode(cells[codeCols[0] - 1], codeCols.length > 1 ? cells[codeCols[1] - 1] : null, codeCols.length > 2 ? cells[codeCols[2] - 1] : null) : null;
     const first = code === null ? r.text(row, firstCol) : '';
     const codeText = code === null ? codeTextOf(cells, codeCols) : '';
-    if (TOTAL_LABEL.test(nameCompact) || (code === null && (TOTAL_LABEL.test(codeText) || TOTAL_LABEL.test(first)))) {
+    if (isTotalLabel(nameCompact) || (code === null && (isTotalLabel(codeText) || isTotalLabel(first)))) {
       // A table over several pages may repeat nothing but its data; its 合计 is read once.
       if (totalRow === null) {
         totalRow = row;
