@@ -18,7 +18,7 @@ export function formatMarker(m: Marker): string {
 }
 
 export function parseMarker(text: unknown): Marker | null {
-  if (typeof text !== 'string' || !text.startsWith(MARKER_PREFIX + ' ')) return null;
+  if (typeof text !== 'string' || !text.startsWith(MARKER_START)) return null;
   // Each sheet's marker is asked for by every recognizer in turn, and a folder of workbooks
   // repeats the same few: each text is parsed once (bounded, for a long run).
   let m = PARSED.get(text);
@@ -31,6 +31,7 @@ export function parseMarker(text: unknown): Marker | null {
 }
 
 const PARSED = new Map<string, Marker | null>();
+const MARKER_START = MARKER_PREFIX + ' ';
 
 function parse(text: string): Marker | null {
   const [, specId, level, year] = text.split(' ');
