@@ -17,7 +17,7 @@ import { readBalance } from './balance';
 import { codeTextOf, columnsObject, findCodeColumns, readCoded } from './coded';
 import { cellAt, compactText, plainText, SheetGrid } from './grid';
 import { readFormSheet, recognizeForm } from './forms';
-import { isCoverSheet, isPackSheet, recognizeSheet } from './recognize';
+import { isCoverSheet, isPackSheet, recognizeSheet, rowOneMarker } from './recognize';
 import { SheetReader, type ReadIssue } from './sheet-reader';
 import { readSummarySheet, recognizeSummary } from './summary';
 import { readInputSheet, recognizeInputSheet } from './inputs';
@@ -155,13 +155,14 @@ function readText(r: SheetReader, spec: Spec): TextData {
 export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
   // Performance forms first: their titles are not tables', and a form read as a table would
   // give nothing but noise.
-  const form = recognizeForm(grid);
+  const marker = rowOneMarker(grid);
+  const form = recognizeForm(grid, marker);
   if (form) return readFormSheet(grid, form);
-  const summary = recognizeSummary(grid);
+  const summary = recognizeSummary(grid, marker);
   if (summary) return readSummarySheet(grid, summary);
-  const input = recognizeInputSheet(grid);
+  const input = recognizeInputSheet(grid, marker);
   if (input) return readInputSheet(grid, input);
-  if (isPackSheet(grid)) return { sheet: null, issues: [] };
+  if (isPackSheet(grid, marker)) return { sheet: null, issues: [] };
   const rec = recognizeSheet(grid);
   const r = new SheetReader(grid);
   if (!rec) {

@@ -1,4 +1,4 @@
-import { parseMarker } from '../plan/marker';
+import { parseMarker, type Marker } from '../plan/marker';
 import { TABLE_SPECS } from '../specs/tables';
 import { TEXT_SPECS } from '../specs/texts';
 import type { BudgetLevel, Spec } from '../specs/types';
@@ -57,6 +57,18 @@ export function recognizeSheet(grid: SheetGrid): Recognition | null {
   return null;
 }
 
+/**
+ * The add-in's marker of a sheet: the first one in row 1. Found once by the reader and handed
+ * to each recognizer in turn (each used to scan row 1 again).
+ */
+export function rowOneMarker(grid: SheetGrid): Marker | null {
+  for (const v of grid.values[0] ?? []) {
+    const m = parseMarker(v);
+    if (m) return m;
+  }
+  return null;
+}
+
 const COVER_TITLE = /^\S{0,20}?\d{4}年(市级|区级|县级)?(部门|单位)预算$/;
 const COVER_ROWS = 12;
 
@@ -65,11 +77,8 @@ const COVER_ROWS = 12;
  * district templates title it. Nothing in them is checked, so the reader passes over them
  * without a `not-recognised` (before recognizing by title: a 目录 lists the tables' titles).
  */
-export function isPackSheet(grid: SheetGrid): boolean {
-  for (const v of grid.values[0] ?? []) {
-    const m = parseMarker(v);
-    if (m) return m.specId === 'cover' || m.specId === 'contents';
-  }
+export function isPackSheet(grid: SheetGrid, marker: Marker | null = rowOneMarker(grid)): boolean {
+  if (marker) return marker.specId === 'cover' || marker.specId === 'contents';
   return compactText(cellAt(grid, 1, 1)) === '目录';
 }
 
