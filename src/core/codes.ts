@@ -42,36 +42,88 @@ export function normalizeCode(input: unknown): NormalizedCode {
   return checkDigits(groups[0] ?? '', original);
 }
 
+const THREE_DIGITS = /^\d{3}$/;
+const ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
+
 function normalizeCells(parts: unknown[]): NormalizedCode {
   const texts = parts.map(cellText);
   while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
   if (texts.length === 0) return { ok: false, reason: '科目编码为空' };
   if (texts.length > 3) return { ok: false, reason: `科目编码“${parts.join(' ')}”多于三段（类、款、项）` };
-  const [lei, kuan, xiang] = texts;
-  if (!/^\d{3}$/.test(lei)) return { ok: false, reason: `类级编码“${lei}”应为3位数字` };
+  const lei = texts[0];
+  if (!THREE_DIGITS.test(lei)) return { ok: false, reason: `类级编码“${lei}”应为3位数字` };
   let code = lei;
-  for (const [label, part] of [['款', kuan], ['项', xiang]] as const) {
-    if (part === undefined) break;
+  for (let i = 1; i < texts.length; i++) {
+    const label = i === 1 ? '款' : '项';
+    const part = texts[i];
     if (part === '') return { ok: false, reason: `缺少${label === '项' ? '款' : '类'}级编码，不能只填${label}` };
-    if (!/^\d{1,2}$/.test(part)) return { ok: false, reason: `${label}级编码“${part}”应为2位数字` };
+    if (!ONE_OR_TWO_DIGITS.test(part)) return { ok: false, reason: `${label}级编码“${part}”应为2位数字` };
     code += part.padStart(2, '0');
   }
   // The cells as typed are joined only for a message: most codes need none.
   return checkDigits(code, () => parts.join(' '));
 }
 
+/**
+ * The code of 类 | 款 | 项 cells as nearly every table row holds them (`201` `01` `01` typed as
+ * digits, trailing cells empty), or null when the cells need the general reading: what
+ * `normalizeCode([lei, kuan, xiang])` gives when it accepts them, with no array, object or
+ * closure made (a department's tables have tens of thousands of such rows).
+ */
+export function plainCellsCode(lei: unknown, kuan: unknown, xiang: unknown): string | null {
+  const a = plainDigits(lei);
+  if (a === null || a.length !== 3) return null;
+  const first = a.charCodeAt(0);
+  // 2 functional, 3 and 5 economic; anything else is an error the general reading words
+  if (first !== 0x32 && first !== 0x33 && first !== 0x35) return null;
+  const b = plainDigits(kuan);
+  const c = plainDigits(xiang);
+  if (b === null || c === null) return null;
+  if (b === '') return c === '' ? a : null;
+  if (b.length > 2) return null;
+  const kuanCode = a + (b.length === 1 ? '0' + b : b);
+  if (c === '') return kuanCode;
+  // an economic code has no 项
+  if (c.length > 2 || first !== 0x32) return null;
+  return kuanCode + (c.length === 1 ? '0' + c : c);
+}
+
+/** `ASCII_DIGITS.test` as a loop: a code cell has at most a few characters, and every row asks. */
+function isAsciiDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** A code cell's text when it is empty ('') or plain ASCII digits (`cellText` unchanged), else null. */
+function plainDigits(v: unknown): string | null {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return isAsciiDigits(v) ? v : null;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return String(v);
+  return null;
+}
+
 function checkDigits(code: string, shownAs: string | (() => string)): NormalizedCode {
-  const shown = () => (typeof shownAs === 'string' ? shownAs : shownAs());
-  if (!/^\d+$/.test(code)) return { ok: false, reason: `“${shown()}”不是科目编码（应为数字）` };
+  // The usual case decided first: how the code was shown is needed only for a message.
+  if (PLAIN_DIGITS.test(code) && (code.length === 3 || code.length === 5 || code.length === 7)) {
+    const first = code[0];
+    if (first === '2' || ((first === '3' || first === '5') && code.length !== 7)) return { ok: true, code };
+  }
+  return digitsFault(code, typeof shownAs === 'string' ? shownAs : shownAs());
+}
+
+function digitsFault(code: string, shown: string): NormalizedCode {
+  if (!PLAIN_DIGITS.test(code)) return { ok: false, reason: `“${shown}”不是科目编码（应为数字）` };
   if (code.length !== 3 && code.length !== 5 && code.length !== 7) {
-    return { ok: false, reason: `“${shown()}”位数不对：类3位、款5位、项7位` };
+    return { ok: false, reason: `“${shown}”位数不对：类3位、款5位、项7位` };
   }
   const first = code[0];
   if (first !== '2' && first !== '3' && first !== '5') {
-    return { ok: false, reason: `“${shown()}”不是支出功能分类（2开头）或经济分类（3、5开头）编码` };
+    return { ok: false, reason: `“${shown}”不是支出功能分类（2开头）或经济分类（3、5开头）编码` };
   }
-  if (first !== '2' && code.length === 7) return { ok: false, reason: `经济分类编码“${shown()}”只有类、款两级` };
-  return { ok: true, code };
+  return { ok: false, reason: `经济分类编码“${shown}”只有类、款两级` };
 }
 
 export function classificationOf(code: string): Classification {

@@ -111,6 +111,36 @@ describe('catalog sheet', () => {
     expect(catalog.nameOf('2040201')).toBe('行政运行');
   });
 
+  it('takes one code named by the sheet both for every year and for some years, in either order', () => {
+    const undatedFirst = catalog.withOverrides([
+      { code: '2040201', name: '行政运行（全年）' },
+      { code: '2040201', name: '行政运行（2026）', from: 2026, to: 2026 },
+    ]);
+    expect(undatedFirst.nameOf('2040201', 2026)).toBe('行政运行（2026）');
+    expect(undatedFirst.nameOf('2040201', 2025)).toBe('行政运行（全年）');
+    const datedFirst = catalog.withOverrides([
+      { code: '2040201', name: '行政运行（2026）', from: 2026, to: 2026 },
+      { code: '2040201', name: '行政运行（全年）' },
+    ]);
+    expect(datedFirst.nameOf('2040201', 2026)).toBe('行政运行（全年）');
+    // two dated names for one code, and a later catalog over this one: the built-in stays as it was
+    const twice = catalog.withOverrides([
+      { code: '2040202', name: '甲', from: 2025, to: 2025 },
+      { code: '2040202', name: '乙', from: 2026 },
+    ]);
+    expect([twice.nameOf('2040202', 2025), twice.nameOf('2040202', 2027)]).toEqual(['甲', '乙']);
+    expect(twice.withOverrides([{ code: '2040202', name: '丙', from: 2027 }]).nameOf('2040202', 2027)).toBe('丙');
+    expect(twice.nameOf('2040202', 2027)).toBe('乙');
+    expect(catalog.nameOf('2040202', 2027)).toBe(catalog.nameOf('2040202'));
+  });
+
+  it('lists codes sorted, a fresh list on each call', () => {
+    const lei = catalog.codes('functional', '类');
+    expect(lei).toEqual([...lei].sort());
+    lei.length = 0;
+    expect(catalog.codes('functional', '类').length).toBeGreaterThan(20);
+  });
+
   it('reads a headerless list of “code name” cells and 类|款|项 columns', () => {
     expect(parseCatalogSheet([['2040201 行政运行'], ['204-02-02：一般行政管理事务'], ['垃圾']])).toEqual({
       entries: [

@@ -1,4 +1,4 @@
-import { displayCode, levelOf, normalizeCode, parentOf, splitCode } from '../../src/core/codes';
+import { displayCode, levelOf, normalizeCode, parentOf, plainCellsCode, splitCode } from '../../src/core/codes';
 
 describe('normalizeCode', () => {
   it.each([
@@ -57,5 +57,44 @@ describe('code hierarchy', () => {
     expect(splitCode('2040201')).toEqual(['204', '02', '01']);
     expect(splitCode('301')).toEqual(['301', '', '']);
     expect(displayCode('2040201')).toBe('204 02 01');
+  });
+});
+
+describe('plainCellsCode (the reader\'s fast path for 类 | 款 | 项 cells)', () => {
+  // Every combination of typical and awkward cells: where the fast path gives a code it must be
+  // normalizeCode's, and where normalizeCode refuses the cells the fast path must decline.
+  const cells: unknown[] = [null, undefined, '', '201', '301', '501', '401', '2', '02', '1', 1, 2, 21, 201, '001', '20', ' 02', '０２', '2.5', 2.5, -1, '项', true];
+  const triples = cells.flatMap((a) => cells.flatMap((b) => cells.map((c) => [a, b, c] as const)));
+
+  it.each([
+    [['201', '01', '01'], '2010101'],
+    [['201', '1', null], '20101'],
+    [[201, 2, 1], '2010201'],
+    [['301', '02', undefined], '30102'],
+    [['501', '', ''], '501'],
+  ])('reads %p as %p', (parts, code) => {
+    expect(plainCellsCode(parts[0], parts[1], parts[2])).toBe(code);
+  });
+
+  it('gives what normalizeCode gives, or null and leaves the cells to it', () => {
+    let fast = 0;
+    for (const [a, b, c] of triples) {
+      const code = plainCellsCode(a, b, c);
+      const general = normalizeCode([a, b, c]);
+      if (code === null) continue;
+      fast++;
+      expect(general).toEqual({ ok: true, code });
+    }
+    // the fast path does take the usual cells
+    expect(fast).toBeGreaterThan(50);
+  });
+
+  it('declines cells normalizeCode refuses or has to clean', () => {
+    expect(plainCellsCode('301', '02', '01')).toBeNull(); // an economic code has no 项
+    expect(plainCellsCode('401', '02', null)).toBeNull();
+    expect(plainCellsCode('201', '', '01')).toBeNull();
+    expect(plainCellsCode('201', '０２', null)).toBeNull();
+    expect(plainCellsCode(' 201', null, null)).toBeNull();
+    expect(plainCellsCode('2010101', null, null)).toBeNull();
   });
 });

@@ -90,7 +90,11 @@ export function parseCatalogSheet(rows: unknown[][]): CatalogSheetResult {
     }
     const from = cols.from !== undefined ? parseYear(row[cols.from], line, `第${line}行起始年度`, problems) : undefined;
     const to = cols.to !== undefined ? parseYear(row[cols.to], line, `第${line}行截止年度`, problems) : undefined;
-    entries.push({ code: n.code, name, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+    // years set only when given (no spread of empty objects: a pasted catalog has thousands of rows)
+    const entry: EditionName = { code: n.code, name };
+    if (from !== undefined) entry.from = from;
+    if (to !== undefined) entry.to = to;
+    entries.push(entry);
   }
   return { entries, problems };
 }

@@ -48,6 +48,13 @@ interface Versions {
   sheetBase?: boolean;
 }
 
+/**
+ * The editions of a code the sheet names for every year, shared by all such codes (a pasted
+ * catalog has thousands): never changed in place, as `withOverrides` copies a version's
+ * editions before adding to them.
+ */
+const NO_EDITIONS: EditionName[] = [];
+
 function inForce(e: { from?: number; to?: number }, year: number | undefined): boolean {
   if (year === undefined) return e.from === undefined && e.to === undefined;
   return (e.from === undefined || year >= e.from) && (e.to === undefined || year <= e.to);
@@ -61,6 +68,7 @@ function inForce(e: { from?: number; to?: number }, year: number | undefined): b
 export class Catalog {
   private readonly byCode: Map<string, Versions>;
   private childIndex: Map<string, string[]> | null = null;
+  private readonly codesCache = new Map<string, string[]>();
 
   private constructor(byCode: Map<string, Versions>) {
     this.byCode = byCode;
@@ -107,24 +115,24 @@ export class Catalog {
     // Copy on write: the entries the sheet touches are copied, the thousands of others shared
     // (no Catalog changes its entries after it is made).
     const map = new Map<string, Versions>(this.byCode);
-    const copied = new Set<string>();
+    // the versions this call made or copied, which it may still change
+    const own = new Set<Versions>();
     for (const e of entries) {
-      let existing = map.get(e.code);
-      if (existing && !copied.has(e.code)) {
-        existing = { ...existing, editions: [...existing.editions] };
-        map.set(e.code, existing);
-        copied.add(e.code);
-      }
       if (e.from === undefined && e.to === undefined) {
-        map.set(e.code, { base: e.name, editions: [], origin: 'sheet', sheetBase: true });
-      } else {
-        const v = existing ?? { editions: [], origin: 'sheet' as EntryOrigin };
-        // The sheet's dated name goes first so it wins over a built-in one for the same years.
-        v.editions.unshift({ ...e });
-        v.sheetEditions = (v.sheetEditions ?? 0) + 1;
-        v.origin = 'sheet';
+        // replaces whatever was there: nothing to copy (a dated entry after it copies this one)
+        map.set(e.code, { base: e.name, editions: NO_EDITIONS, origin: 'sheet', sheetBase: true });
+        continue;
+      }
+      let v = map.get(e.code);
+      if (v === undefined || !own.has(v)) {
+        v = v ? { ...v, editions: [...v.editions] } : { editions: [], origin: 'sheet' };
+        own.add(v);
         map.set(e.code, v);
       }
+      // The sheet's dated name goes first so it wins over a built-in one for the same years.
+      v.editions.unshift({ ...e });
+      v.sheetEditions = (v.sheetEditions ?? 0) + 1;
+      v.origin = 'sheet';
     }
     return new Catalog(map);
   }
@@ -222,7 +230,10 @@ export class Catalog {
       const index = new Map<string, string[]>();
       for (const c of [...this.byCode.keys()].sort()) {
         const p = parentOf(c);
-        if (p) index.set(p, [...(index.get(p) ?? []), c]);
+        if (!p) continue;
+        const siblings = index.get(p);
+        if (siblings) siblings.push(c);
+        else index.set(p, [c]);
       }
       this.childIndex = index;
     }
@@ -230,8 +241,16 @@ export class Catalog {
   }
 
   codes(classification?: Classification, level?: CodeLevel): string[] {
-    return [...this.byCode.keys()]
-      .filter((c) => (!classification || classificationOf(c) === classification) && (!level || levelOf(c) === level))
-      .sort();
+    // Sorted once per catalog and kind: the reader asks for the 类 on every line of T1 and T4.
+    const kind = `${classification ?? ''}|${level ?? ''}`;
+    let sorted = this.codesCache.get(kind);
+    if (sorted === undefined) {
+      sorted = [...this.byCode.keys()]
+        .filter((c) => (!classification || classificationOf(c) === classification) && (!level || levelOf(c) === level))
+        .sort();
+      this.codesCache.set(kind, sorted);
+    }
+    // a copy: the caller may sort or change its own list
+    return sorted.slice();
   }
 }

@@ -5,6 +5,10 @@
  * name. Anything else (an old edition's wording, another code's name) still differs.
  */
 export function nameKey(name: string): string {
+  return cachedKey(name);
+}
+
+function keyOf(name: string): string {
   return name
     .replace(/[\s\u3000]+/g, '')
     .replace(/[（(]/g, '(')
@@ -25,7 +29,7 @@ function cachedKey(name: string): string {
   let k = keys.get(name);
   if (k === undefined) {
     if (keys.size >= 20000) keys.clear();
-    keys.set(name, (k = nameKey(name)));
+    keys.set(name, (k = keyOf(name)));
   }
   return k;
 }

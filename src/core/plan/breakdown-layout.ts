@@ -22,9 +22,12 @@ export function isBreakdownMarker(text: unknown): boolean {
   return typeof text === 'string' && text.startsWith(`${MARKER_PREFIX} ${BREAKDOWN_SPEC} `);
 }
 
+// made once: every cell of every sheet's row 1 is asked
+const CONSOLIDATION_MARKER = /^budget-tables\/1 (unit-breakdown|unit-targets) /;
+
 /** The sheets consolidation adds beside the tables (分单位明细, 部门绩效目标汇总表): no table to read. */
 export function isConsolidationMarker(text: unknown): boolean {
-  return typeof text === 'string' && /^budget-tables\/1 (unit-breakdown|unit-targets) /.test(text);
+  return typeof text === 'string' && CONSOLIDATION_MARKER.test(text);
 }
 
 /** Columns before the units: 表 | 科目编码/项目 | 名称 | 栏目. */

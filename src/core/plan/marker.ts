@@ -18,8 +18,24 @@ export function formatMarker(m: Marker): string {
 }
 
 export function parseMarker(text: unknown): Marker | null {
-  if (typeof text !== 'string' || !text.startsWith(MARKER_PREFIX + ' ')) return null;
+  if (typeof text !== 'string' || !text.startsWith(MARKER_START)) return null;
+  // Each sheet's marker is asked for by every recognizer in turn, and a folder of workbooks
+  // repeats the same few: each text is parsed once (bounded, for a long run).
+  let m = PARSED.get(text);
+  if (m === undefined) {
+    if (PARSED.size >= 1000) PARSED.clear();
+    m = parse(text);
+    PARSED.set(text, m);
+  }
+  return m;
+}
+
+const PARSED = new Map<string, Marker | null>();
+const MARKER_START = MARKER_PREFIX + ' ';
+
+function parse(text: string): Marker | null {
   const [, specId, level, year] = text.split(' ');
   if (!specId || (level !== 'unit' && level !== 'department') || !/^\d{4}$/.test(year ?? '')) return null;
-  return { specId: specId as SpecId, level, year: Number(year) };
+  // shared by every caller that asks for the same text: frozen, so none can change it for the others
+  return Object.freeze({ specId: specId as SpecId, level, year: Number(year) });
 }

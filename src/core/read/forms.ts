@@ -2,7 +2,8 @@ import type { FormIndicator, FormPositions, LongTargetFormParts, ModelSheet, Sel
 import { Money, toHalfWidth } from '../money';
 import { address } from '../plan/a1';
 import { quotedText } from '../plan/text-cells';
-import { parseMarker } from '../plan/marker';
+import type { Marker } from '../plan/marker';
+import { rowOneMarker } from './recognize';
 import { LONG_TARGET_FORM, SELF_EVALUATION, TARGET_FORM } from '../specs/forms';
 import type { BudgetLevel, FormSpecId } from '../specs/types';
 import { cellAt, compactText, existingRows, type SheetGrid } from './grid';
@@ -58,12 +59,10 @@ export function cellText(grid: SheetGrid, row: number, col: number): string {
 const compact = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
 /** Which form a sheet holds: by the plans' marker in row 1, else by its title in the first rows. */
-export function recognizeForm(grid: SheetGrid): FormRecognition | null {
-  for (const v of grid.values[0] ?? []) {
-    const m = parseMarker(v);
-    if (m && (m.specId === TARGET_FORM.id || m.specId === SELF_EVALUATION.id || m.specId === LONG_TARGET_FORM.id)) return { specId: m.specId, level: m.level, year: m.year, by: 'marker' };
-    if (m) return null; // the marker of a budget table
-  }
+export function recognizeForm(grid: SheetGrid, marker: Marker | null = rowOneMarker(grid)): FormRecognition | null {
+  const m = marker;
+  if (m && (m.specId === TARGET_FORM.id || m.specId === SELF_EVALUATION.id || m.specId === LONG_TARGET_FORM.id)) return { specId: m.specId, level: m.level, year: m.year, by: 'marker' };
+  if (m) return null; // the marker of a budget table
   for (let r = 1; r <= SCAN_ROWS; r++) {
     for (let c = 1; c <= SCAN_COLS; c++) {
       const text = compactText(cellAt(grid, r, c));

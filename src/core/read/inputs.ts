@@ -2,7 +2,8 @@ import type { ComparisonData, ModelSheet, ProcurementData, ProcurementKey } from
 import { Money } from '../money';
 import { COMPARISON, COMPARISON_COLUMNS, COMPARISON_HEADER_ROW, COMPARISON_THRESHOLD_CELL } from '../plan/comparison';
 import { address, parseAddress } from '../plan/a1';
-import { parseMarker, type Marker } from '../plan/marker';
+import type { Marker } from '../plan/marker';
+import { rowOneMarker } from './recognize';
 import { comparisonRow, type ComparisonRow, type ComparisonSection, DEFAULT_THRESHOLD } from '../previous/compare';
 import { PROCUREMENT, PROCUREMENT_FIELDS } from '../previous/procurement';
 import { cellAt, compactText, existingRows, plainText, type SheetGrid } from './grid';
@@ -15,11 +16,8 @@ import { readAmountCell, type ReadIssue } from './sheet-reader';
  * whether a 原因 is needed is worked out again from the figures and the threshold cell, not
  * taken from the formula's cached text.
  */
-export function recognizeInputSheet(grid: SheetGrid): Marker | null {
-  for (const v of grid.values[0] ?? []) {
-    const m = parseMarker(v);
-    if (m) return m.specId === COMPARISON.id || m.specId === PROCUREMENT.id ? m : null;
-  }
+export function recognizeInputSheet(grid: SheetGrid, marker: Marker | null = rowOneMarker(grid)): Marker | null {
+  if (marker) return marker.specId === COMPARISON.id || marker.specId === PROCUREMENT.id ? marker : null;
   return null;
 }
 

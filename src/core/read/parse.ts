@@ -1,8 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
-import { normalizeCode } from '../codes';
+import { normalizeCode, plainCellsCode } from '../codes';
 import type {
-  Amounts,
-  BalanceTableData,
   ModelSheet,
   ProjectGroup,
   ProjectTableData,
@@ -13,125 +11,38 @@ import type {
 import type { Money } from '../money';
 import { address } from '../plan/a1';
 import { THREE_PUBLIC_COLUMNS } from '../plan/build';
-import type { AmountKey, IncomeKey } from '../seed-types';
-import type { AmountColumn, BalanceTableSpec, Spec } from '../specs/types';
+import type { Spec } from '../specs/types';
 import { nameKey } from '../catalog/names';
-import { findCodeColumns, readCoded } from './coded';
+import { readBalance } from './balance';
+import { codeTextOf, columnsObject, findCodeColumns, readCoded } from './coded';
 import { cellAt, compactText, plainText, SheetGrid } from './grid';
 import { readFormSheet, recognizeForm } from './forms';
-import { isCoverSheet, isPackSheet, recognizeSheet } from './recognize';
+import { isCoverSheet, isPackSheet, recognizeSheet, rowOneMarker } from './recognize';
 import { SheetReader, type ReadIssue } from './sheet-reader';
 import { readSummarySheet, recognizeSummary } from './summary';
 import { readInputSheet, recognizeInputSheet } from './inputs';
 
 export { readAmountCell, type ReadIssue } from './sheet-reader';
+export { leiCodeOf } from './balance';
 
 export interface ReadResult {
   sheet: ModelSheet | null;
   issues: ReadIssue[];
 }
 
-function matchColumns(
-  r: SheetReader,
-  columns: AmountColumn[],
-  fromCol: number,
-  top: number,
-  bottom: number,
-  aliases: Record<string, AmountKey> = {},
-): Map<AmountKey, number> {
-  const found = new Map<AmountKey, number>();
-  const width = r.width();
-  for (let c = fromCol; c <= width; c++) {
-    const label = r.columnLabel(c, top, bottom);
-    const col = columns.find((x) => x.label === label) ?? (aliases[label] ? columns.find((x) => x.key === aliases[label]) : undefined);
-    if (col && !found.has(col.key)) found.set(col.key, c);
-  }
-  return found;
-}
-
-const HEADER_LABELS = new Set(['项目', '预算数', '合计', '基本支出', '人员经费', '公用经费', '项目支出', '一般公共预算', '政府性基金预算', '国有资本经营预算']);
-
-const INCOME_PATTERNS: [RegExp, IncomeKey][] = [
-  [/财政拨款收入/, 'fiscal'],
-  [/一般公共预算/, 'general'],
-  [/政府性基金/, 'fund'],
-  [/国有资本经营/, 'stateCapital'],
-  [/经营收入/, 'operating'],
-  [/事业收入/, 'business'],
-  [/其他收入/, 'other'],
-];
-
-/**
- * T1 and T4: income lines on the left, expenditure by 类 on the right. Found from the header
- * cell (本年收入 / 财政拨款收入 / 项目) wherever the table starts, so a leading spacer column or
- * one between the sides moves nothing; the columns of each side are then found by label.
- */
-function readBalance(r: SheetReader, spec: BalanceTableSpec, level: 'unit' | 'department', catalog?: Catalog, year?: number): BalanceTableData | null {
-  const headerTop = r.findRow(1, (row) => r.firstText(row) === spec.incomeHeader || r.firstText(row) === '项目');
-  if (headerTop === null) return null;
-  const base = r.filled(headerTop)[0];
-  const totalRow = r.findRow(headerTop, (row) => r.text(row, base) === '收入总计');
-  if (totalRow === null) return null;
-  const columns = spec.expenditureColumns[level];
-  // The header ends at its last row of column labels (cells may be merged downwards), found by
-  // the labels themselves so that a garbled line label cannot move it.
-  let headerBottom = headerTop;
-  for (const row of r.rowsFrom(headerTop + 1, Math.min(totalRow - 1, headerTop + 4))) {
-    if (r.filled(row).some((c) => HEADER_LABELS.has(r.text(row, c)))) headerBottom = row;
-  }
-  const expHeader = r.filled(headerTop).find((c) => c > base && r.text(headerTop, c) === spec.expenditureHeader);
-  // the expenditure side's label column: its header, or the second 项目 of the label row
-  const itemCols = r.rowsFrom(headerTop, headerBottom).flatMap((row) => r.filled(row).filter((c) => c > base && r.text(row, c) === '项目'));
-  const expCol = expHeader ?? itemCols[0] ?? base + 2;
-  const incomeCol =
-    r.rowsFrom(headerTop, headerBottom).flatMap((row) => r.filled(row).filter((c) => c > base && c < expCol && /^(预算数|金额)$/.test(r.text(row, c))))[0] ?? base + 1;
-  const cols = matchColumns(r, columns, expCol + 1, headerTop, headerBottom, { 预算数: 'total' });
-  const income: BalanceTableData['income'] = [];
-  const expenditure: BalanceTableData['expenditure'] = [];
-  for (const row of r.rowsFrom(headerBottom + 1, totalRow - 1)) {
-    // a page break inside the table repeats the title and headers
-    if (r.isRepeatedHeader(row) || r.text(row, base) === spec.incomeHeader) continue;
-    const label = plainText(cellAt(r.grid, row, base)).trim();
-    const key = INCOME_PATTERNS.find(([re]) => re.test(label))?.[1];
-    if (label && key) income.push({ key, label, amount: r.amount(row, incomeCol), row });
-    else r.amount(row, incomeCol); // an amount on a line without a label is still read, so a bad one is reported
-    const exp = plainText(cellAt(r.grid, row, expCol)).trim();
-    const anyAmount = [...cols.values()].some((c) => r.text(row, c) !== '');
-    if (exp || anyAmount) {
-      const amounts: Amounts = {};
-      for (const [k, c] of cols) amounts[k] = r.amount(row, c);
-      expenditure.push({ code: leiCodeOf(exp, catalog, year), label: exp, amounts, row });
-    }
-  }
-  const expenditureTotal: Amounts = {};
-  for (const [k, c] of cols) expenditureTotal[k] = r.amount(totalRow, c);
-  return {
-    kind: 'balance',
-    income,
-    incomeTotal: r.amount(totalRow, incomeCol),
-    expenditure,
-    expenditureTotal,
-    at: { columns: { income: incomeCol, ...Object.fromEntries(cols) }, nameColumn: expCol, totalRow },
-  };
-}
-
-/** `一、公共安全支出` → `204`, by the catalog's 类 names (any edition). */
-export function leiCodeOf(label: string, catalog?: Catalog, year?: number): string | null {
-  const name = label.replace(/^[一二三四五六七八九十]+、\s*/, '').replace(/\s/g, '');
-  const code = /^(2\d{2})\b/.exec(name);
-  if (code) return code[1];
-  if (!catalog) return null;
-  const lei = catalog.codes('functional', '类');
-  const key = nameKey(name);
-  return (
-    lei.find((c) => nameKey(catalog.nameOf(c, year) ?? '') === key) ?? lei.find((c) => catalog.namesOf(c).some((n) => nameKey(n) === key)) ?? null
-  );
-}
+const HAN = /[\u4e00-\u9fff]/;
+/** the T9 columns' labels as keys, made on first use (the same for every sheet) */
+let threePublicLabels: string[] | undefined;
+const THREE_PUBLIC_HEADER = /三公.?经费(预算数|预算)?$/;
+const TABLE_TITLE_END = /预算表$/;
 
 function readThreePublic(r: SheetReader): ThreePublicData | null {
-  const header = r.findRow(1, (row) => /三公.?经费(预算数|预算)?$/.test(r.firstText(row)) && !/预算表$/.test(r.firstText(row)));
+  const header = r.findRow(1, (row) => {
+    const first = r.firstText(row);
+    return THREE_PUBLIC_HEADER.test(first) && !TABLE_TITLE_END.test(first);
+  });
   if (header === null) return null;
-  const labels = THREE_PUBLIC_COLUMNS.map((c) => nameKey(c.labels[2]));
+  const labels = (threePublicLabels ??= THREE_PUBLIC_COLUMNS.map((c) => nameKey(c.labels[2])));
   const cols = new Map<string, number>();
   const bottom = header + 2;
   for (let c = 1; c <= r.width(); c++) {
@@ -141,17 +52,39 @@ function readThreePublic(r: SheetReader): ThreePublicData | null {
   }
   // The figures sit on the first row below the headers that has any; notes follow.
   const after = r.rowsFrom(bottom + 1);
-  const dataRow = after.find((row) => [...cols.values()].some((c) => r.text(row, c) !== '' && !/[\u4e00-\u9fff]/.test(r.text(row, c)))) ?? bottom + 1;
+  const colList = [...cols.values()];
+  const dataRow = after.find((row) => colList.some((c) => r.text(row, c) !== '' && !HAN.test(r.text(row, c)))) ?? bottom + 1;
   const amounts: ThreePublicData['amounts'] = {};
   for (const [k, c] of cols) amounts[k as keyof ThreePublicData['amounts']] = r.amount(dataRow, c);
-  const notes = after.filter((row) => row !== dataRow && r.filled(row).length > 0).map((row) => r.firstText(row)).filter((t) => /[\u4e00-\u9fff]/.test(t));
+  // the notes in Chinese below the figures (a plain loop: its inlined array calls deoptimized this function)
+  const notes: string[] = [];
+  for (const row of after) {
+    if (row === dataRow || r.firstFilled(row) === 0) continue;
+    const first = r.firstText(row);
+    if (HAN.test(first)) notes.push(first);
+  }
   return {
     kind: 'three-public',
     amounts,
     statement: notes.length ? notes.join('') : null,
-    at: { columns: Object.fromEntries(cols), totalRow: dataRow },
+    at: { columns: columnsObject(cols), totalRow: dataRow },
   };
 }
+
+/** A U2 group row's code ('' when it is not one, reported), plain digits read without the general parse. */
+function projectGroupCode(r: SheetReader, row: number, codeCols: number[]): string {
+  const cells = r.grid.values[row - 1];
+  const plain = plainCellsCode(cells[codeCols[0] - 1], codeCols.length > 1 ? cells[codeCols[1] - 1] : null, codeCols.length > 2 ? cells[codeCols[2] - 1] : null);
+  if (plain !== null) return plain;
+  const parts = codeCols.map((c) => cellAt(r.grid, row, c));
+  const single = compactText(parts[0]);
+  const code = normalizeCode(codeCols.length === 1 || (parts.slice(1).every((p) => compactText(p) === '') && single.length > 3) ? single : parts);
+  if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: code.reason });
+  return code.ok ? code.code : '';
+}
+
+const AMOUNT_LABEL = /^(预算数|金额|合计)$/;
+const DIGITS = /^\d+$/;
 
 /**
  * U2: projects under their functional 项, codes in 类 | 款 | 项 or in one 科目编码 column (the
@@ -172,10 +105,10 @@ function readProjects(r: SheetReader): ProjectTableData | null {
       const label = r.text(row, c);
       if (label === '序号' && !seen.has(label)) noCol = c;
       else if (label === '项目名称' && !seen.has(label)) nameCol = c;
-      else if (/^(预算数|金额|合计)$/.test(label) && !seen.has('amount')) amountCol = c;
+      else if (AMOUNT_LABEL.test(label) && !seen.has('amount')) amountCol = c;
       else if (label.includes('名称') && !codeCols.includes(c) && !seen.has('group')) groupNameCol = c;
       else continue;
-      seen.add(/^(预算数|金额|合计)$/.test(label) ? 'amount' : label === '序号' || label === '项目名称' ? label : 'group');
+      seen.add(AMOUNT_LABEL.test(label) ? 'amount' : label === '序号' || label === '项目名称' ? label : 'group');
       break;
     }
   }
@@ -183,25 +116,23 @@ function readProjects(r: SheetReader): ProjectTableData | null {
   let total: Money | null = null;
   let totalRow: number | null = null;
   for (const row of r.rowsFrom(layout.row + 1)) {
-    if (r.firstText(row) === '合计') {
+    const first = r.firstText(row);
+    if (first === '合计') {
       total = r.amount(row, amountCol);
       totalRow = row;
       break;
     }
-    if (r.isRepeatedHeader(row)) continue;
-    const parts = codeCols.map((c) => cellAt(r.grid, row, c));
-    if (parts.some((p) => compactText(p) !== '')) {
-      const single = compactText(parts[0]);
-      const code = normalizeCode(codeCols.length === 1 || parts.slice(1).every((p) => compactText(p) === '') && single.length > 3 ? single : parts);
-      if (!code.ok) r.issues.push({ sheet: r.grid.name, cell: address(row, codeCols[0]), kind: 'bad-code', message: code.reason });
-      rows.push({ code: code.ok ? code.code : '', name: plainText(cellAt(r.grid, row, groupNameCol)).trim(), amount: r.amount(row, amountCol), projects: [], row });
+    if (r.isRepeatedHeader(row, first)) continue;
+    const cells = r.grid.values[row - 1];
+    if (codeTextOf(cells, codeCols) !== '') {
+      rows.push({ code: projectGroupCode(r, row, codeCols), name: plainText(cellAt(r.grid, row, groupNameCol)).trim(), amount: r.amount(row, amountCol), projects: [], row });
       continue;
     }
     const name = plainText(cellAt(r.grid, row, nameCol)).trim();
     if (!name && r.text(row, amountCol) === '') continue;
     const noText = r.text(row, noCol);
     const group = rows[rows.length - 1];
-    const item = { no: /^\d+$/.test(noText) ? Number(noText) : null, name, amount: r.amount(row, amountCol), row };
+    const item = { no: DIGITS.test(noText) ? Number(noText) : null, name, amount: r.amount(row, amountCol), row };
     if (group) group.projects.push(item);
     else rows.push({ code: '', name: '', amount: null, projects: [item] });
   }
@@ -224,13 +155,14 @@ function readText(r: SheetReader, spec: Spec): TextData {
 export function readSheet(grid: SheetGrid, catalog?: Catalog): ReadResult {
   // Performance forms first: their titles are not tables', and a form read as a table would
   // give nothing but noise.
-  const form = recognizeForm(grid);
+  const marker = rowOneMarker(grid);
+  const form = recognizeForm(grid, marker);
   if (form) return readFormSheet(grid, form);
-  const summary = recognizeSummary(grid);
+  const summary = recognizeSummary(grid, marker);
   if (summary) return readSummarySheet(grid, summary);
-  const input = recognizeInputSheet(grid);
+  const input = recognizeInputSheet(grid, marker);
   if (input) return readInputSheet(grid, input);
-  if (isPackSheet(grid)) return { sheet: null, issues: [] };
+  if (isPackSheet(grid, marker)) return { sheet: null, issues: [] };
   const rec = recognizeSheet(grid);
   const r = new SheetReader(grid);
   if (!rec) {

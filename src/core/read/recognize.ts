@@ -1,4 +1,4 @@
-import { parseMarker } from '../plan/marker';
+import { parseMarker, type Marker } from '../plan/marker';
 import { TABLE_SPECS } from '../specs/tables';
 import { TEXT_SPECS } from '../specs/texts';
 import type { BudgetLevel, Spec } from '../specs/types';
@@ -24,6 +24,8 @@ const TITLE_CORES: { core: string; spec: Spec }[] = [...TABLE_SPECS, ...TEXT_SPE
   .filter((t) => t.core.length >= 4)
   .sort((a, b) => b.core.length - a.core.length);
 
+const ALL_SPECS: Spec[] = [...TABLE_SPECS, ...TEXT_SPECS];
+
 const SCAN_ROWS = 6;
 const SCAN_COLS = 40;
 
@@ -37,7 +39,7 @@ export function recognizeSheet(grid: SheetGrid): Recognition | null {
   for (const v of row1) {
     const m = parseMarker(v);
     if (m) {
-      const spec = [...TABLE_SPECS, ...TEXT_SPECS].find((s) => s.id === m.specId);
+      const spec = ALL_SPECS.find((s) => s.id === m.specId);
       if (spec) return { spec, level: m.level, year: m.year, org: findOrg(grid), by: 'marker' };
     }
   }
@@ -55,6 +57,18 @@ export function recognizeSheet(grid: SheetGrid): Recognition | null {
   return null;
 }
 
+/**
+ * The add-in's marker of a sheet: the first one in row 1. Found once by the reader and handed
+ * to each recognizer in turn (each used to scan row 1 again).
+ */
+export function rowOneMarker(grid: SheetGrid): Marker | null {
+  for (const v of grid.values[0] ?? []) {
+    const m = parseMarker(v);
+    if (m) return m;
+  }
+  return null;
+}
+
 const COVER_TITLE = /^\S{0,20}?\d{4}年(市级|区级|县级)?(部门|单位)预算$/;
 const COVER_ROWS = 12;
 
@@ -63,11 +77,8 @@ const COVER_ROWS = 12;
  * district templates title it. Nothing in them is checked, so the reader passes over them
  * without a `not-recognised` (before recognizing by title: a 目录 lists the tables' titles).
  */
-export function isPackSheet(grid: SheetGrid): boolean {
-  for (const v of grid.values[0] ?? []) {
-    const m = parseMarker(v);
-    if (m) return m.specId === 'cover' || m.specId === 'contents';
-  }
+export function isPackSheet(grid: SheetGrid, marker: Marker | null = rowOneMarker(grid)): boolean {
+  if (marker) return marker.specId === 'cover' || marker.specId === 'contents';
   return compactText(cellAt(grid, 1, 1)) === '目录';
 }
 
@@ -82,10 +93,18 @@ export function isCoverSheet(grid: SheetGrid): boolean {
   return false;
 }
 
+const ORG_LINE = /^编制(单位|部门)[:：](.*)$/;
+
 function findOrg(grid: SheetGrid): string | undefined {
   for (let r = 1; r <= SCAN_ROWS; r++) {
-    for (let c = 1; c <= SCAN_COLS; c++) {
-      const m = /^编制(单位|部门)[:：](.*)$/.exec(compactText(cellAt(grid, r, c)));
+    const cells = grid.values[r - 1];
+    if (!cells) continue;
+    const width = Math.min(cells.length, SCAN_COLS);
+    for (let c = 0; c < width; c++) {
+      const v = cells[c];
+      // only text can say 编制单位 (asked of every table: most cells are passed over untouched)
+      if (typeof v !== 'string' || !v.includes('编')) continue;
+      const m = ORG_LINE.exec(compactText(v));
       if (m) return m[2] || undefined;
     }
   }

@@ -67,6 +67,19 @@ function wholeMoney(n: number): Money {
 const UNIT_LINE = /(?:^|[^制])单位[:：](万元|元)/;
 
 const TITLE_ROW = /^\d{4}年.*(预算表|预算总表|明细表)$/;
+const ORG_LINE = /^编制(单位|部门)[:：]/;
+
+/** A cell that holds something: a number, or text that is not all white space (a hole holds nothing). */
+function isFilled(v: GridValue | undefined): boolean {
+  if (typeof v === 'number') return true;
+  if (typeof v === 'string') {
+    // A first character that is no white space (a digit, a letter, a Chinese character: nearly
+    // every cell) settles it without the white-space regex; rows are asked this one by one.
+    const ch = v.charCodeAt(0);
+    if ((ch > 0x20 && ch < 0x7f) || (ch >= 0x4e00 && ch <= 0x9fff)) return true;
+  }
+  return compactText(v ?? null) !== '';
+}
 
 /**
  * A sheet being read: cells by 1-based row and column, over a grid that may be holey (a
@@ -87,18 +100,20 @@ export class SheetReader {
   /** The sheet rows that exist from `from` on, in order (holes skipped). */
   rowsFrom(from: number, to = this.rows): number[] {
     const out: number[] = [];
-    this.grid.values.forEach((row, i) => {
-      if (row && i + 1 >= from && i + 1 <= to) out.push(i + 1);
-    });
+    const values = this.grid.values;
+    const end = Math.min(to, values.length);
+    for (let i = Math.max(from, 1) - 1; i < end; i++) if (values[i]) out.push(i + 1);
     return out;
   }
 
   width(): number {
     if (this.widthCache === null) {
       let w = 0;
-      this.grid.values.forEach((row) => {
-        if (row) w = Math.max(w, row.length);
-      });
+      const values = this.grid.values;
+      for (let i = 0; i < values.length; i++) {
+        const row = values[i];
+        if (row && row.length > w) w = row.length;
+      }
       this.widthCache = w;
     }
     return this.widthCache;
@@ -111,16 +126,22 @@ export class SheetReader {
   /** The columns of a row that hold something, in order. */
   filled(row: number): number[] {
     const out: number[] = [];
-    (this.grid.values[row - 1] ?? []).forEach((v, i) => {
-      if (typeof v === 'number' || compactText(v ?? null) !== '') out.push(i + 1);
-    });
+    const cells = this.grid.values[row - 1];
+    if (cells) for (let i = 0; i < cells.length; i++) if (isFilled(cells[i])) out.push(i + 1);
     return out;
+  }
+
+  /** The first column of a row that holds something, 0 when none: `filled(row)[0]` without the array. */
+  firstFilled(row: number): number {
+    const cells = this.grid.values[row - 1];
+    if (cells) for (let i = 0; i < cells.length; i++) if (isFilled(cells[i])) return i + 1;
+    return 0;
   }
 
   /** The text of a row's first filled cell. */
   firstText(row: number): string {
-    const c = this.filled(row)[0];
-    return c === undefined ? '' : this.text(row, c);
+    const c = this.firstFilled(row);
+    return c === 0 ? '' : this.text(row, c);
   }
 
   amount(row: number, col: number): Money | null {
@@ -136,9 +157,16 @@ export class SheetReader {
 
   /** The `单位：` line in the first rows, when the sheet has one. */
   unit(scan = 8): CurrencyUnit | undefined {
-    for (const row of this.rowsFrom(1, scan)) {
-      for (const c of this.filled(row)) {
-        const m = UNIT_LINE.exec(this.text(row, c));
+    const values = this.grid.values;
+    const end = Math.min(scan, values.length);
+    for (let i = 0; i < end; i++) {
+      const cells = values[i];
+      if (!cells) continue;
+      for (let c = 0; c < cells.length; c++) {
+        const v = cells[c];
+        // only text names a unit, and one that does has a 位 however it is spaced
+        if (typeof v !== 'string' || !v.includes('位')) continue;
+        const m = UNIT_LINE.exec(compactText(v));
         if (m) return m[1] as CurrencyUnit;
       }
     }
@@ -178,7 +206,7 @@ export class SheetReader {
       first.includes('科目编码') ||
       first.includes('科目代码') ||
       UNIT_LINE.test(first) ||
-      /^编制(单位|部门)[:：]/.test(first) ||
+      ORG_LINE.test(first) ||
       TITLE_ROW.test(first)
     );
   }

@@ -1,6 +1,7 @@
 import type { ModelSheet, TargetSummaryData, TargetSummaryRow } from '../model';
 import { address } from '../plan/a1';
-import { parseMarker } from '../plan/marker';
+import type { Marker } from '../plan/marker';
+import { rowOneMarker } from './recognize';
 import { TARGET_SUMMARY } from '../specs/forms';
 import type { BudgetLevel } from '../specs/types';
 import { cellAt, compactText, plainText, type SheetGrid } from './grid';
@@ -25,11 +26,8 @@ const HEADER_SCAN = 15;
 // summary does not make its sheet one.
 const TITLE = /^.{0,24}项目支出绩效目标汇总表[（(]?\d{0,4}年?度?[)）]?$/;
 
-export function recognizeSummary(grid: SheetGrid): SummaryRecognition | null {
-  for (const v of grid.values[0] ?? []) {
-    const m = parseMarker(v);
-    if (m) return m.specId === TARGET_SUMMARY.id ? { level: m.level, year: m.year, by: 'marker' } : null;
-  }
+export function recognizeSummary(grid: SheetGrid, marker: Marker | null = rowOneMarker(grid)): SummaryRecognition | null {
+  if (marker) return marker.specId === TARGET_SUMMARY.id ? { level: marker.level, year: marker.year, by: 'marker' } : null;
   for (let r = 1; r <= SCAN_ROWS; r++) {
     for (let c = 1; c <= SCAN_COLS; c++) {
       const text = compactText(cellAt(grid, r, c));
