@@ -1,6 +1,6 @@
 import type { ComparisonData, ModelSheet, ProcurementData, ProcurementKey } from '../model';
 import { Money } from '../money';
-import { COMPARISON, COMPARISON_COLUMNS, COMPARISON_HEADER_ROW, COMPARISON_THRESHOLD_CELL } from '../plan/comparison';
+import { COMPARISON, COMPARISON_COLUMNS, COMPARISON_HEADER_ROW, COMPARISON_THRESHOLD_CELL } from '../plan/comparison-layout';
 import { address, parseAddress } from '../plan/a1';
 import type { Marker } from '../plan/marker';
 import { rowOneMarker } from './recognize';

@@ -10,7 +10,7 @@ import type {
 } from '../model';
 import type { Money } from '../money';
 import { address } from '../plan/a1';
-import { THREE_PUBLIC_COLUMNS } from '../plan/build';
+import { THREE_PUBLIC_COLUMNS } from '../plan/three-public-columns';
 import type { Spec } from '../specs/types';
 import { nameKey } from '../catalog/names';
 import { readBalance } from './balance';
