@@ -43,52 +43,56 @@ export function isDigits(code: string): boolean {
 
 export function codeTree(rows: readonly CodedRow[]): CodeTree {
   const firstOf = new Int32Array(rows.length);
-  const keptAt = new Map<string, number>();
   const placeList: number[] = [];
   let longest = 0;
+  let ancestorsAtMost = 0;
+  // Codes in strictly ascending order (as tables list them) can hold no code twice, and a code's
+  // parent, when listed, is then the last row of the parent's length before it: a row of that
+  // length between the two would sort after the child. So no map of the codes is needed.
+  let ascending = true;
+  let previous = '';
   for (let i = 0; i < rows.length; i++) {
     const code = rows[i].code;
     if (!isDigits(code)) {
       firstOf[i] = BAD_CODE; // reported by the reader
       continue;
     }
-    const first = keptAt.get(code);
-    if (first !== undefined) {
-      firstOf[i] = placeList[first];
-      continue;
-    }
+    if (placeList.length > 0 && !(previous < code)) ascending = false;
+    previous = code;
     firstOf[i] = KEPT;
-    keptAt.set(code, placeList.length);
     placeList.push(i);
     if (code.length > longest) longest = code.length;
+    if (code.length > 4) ancestorsAtMost += (code.length - 3) >> 1;
   }
+  const keptAt = ascending ? null : keepFirstOfEachCode(rows, firstOf, placeList);
   const place = Int32Array.from(placeList);
   const n = place.length;
-  const codes: string[] = new Array(n);
+  const codes: string[] = new Array<string>(n);
   for (let j = 0; j < n; j++) codes[j] = rows[place[j]].code;
 
-  // Rows come in tree order: a code's parent is usually the last row of the parent's length
-  // seen before it, so most look-ups compare that row's code as a prefix and make no string.
+  // Out of order, the parent is still most often the last row of its length before the child:
+  // that row's code is compared as a prefix first, and a code is sliced only when it is not.
   const lastOfLength = new Int32Array(longest + 1).fill(-1);
   const rowOfPrefix = (code: string, len: number): number => {
     const last = lastOfLength[len];
     if (last >= 0 && code.startsWith(codes[last])) return last;
-    return keptAt.get(code.slice(0, len)) ?? -1;
+    return keptAt ? (keptAt.get(code.slice(0, len)) ?? -1) : -1;
   };
 
   const parent = new Int32Array(n).fill(-1);
   const ancStart = new Int32Array(n + 1);
-  const ancList: number[] = [];
+  const anc = new Int32Array(ancestorsAtMost);
+  let ancCount = 0;
   const hasDescendant = new Uint8Array(n);
   const leiList: number[] = [];
   for (let j = 0; j < n; j++) {
     const code = codes[j];
     const len = code.length;
-    ancStart[j] = ancList.length;
+    ancStart[j] = ancCount;
     for (let l = len - 2; l >= 3; l -= 2) {
       const a = rowOfPrefix(code, l);
       if (a < 0) continue;
-      ancList.push(a);
+      anc[ancCount++] = a;
       hasDescendant[a] = 1;
       if (l === len - 2) parent[j] = a;
     }
@@ -97,7 +101,7 @@ export function codeTree(rows: readonly CodedRow[]): CodeTree {
     if (len === 3) leiList.push(j);
     lastOfLength[len] = j;
   }
-  ancStart[n] = ancList.length;
+  ancStart[n] = ancCount;
 
   const kidStart = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) if (parent[j] >= 0) kidStart[parent[j] + 1]++;
@@ -116,9 +120,31 @@ export function codeTree(rows: readonly CodedRow[]): CodeTree {
     kids,
     leaves: Int32Array.from(leafList),
     ancStart,
-    anc: Int32Array.from(ancList),
+    anc: anc.subarray(0, ancCount),
     lei: Int32Array.from(leiList),
   };
+}
+
+/**
+ * Codes out of order: the first row of each code is kept, a later one points at it (a
+ * duplicate finding). `placeList` is redone to hold the kept rows only. The map of kept codes
+ * to their index among the kept rows.
+ */
+function keepFirstOfEachCode(rows: readonly CodedRow[], firstOf: Int32Array, placeList: number[]): Map<string, number> {
+  const keptAt = new Map<string, number>();
+  placeList.length = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (firstOf[i] === BAD_CODE) continue;
+    const code = rows[i].code;
+    const first = keptAt.get(code);
+    if (first !== undefined) {
+      firstOf[i] = placeList[first];
+      continue;
+    }
+    keptAt.set(code, placeList.length);
+    placeList.push(i);
+  }
+  return keptAt;
 }
 
 /**

@@ -73,6 +73,9 @@ describe('codeTree', () => {
         codes.push((lei + '0102030405').slice(0, 3) + String(rand(3)).repeat(len).slice(0, Math.max(0, len - 3)));
       }
       expect(shape(codes)).toEqual(naive(codes));
+      // in ascending order no map is made: the parent is found as the last row of its length
+      const sorted = [...new Set(codes)].sort();
+      expect(shape(sorted)).toEqual(naive(sorted));
     }
   });
 });
