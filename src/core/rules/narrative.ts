@@ -3,6 +3,7 @@ import { sameName } from '../catalog/names';
 import type { PrintedUnit } from '../model';
 import { Money, ZERO } from '../money';
 import { finding } from './checks';
+import { matchesOf } from './matches';
 import { halfUnit, Scale, scaleOf, toWan, YUAN } from './tolerance';
 import type { Finding } from './types';
 
@@ -23,16 +24,31 @@ interface Quote {
 function quotes(sheet: ModelSheet | undefined, pattern: RegExp): (Quote & { match: RegExpExecArray })[] {
   if (!sheet || sheet.data.kind !== 'text') return [];
   const out: (Quote & { match: RegExpExecArray })[] = [];
-  (sheet.data as TextData).paragraphs.forEach((p, i) => {
-    const re = new RegExp(pattern.source, 'g');
-    for (let m = re.exec(p); m; m = re.exec(p)) {
+  const paragraphs = (sheet.data as TextData).paragraphs;
+  for (let i = 0; i < paragraphs.length; i++) {
+    for (const m of matchesOf(pattern, paragraphs[i])) {
       const raw = m[m.length - 1].replace(/,/g, '');
       if (!/^\d+(\.\d+)?$/.test(raw)) continue;
       out.push({ sheet, paragraph: i, text: m[0], value: new Money(raw), decimals: raw.split('.')[1]?.length ?? 0, match: m });
     }
-  });
+  }
   return out;
 }
+
+// Made once (global, for matchesOf), not per workbook.
+const T3_TOTAL = /预算支出总额为([\d,.]+)万元/g;
+const T4_TOTAL = /财政拨款支出预算([\d,.]+)万元/g;
+const T4_LINE = /“([^”]+)”科目([\d,.]+)万元/g;
+const T5_TOTAL = /一般公共预算拨款支出预算([\d,.]+)万元/g;
+const T6_TOTAL = /政府性基金拨款支出预算([\d,.]+)万元/g;
+const T9_QUOTES: [RegExp, keyof ThreePublicData['amounts'], string][] = [
+  [/“三公”经费预算数为([\d,.]+)万元/g, 'total', '“三公”经费预算表合计'],
+  [/因公出国（境）费([\d,.]+)万元/g, 'abroad', '“三公”经费预算表因公出国（境）费'],
+  [/公务用车购置及运行费([\d,.]+)万元/g, 'vehicleTotal', '“三公”经费预算表公务用车购置及运行费'],
+  [/公务接待费([\d,.]+)万元/g, 'reception', '“三公”经费预算表公务接待费'],
+  [/机关运行经费预算为([\d,.]+)万元/g, 'operating', '“三公”经费预算表机关运行经费'],
+];
+const LINE_NUMBER = /^[一二三四五六七八九十]+、\s*/;
 
 function compare(q: Quote, wan: Money, what: string, from: Scale = YUAN): Finding | null {
   const rounded = wan.toDecimalPlaces(q.decimals, Money.ROUND_HALF_UP);
@@ -58,28 +74,20 @@ export function checkNarrative(sheets: ModelSheet[]): Finding[] {
   const out: (Finding | null)[] = [];
   const wanOf = (value: Money | null | undefined, table: PrintedUnit) => toWan(value ?? ZERO, scaleOf(table));
 
-  if (t3) for (const q of quotes(explanation, /预算支出总额为([\d,.]+)万元/)) out.push(compare(q, wanOf(t3.total.total, t3), '支出预算总表合计', scaleOf(t3)));
+  if (t3) for (const q of quotes(explanation, T3_TOTAL)) out.push(compare(q, wanOf(t3.total.total, t3), '支出预算总表合计', scaleOf(t3)));
   if (t4) {
-    for (const q of quotes(explanation, /财政拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t4.expenditureTotal.total, t4), '财政拨款收支总表支出总计', scaleOf(t4)));
-    for (const q of quotes(explanation, /“([^”]+)”科目([\d,.]+)万元/)) {
+    for (const q of quotes(explanation, T4_TOTAL)) out.push(compare(q, wanOf(t4.expenditureTotal.total, t4), '财政拨款收支总表支出总计', scaleOf(t4)));
+    for (const q of quotes(explanation, T4_LINE)) {
       const name = q.match[1];
-      const line = t4.expenditure.find((e) => sameName(e.label.replace(/^[一二三四五六七八九十]+、\s*/, ''), name));
+      const line = t4.expenditure.find((e) => sameName(e.label.replace(LINE_NUMBER, ''), name));
       if (line) out.push(compare(q, wanOf(line.amounts.total, t4), `财政拨款收支总表“${name}”`, scaleOf(t4)));
     }
   }
-  if (t5) for (const q of quotes(explanation, /一般公共预算拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t5.total.total, t5), '一般公共预算支出功能分类预算表合计', scaleOf(t5)));
-  if (t6) for (const q of quotes(explanation, /政府性基金拨款支出预算([\d,.]+)万元/)) out.push(compare(q, wanOf(t6.total.total, t6), '政府性基金预算支出功能分类预算表合计', scaleOf(t6)));
+  if (t5) for (const q of quotes(explanation, T5_TOTAL)) out.push(compare(q, wanOf(t5.total.total, t5), '一般公共预算支出功能分类预算表合计', scaleOf(t5)));
+  if (t6) for (const q of quotes(explanation, T6_TOTAL)) out.push(compare(q, wanOf(t6.total.total, t6), '政府性基金预算支出功能分类预算表合计', scaleOf(t6)));
   if (t9) {
-    const a = t9.amounts;
-    const pairs: [RegExp, Money | null | undefined, string][] = [
-      [/“三公”经费预算数为([\d,.]+)万元/, a.total, '“三公”经费预算表合计'],
-      [/因公出国（境）费([\d,.]+)万元/, a.abroad, '“三公”经费预算表因公出国（境）费'],
-      [/公务用车购置及运行费([\d,.]+)万元/, a.vehicleTotal, '“三公”经费预算表公务用车购置及运行费'],
-      [/公务接待费([\d,.]+)万元/, a.reception, '“三公”经费预算表公务接待费'],
-      [/机关运行经费预算为([\d,.]+)万元/, a.operating, '“三公”经费预算表机关运行经费'],
-    ];
     const s9 = scaleOf(t9, '万元');
-    for (const [re, value, what] of pairs) for (const q of quotes(other, re)) out.push(compare(q, toWan(value ?? ZERO, s9), what, s9));
+    for (const [re, key, what] of T9_QUOTES) for (const q of quotes(other, re)) out.push(compare(q, toWan(t9.amounts[key] ?? ZERO, s9), what, s9));
   }
   return out.filter((f): f is Finding => f !== null);
 }

@@ -4,6 +4,7 @@ import { COMPARISON_COLUMNS } from '../plan/comparison';
 import { address } from '../plan/a1';
 import { DEFAULT_THRESHOLD, needsReason, type ComparisonRow } from '../previous/compare';
 import { finding } from './checks';
+import { firstMatchOf, matchesOf } from './matches';
 import type { Finding } from './types';
 
 /**
@@ -82,7 +83,7 @@ function statedChanges(sheets: readonly ModelSheet[]): StatedChange[] {
   for (const s of sheets) {
     if (s.data.kind !== 'text' || !TEXT_SECTIONS.has(s.specId)) continue;
     for (const u of units((s.data as TextData).paragraphs)) {
-      for (const m of u.text.matchAll(CHANGE)) {
+      for (const m of matchesOf(CHANGE, u.text)) {
         const at = m.index ?? 0;
         const end = at + m[0].length;
         const [, subject, figure, year, direction, amount] = m;
@@ -185,6 +186,7 @@ export function checkChangesAgainstComparison(sheets: readonly ModelSheet[]): Fi
  */
 const YEAR = /((?:19|20)\d{2})\s*年(?=度|[，,]|本单位|本部门|单位|部门|“|"|预算|项目|收入|支出|机关运行|政府采购|面向|绩效|\d{1,2}月\d{1,2}日)/g;
 const AGAINST = /(?:比|与|较)((?:19|20)\d{2})\s*年/g;
+const TITLE_YEAR = /((?:19|20)\d{2})\s*年/g;
 
 /** A year in a text's title or sentences that is neither the budget year nor, where it compares, the year before. */
 export function checkTextYears(sheets: readonly ModelSheet[], year: number | undefined): Finding[] {
@@ -193,16 +195,16 @@ export function checkTextYears(sheets: readonly ModelSheet[], year: number | und
   for (const s of sheets) {
     if (s.data.kind !== 'text' || !TEXT_SECTIONS.has(s.specId)) continue;
     const d = s.data as TextData;
-    const title = d.title ? [...d.title.matchAll(/((?:19|20)\d{2})\s*年/g)].find((m) => Number(m[1]) !== year) : undefined;
+    const title = d.title ? firstMatchOf(TITLE_YEAR, d.title, (m) => Number(m[1]) !== year) : undefined;
     if (title) out.push(finding('textYear', s.sheetName, 'A1', `A1：标题“${d.title}”写作${title[1]}年，本工作簿是${year}年预算`));
     d.paragraphs.forEach((p, i) => {
       const cell = paragraphCell(i);
-      const against = [...p.matchAll(AGAINST)].find((m) => Number(m[1]) !== year - 1);
+      const against = firstMatchOf(AGAINST, p, (m) => Number(m[1]) !== year - 1);
       if (against) {
         out.push(finding('textYear', s.sheetName, cell, `${cell}：“${sentenceAt(p, against.index ?? 0, (against.index ?? 0) + against[0].length)}”与${against[1]}年比较；${year}年预算应与上年（${year - 1}年）比较`));
         return;
       }
-      const other = [...p.matchAll(YEAR)].find((m) => Number(m[1]) !== year && Number(m[1]) !== year - 1);
+      const other = firstMatchOf(YEAR, p, (m) => Number(m[1]) !== year && Number(m[1]) !== year - 1);
       if (other) out.push(finding('textYear', s.sheetName, cell, `${cell}：“${sentenceAt(p, other.index ?? 0, (other.index ?? 0) + other[0].length)}”中的${other[1]}年既不是预算年度${year}年，也不是上年${year - 1}年`));
     });
   }
@@ -221,7 +223,7 @@ export function checkDoubled(sheets: readonly ModelSheet[]): Finding[] {
   for (const s of sheets) {
     if (s.data.kind !== 'text') continue;
     (s.data as TextData).paragraphs.forEach((p, i) => {
-      const hits = [...p.matchAll(DOUBLED)];
+      const hits = matchesOf(DOUBLED, p);
       if (!hits.length) return;
       const cell = paragraphCell(i);
       const shown = hits.map((m) => `“${p.slice(Math.max(0, (m.index ?? 0) - 4), (m.index ?? 0) + m[0].length + 2)}”`).join('、');

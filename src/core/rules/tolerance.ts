@@ -31,8 +31,14 @@ export function scaleOf(data: PrintedUnit, fallback: CurrencyUnit = '元'): Scal
 
 /** The most rounding can have moved one printed figure: 0 in 元, half a last unit in 万元. */
 export function halfUnit(s: Scale): Money {
-  return s.unit === '元' ? ZERO : new Money(5).div(new Money(10).pow(s.decimals + 1));
+  if (s.unit === '元') return ZERO;
+  // Every 万元 comparison asks it (a power and a division in Decimal): each is made once.
+  let h = HALF_UNITS.get(s.decimals);
+  if (h === undefined) HALF_UNITS.set(s.decimals, (h = new Money(5).div(new Money(10).pow(s.decimals + 1))));
+  return h;
 }
+
+const HALF_UNITS = new Map<number, Money>();
 
 /** The figures of a comparison that were printed (not blank): what may carry rounding. */
 export function printed(...values: (Money | null | undefined)[]): number {
