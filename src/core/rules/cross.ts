@@ -4,6 +4,7 @@ import { address } from '../plan/a1';
 import type { AmountKey } from '../seed-types';
 import type { RuleKey } from './catalog-of-rules';
 import { finding, v } from './checks';
+import { sumOf } from './sums';
 import { atLeast, compareSides, Compared, printed, Scale, scaleOf, show, Side } from './tolerance';
 import type { Finding } from './types';
 
@@ -204,7 +205,7 @@ function projectsVsT5(U2: { sheet: ModelSheet; data: ProjectTableData }, T5: Cod
   const projects = new Map<string, { value: Money; printed: number }>();
   for (const g of U2.data.rows) {
     if (g.code.length !== 7) continue;
-    projects.set(g.code, { value: g.projects.reduce((s, p) => s.plus(v(p.amount)), ZERO), printed: printed(...g.projects.map((p) => p.amount)) });
+    projects.set(g.code, { value: sumOf(g.projects.map((p) => p.amount)), printed: printed(...g.projects.map((p) => p.amount)) });
   }
   const t5 = byCode(T5, 'project');
   // Every 项 either side lists: a T5 项目支出 with no project under it in U2 is a gap too.
@@ -257,12 +258,12 @@ function balanceSplitVsEconomic(T1: Balance, T8: Coded): Finding[] {
   if (lei.length === 0) return [];
   const personnelLei = lei.filter((r) => r.code === '301' || r.code === '303');
   const publicLei = lei.filter((r) => r.code !== '301' && r.code !== '303');
-  const sumOf = (rows: typeof lei) => ({ value: rows.reduce((s, r) => s.plus(v(r.amounts.total)), ZERO), printed: printed(...rows.map((r) => r.amounts.total)) });
+  const totalOf = (rows: typeof lei) => ({ value: sumOf(rows.map((r) => r.amounts.total)), printed: printed(...rows.map((r) => r.amounts.total)) });
   const onlyGeneral = T1.data.income.every((i) => ['general', 'fiscal'].includes(i.key) || v(i.amount).isZero());
   const out: Finding[] = [];
   for (const [key, rows, what] of [['personnel', personnelLei, '工资福利支出（301）与对个人和家庭的补助（303）之和'], ['public', publicLei, `${publicLei.map((r) => r.code).join('、')}之和`]] as const) {
     const t1 = T1.data.expenditureTotal[key];
-    const t8 = sumOf(rows);
+    const t8 = totalOf(rows);
     const a = side(t1, scaleOf(T1.data));
     const b = { value: t8.value, scale: scaleOf(T8.data), rounded: t8.printed };
     const c = onlyGeneral ? compareSides(a, b) : atLeast(a, b);

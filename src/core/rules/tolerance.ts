@@ -49,8 +49,9 @@ export function printed(...values: (Money | null | undefined)[]): number {
 
 /** Do `a` and `b`, both in `s`, agree once `rounded` printed figures may each be off by rounding? */
 export function agree(a: Money, b: Money, rounded: number, s: Scale): boolean {
-  // In 元 the allowance is zero: |a − b| ≤ 0 is a − b being zero, without building the allowance.
-  if (s.unit === '元') return a.minus(b).isZero();
+  // In 元 the allowance is zero: |a − b| ≤ 0 is a equal to b (a difference of two finite figures
+  // is zero only when they are equal, and no figure is infinite), asked without making a − b.
+  if (s.unit === '元') return a.eq(b);
   return a.minus(b).abs().lte(halfUnit(s).times(rounded));
 }
 
