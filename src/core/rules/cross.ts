@@ -4,6 +4,7 @@ import { address } from '../plan/a1';
 import type { AmountKey } from '../seed-types';
 import type { RuleKey } from './catalog-of-rules';
 import { finding, v } from './checks';
+import { isDigits } from './coded-tree';
 import { sumOf } from './sums';
 import { atLeast, compareSides, Compared, printed, Scale, scaleOf, show, Side } from './tolerance';
 import type { Finding } from './types';
@@ -48,8 +49,10 @@ function both(c: Compared, bLabel: string, aLabel: string): string {
  * is not so; then every code is compared in Decimal.
  */
 function codesThatDiffer(a: Coded, aKey: AmountKey, bTables: Coded[], bKey: AmountKey): string[] | null {
-  if (bTables.length === 1) {
-    const same = rowByRow(a, aKey, bTables[0], bKey);
+  // An empty table (T6, T7 often are) adds no code: the one other table may then go row by row.
+  const listing = bTables.filter((t) => t.data.rows.length > 0);
+  if (listing.length === 1) {
+    const same = rowByRow(a, aKey, listing[0], bKey);
     if (same !== 'other codes') return same;
   }
   let magnitude = 0;
@@ -57,7 +60,7 @@ function codesThatDiffer(a: Coded, aKey: AmountKey, bTables: Coded[], bKey: Amou
   const perTable = (t: Coded, key: AmountKey): Map<string, number> | null => {
     const m = new Map<string, number>();
     for (const r of t.data.rows) {
-      if (!/^\d+$/.test(r.code)) continue;
+      if (!isDigits(r.code)) continue;
       const x = r.amounts[key];
       const n = x === null || x === undefined ? 0 : wholeNumber(x);
       if (n === null) return null;
@@ -95,7 +98,7 @@ function rowByRow(a: Coded, aKey: AmountKey, b: Coded, bKey: AmountKey): string[
   let magnitude = 0;
   const differ = new Set<string>();
   for (let i = 0; i < x.length; i++) {
-    if (!/^\d+$/.test(x[i].code)) continue;
+    if (!isDigits(x[i].code)) continue;
     const p = x[i].amounts[aKey];
     const q = y[i].amounts[bKey];
     const m = p === null || p === undefined ? 0 : wholeNumber(p);

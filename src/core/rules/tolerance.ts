@@ -80,10 +80,15 @@ function inWan(x: Money, s: Scale): Money {
   return s.unit === '元' ? x.div(10000) : x;
 }
 
+/** What rounding may have moved one side: each of its printed figures' half unit (nothing in 元). */
+function rounding(s: Side): Money {
+  return s.scale.unit === '元' || s.rounded === 0 ? ZERO : halfUnit(s.scale).times(s.rounded);
+}
+
 /** Two figures of two tables: in 元 when both are, else in 万元 with each side's rounding. */
 export function compareSides(a: Side, b: Side): Compared {
   if (a.scale.unit === '元' && b.scale.unit === '元') return { agree: a.value.eq(b.value), a: a.value, b: b.value, scale: YUAN };
-  const slack = halfUnit(a.scale).times(a.rounded).plus(halfUnit(b.scale).times(b.rounded));
+  const slack = rounding(a).plus(rounding(b));
   const x = inWan(a.value, a.scale);
   const y = inWan(b.value, b.scale);
   const decimals = Math.max(a.scale.unit === '万元' ? a.scale.decimals : 0, b.scale.unit === '万元' ? b.scale.decimals : 0);
@@ -92,9 +97,9 @@ export function compareSides(a: Side, b: Side): Compared {
 
 /** `a ≥ b` with the same allowance: `a` may fall short of `b` by rounding alone. */
 export function atLeast(a: Side, b: Side): Compared {
+  if (a.scale.unit === '元' && b.scale.unit === '元') return { agree: a.value.gte(b.value), a: a.value, b: b.value, scale: YUAN };
   const c = compareSides(a, b);
-  const slack = halfUnit(a.scale).times(a.rounded).plus(halfUnit(b.scale).times(b.rounded));
-  return { ...c, agree: c.a.plus(c.scale.unit === '元' ? ZERO : slack).gte(c.b) };
+  return { ...c, agree: c.a.plus(rounding(a).plus(rounding(b))).gte(c.b) };
 }
 
 /** A table figure in 万元, exact (元 divided, 万元 as printed): what the narrative quotes. */
