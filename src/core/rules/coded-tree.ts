@@ -42,6 +42,42 @@ export function isDigits(code: string): boolean {
 }
 
 export function codeTree(rows: readonly CodedRow[]): CodeTree {
+  const kept = keptRows(rows);
+  const n = kept.place.length;
+  const codes: string[] = new Array<string>(n);
+  for (let j = 0; j < n; j++) codes[j] = rows[kept.place[j]].code;
+  const links = linkAncestors(codes, kept);
+  const { kidStart, kids } = childrenOf(links.parent);
+  const leafList: number[] = [];
+  for (let j = 0; j < n; j++) if (!links.hasDescendant[j]) leafList.push(j);
+  return {
+    firstOf: kept.firstOf,
+    place: kept.place,
+    parent: links.parent,
+    kidStart,
+    kids,
+    leaves: Int32Array.from(leafList),
+    ancStart: links.ancStart,
+    anc: links.anc,
+    lei: links.lei,
+  };
+}
+
+// codeTree's steps are functions of their own: whole, --trace-opt showed ~50 ms to optimize it
+// over 200 small workbooks (a function with many loops is optimized as one large graph).
+
+interface Kept {
+  firstOf: Int32Array;
+  place: Int32Array;
+  /** the longest code's length */
+  longest: number;
+  /** how many ancestors the codes can have at most */
+  ancestorsAtMost: number;
+  /** kept codes to their index among the kept rows; null when the codes are in ascending order */
+  keptAt: Map<string, number> | null;
+}
+
+function keptRows(rows: readonly CodedRow[]): Kept {
   const firstOf = new Int32Array(rows.length);
   const placeList: number[] = [];
   let longest = 0;
@@ -65,23 +101,26 @@ export function codeTree(rows: readonly CodedRow[]): CodeTree {
     if (code.length > 4) ancestorsAtMost += (code.length - 3) >> 1;
   }
   const keptAt = ascending ? null : keepFirstOfEachCode(rows, firstOf, placeList);
-  const place = Int32Array.from(placeList);
-  const n = place.length;
-  const codes: string[] = new Array<string>(n);
-  for (let j = 0; j < n; j++) codes[j] = rows[place[j]].code;
+  return { firstOf, place: Int32Array.from(placeList), longest, ancestorsAtMost, keptAt };
+}
 
-  // Out of order, the parent is still most often the last row of its length before the child:
-  // that row's code is compared as a prefix first, and a code is sliced only when it is not.
-  const lastOfLength = new Int32Array(longest + 1).fill(-1);
-  const rowOfPrefix = (code: string, len: number): number => {
-    const last = lastOfLength[len];
-    if (last >= 0 && code.startsWith(codes[last])) return last;
-    return keptAt ? (keptAt.get(code.slice(0, len)) ?? -1) : -1;
-  };
+/**
+ * The kept row of `code`'s first `len` digits, or -1. The last row of that length seen is
+ * compared as a prefix first (out of order too, it is most often the one), and a code is
+ * sliced for the map only when it is not.
+ */
+function rowOfPrefix(code: string, len: number, lastOfLength: Int32Array, codes: readonly string[], keptAt: Map<string, number> | null): number {
+  const last = lastOfLength[len];
+  if (last >= 0 && code.startsWith(codes[last])) return last;
+  return keptAt ? (keptAt.get(code.slice(0, len)) ?? -1) : -1;
+}
 
+function linkAncestors(codes: readonly string[], kept: Kept) {
+  const n = codes.length;
+  const lastOfLength = new Int32Array(kept.longest + 1).fill(-1);
   const parent = new Int32Array(n).fill(-1);
   const ancStart = new Int32Array(n + 1);
-  const anc = new Int32Array(ancestorsAtMost);
+  const anc = new Int32Array(kept.ancestorsAtMost);
   let ancCount = 0;
   const hasDescendant = new Uint8Array(n);
   const leiList: number[] = [];
@@ -90,39 +129,31 @@ export function codeTree(rows: readonly CodedRow[]): CodeTree {
     const len = code.length;
     ancStart[j] = ancCount;
     for (let l = len - 2; l >= 3; l -= 2) {
-      const a = rowOfPrefix(code, l);
+      const a = rowOfPrefix(code, l, lastOfLength, codes, kept.keptAt);
       if (a < 0) continue;
       anc[ancCount++] = a;
       hasDescendant[a] = 1;
       if (l === len - 2) parent[j] = a;
     }
     // A 4-digit code's parent has 2 digits: a parent, though no 类 (codes.ts parentOf).
-    if (len === 4) parent[j] = rowOfPrefix(code, 2);
+    if (len === 4) parent[j] = rowOfPrefix(code, 2, lastOfLength, codes, kept.keptAt);
     if (len === 3) leiList.push(j);
     lastOfLength[len] = j;
   }
   ancStart[n] = ancCount;
+  return { parent, ancStart, anc: anc.subarray(0, ancCount), hasDescendant, lei: Int32Array.from(leiList) };
+}
 
+/** Each row's direct children, in order, as one list sliced by kidStart. */
+function childrenOf(parent: Int32Array): { kidStart: Int32Array; kids: Int32Array } {
+  const n = parent.length;
   const kidStart = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) if (parent[j] >= 0) kidStart[parent[j] + 1]++;
   for (let j = 0; j < n; j++) kidStart[j + 1] += kidStart[j];
   const kids = new Int32Array(kidStart[n]);
   const filled = kidStart.slice(0, n);
   for (let j = 0; j < n; j++) if (parent[j] >= 0) kids[filled[parent[j]]++] = j;
-
-  const leafList: number[] = [];
-  for (let j = 0; j < n; j++) if (!hasDescendant[j]) leafList.push(j);
-  return {
-    firstOf,
-    place,
-    parent,
-    kidStart,
-    kids,
-    leaves: Int32Array.from(leafList),
-    ancStart,
-    anc: anc.subarray(0, ancCount),
-    lei: Int32Array.from(leiList),
-  };
+  return { kidStart, kids };
 }
 
 /**
