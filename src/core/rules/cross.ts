@@ -26,10 +26,12 @@ function rowCell(t: Coded, code: string, key: AmountKey): { sheet: string; cell:
   return { sheet: t.data.at?.totalSheet ?? t.sheet.sheetName, cell: t.data.at?.totalRow ? address(t.data.at.totalRow, col) : 'A1' };
 }
 
-/** Per code: the figure and whether it was printed (a rounded figure in a 万元 table). */
-function byCode(t: Coded | undefined, key: AmountKey): Map<string, { value: Money; printed: number }> {
+/** Per code (of `length` digits, when given): the figure and whether it was printed (a rounded figure in a 万元 table). */
+function byCode(t: Coded | undefined, key: AmountKey, length?: number): Map<string, { value: Money; printed: number }> {
   const m = new Map<string, { value: Money; printed: number }>();
-  for (const r of t?.data.rows ?? []) if (isDigits(r.code)) m.set(r.code, { value: v(r.amounts[key]), printed: printed(r.amounts[key]) });
+  for (const r of t?.data.rows ?? []) {
+    if ((length === undefined || r.code.length === length) && isDigits(r.code)) m.set(r.code, { value: v(r.amounts[key]), printed: printed(r.amounts[key]) });
+  }
   return m;
 }
 
@@ -151,20 +153,29 @@ function compareTotals(rule: RuleKey, a: Coded, aKey: AmountKey, aLabel: string,
   return [f(rule, at.sheet, at.cell, `${at.cell}：${both(c, bLabel, aLabel)}`)];
 }
 
+/** The kind of data each table compared here holds. */
+const KIND_OF: Readonly<Record<string, string>> = {
+  T1: 'balance', T2: 'coded', T3: 'coded', T4: 'balance', T5: 'coded', T6: 'coded', T7: 'coded', T8: 'coded', T9: 'three-public', U1: 'coded', U2: 'projects',
+};
+
+/** The first sheet of each table with its table's kind of data: one pass over the sheets rather than one search per table. */
+function tablesOf(sheets: readonly ModelSheet[]): Map<string, ModelSheet> {
+  const found = new Map<string, ModelSheet>();
+  for (const s of sheets) if (KIND_OF[s.specId] === s.data.kind && !found.has(s.specId)) found.set(s.specId, s);
+  return found;
+}
+
 export function checkCrossTables(sheets: ModelSheet[]): Finding[] {
-  const coded = (id: string): Coded | undefined => {
-    const s = sheets.find((x) => x.specId === id && x.data.kind === 'coded');
-    return s ? { sheet: s, data: s.data as CodedTableData } : undefined;
-  };
-  const of = <T>(id: string, kind: string): { sheet: ModelSheet; data: T } | undefined => {
-    const s = sheets.find((x) => x.specId === id && x.data.kind === kind);
+  const found = tablesOf(sheets);
+  const of = <T>(id: string): { sheet: ModelSheet; data: T } | undefined => {
+    const s = found.get(id);
     return s ? { sheet: s, data: s.data as unknown as T } : undefined;
   };
-  const [T2, T3, T5, T6, T7, T8, U1] = ['T2', 'T3', 'T5', 'T6', 'T7', 'T8', 'U1'].map(coded);
-  const T1 = of<BalanceTableData>('T1', 'balance');
-  const T4 = of<BalanceTableData>('T4', 'balance');
-  const T9 = of<ThreePublicData>('T9', 'three-public');
-  const U2 = of<ProjectTableData>('U2', 'projects');
+  const [T2, T3, T5, T6, T7, T8, U1] = ['T2', 'T3', 'T5', 'T6', 'T7', 'T8', 'U1'].map((id) => of<CodedTableData>(id));
+  const T1 = of<BalanceTableData>('T1');
+  const T4 = of<BalanceTableData>('T4');
+  const T9 = of<ThreePublicData>('T9');
+  const U2 = of<ProjectTableData>('U2');
   const out: Finding[] = [];
 
   if (T2 && T3) out.push(...perCode('incomeVsExpense', T2, 'total', '收入预算总表合计', [T3], 'total', '支出预算总表合计'));
@@ -215,7 +226,7 @@ function projectsVsT5(U2: { sheet: ModelSheet; data: ProjectTableData }, T5: Cod
   const out: Finding[] = [];
   const projects = new Map<string, Figure>();
   for (const g of U2.data.rows) if (g.code.length === 7) projects.set(g.code, projectsSum(g.projects));
-  const t5 = byCode(T5, 'project');
+  const t5 = byCode(T5, 'project', 7);
   // Every 项 either side lists: a T5 项目支出 with no project under it in U2 is a gap too.
   for (const code of t5.keys()) if (code.length === 7 && !projects.has(code) && !t5.get(code)!.value.isZero()) projects.set(code, NONE);
   const us = scaleOf(U2.data);
@@ -242,9 +253,7 @@ function projectGap(T5: Coded, code: string, sum: Figure, y: Figure, us: Scale, 
 function balanceByLei(t: Balance, key: AmountKey, detailTable: Coded, detailName: string): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
-  const detail = new Map<string, Figure>();
-  const all = byCode(detailTable, 'total');
-  for (const code of all.keys()) if (code.length === 3) detail.set(code, all.get(code)!);
+  const detail = byCode(detailTable, 'total', 3);
   const ts = scaleOf(t.data);
   const ds = scaleOf(detailTable.data);
   for (const e of t.data.expenditure) {
@@ -304,7 +313,7 @@ function balanceSplitVsEconomic(T1: Balance, T8: Coded): Finding[] {
 /** T9 counts project money too, so ≥; compared in 万元 with each side's rounding (tolerance.ts). */
 function threePublicVsEconomic(t9: { sheet: ModelSheet; data: ThreePublicData }, t8: Coded): Finding[] {
   const out: Finding[] = [];
-  const economic = byCode(t8, 'total');
+  const economic = byCode(t8, 'total', 5); // 30212, 30217, 30231
   const s9 = scaleOf(t9.data, '万元');
   const s8 = scaleOf(t8.data);
   for (const [key, code, label] of [['abroad', '30212', '因公出国（境）费'], ['reception', '30217', '公务接待费'], ['vehicleRunning', '30231', '公务用车运行费']] as const) {

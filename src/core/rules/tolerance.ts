@@ -65,7 +65,7 @@ export function agree(a: Money, b: Money, rounded: number, s: Scale): boolean {
   // In 元 the allowance is zero: |a − b| ≤ 0 is a equal to b (a difference of two finite figures
   // is zero only when they are equal, and no figure is infinite), asked without making a − b.
   if (s.unit === '元') return order(a, b) === 0;
-  return a.minus(b).abs().lte(halfUnit(s).times(rounded));
+  return a.minus(b).abs().lte(rounded === 1 ? halfUnit(s) : halfUnit(s).times(rounded));
 }
 
 /** `1,234元` or `12.34万元`: a figure with the unit it is compared in. */
@@ -93,26 +93,41 @@ function inWan(x: Money, s: Scale): Money {
   return s.unit === '元' ? x.div(10000) : x;
 }
 
-/** What rounding may have moved one side: each of its printed figures' half unit (nothing in 元). */
+/**
+ * What rounding may have moved one side: each of its printed figures' half unit (nothing in 元).
+ * One figure's is the half unit itself, and a side without any adds nothing: no Decimal times
+ * or plus for them (most comparisons across tables are of one figure each side).
+ */
 function rounding(s: Side): Money {
-  return s.scale.unit === '元' || s.rounded === 0 ? ZERO : halfUnit(s.scale).times(s.rounded);
+  if (s.scale.unit === '元' || s.rounded === 0) return ZERO;
+  const half = halfUnit(s.scale);
+  return s.rounded === 1 ? half : half.times(s.rounded);
+}
+
+function slackOf(a: Side, b: Side): Money {
+  const x = rounding(a);
+  const y = rounding(b);
+  return x === ZERO ? y : y === ZERO ? x : x.plus(y);
+}
+
+/** Both sides in 万元, with their rounding together and the decimals the finding shows. */
+function bothInWan(a: Side, b: Side): { x: Money; y: Money; slack: Money; scale: Scale } {
+  const decimals = Math.max(a.scale.unit === '万元' ? a.scale.decimals : 0, b.scale.unit === '万元' ? b.scale.decimals : 0);
+  return { x: inWan(a.value, a.scale), y: inWan(b.value, b.scale), slack: slackOf(a, b), scale: { unit: '万元', decimals } };
 }
 
 /** Two figures of two tables: in 元 when both are, else in 万元 with each side's rounding. */
 export function compareSides(a: Side, b: Side): Compared {
   if (a.scale.unit === '元' && b.scale.unit === '元') return { agree: order(a.value, b.value) === 0, a: a.value, b: b.value, scale: YUAN };
-  const slack = rounding(a).plus(rounding(b));
-  const x = inWan(a.value, a.scale);
-  const y = inWan(b.value, b.scale);
-  const decimals = Math.max(a.scale.unit === '万元' ? a.scale.decimals : 0, b.scale.unit === '万元' ? b.scale.decimals : 0);
-  return { agree: x.minus(y).abs().lte(slack), a: x, b: y, scale: { unit: '万元', decimals } };
+  const w = bothInWan(a, b);
+  return { agree: w.x.minus(w.y).abs().lte(w.slack), a: w.x, b: w.y, scale: w.scale };
 }
 
 /** `a ≥ b` with the same allowance: `a` may fall short of `b` by rounding alone. */
 export function atLeast(a: Side, b: Side): Compared {
   if (a.scale.unit === '元' && b.scale.unit === '元') return { agree: order(a.value, b.value) >= 0, a: a.value, b: b.value, scale: YUAN };
-  const c = compareSides(a, b);
-  return { ...c, agree: c.a.plus(rounding(a).plus(rounding(b))).gte(c.b) };
+  const w = bothInWan(a, b);
+  return { agree: w.x.plus(w.slack).gte(w.y), a: w.x, b: w.y, scale: w.scale };
 }
 
 /** A table figure in 万元, exact (元 divided, 万元 as printed): what the narrative quotes. */
