@@ -10,7 +10,7 @@ import { sameName } from '../catalog/names';
 import { RULES, RuleKey } from './catalog-of-rules';
 import { withoutOwnCell } from './message-style';
 import { BAD_CODE, CodeTree, codeTree, KEPT, wholeYuan } from './coded-tree';
-import { sumOf } from './sums';
+import { sumAgrees, sumOf } from './sums';
 import { agree, halfUnit, printed, Scale, scaleOf, show, YUAN } from './tolerance';
 import type { Finding, RuleContext } from './types';
 
@@ -245,15 +245,17 @@ export function checkBalance(sheet: ModelSheet, data: BalanceTableData): Finding
   const incomeCell = (row?: number | null) => (row ? address(row, data.at?.columns.income ?? 2) : 'B1');
   const totalRow = data.at?.totalRow;
   const topKeys = sheet.specId === 'T1' ? ['fiscal', 'business', 'operating', 'other'] : ['general', 'fund', 'stateCapital'];
-  const incomeSum = sumOf(topKeys.map((k) => income(k)?.amount));
-  if (!agree(incomeSum, v(data.incomeTotal), printed(data.incomeTotal, ...topKeys.map((k) => income(k)?.amount)), scale)) {
+  const incomeParts = topKeys.map((k) => income(k)?.amount);
+  if (!sumAgrees(incomeParts, data.incomeTotal, scale)) {
+    const incomeSum = sumOf(incomeParts);
     out.push(finding('balance', name, incomeCell(totalRow), `${incomeCell(totalRow)}：收入总计${mismatch('', v(data.incomeTotal), '各项收入之和', incomeSum, scale)}`));
   }
   const fiscal = income('fiscal');
   if (sheet.specId === 'T1' && fiscal) {
     const fundKeys = ['general', 'fund', 'stateCapital'];
-    const funds = sumOf(fundKeys.map((k) => income(k)?.amount));
-    if (!agree(funds, v(fiscal.amount), printed(fiscal.amount, ...fundKeys.map((k) => income(k)?.amount)), scale)) {
+    const fundParts = fundKeys.map((k) => income(k)?.amount);
+    if (!sumAgrees(fundParts, fiscal.amount, scale)) {
+      const funds = sumOf(fundParts);
       out.push(finding('balance', name, incomeCell(fiscal.row), `${incomeCell(fiscal.row)}：财政拨款收入${mismatch('', v(fiscal.amount), '一般公共预算、政府性基金、国有资本经营预算之和', funds, scale)}`));
     }
   }
@@ -265,8 +267,9 @@ export function checkBalance(sheet: ModelSheet, data: BalanceTableData): Finding
   const keys = Object.keys(data.at?.columns ?? { total: 1 }).filter((k) => k !== 'income');
   for (const key of keys.length ? keys : ['total']) {
     const k = key as AmountKey;
-    const sum = sumOf(data.expenditure.map((e) => e.amounts[k]));
-    if (!agree(sum, v(data.expenditureTotal[k]), printed(data.expenditureTotal[k], ...data.expenditure.map((e) => e.amounts[k])), scale)) {
+    const lineParts = data.expenditure.map((e) => e.amounts[k]);
+    if (!sumAgrees(lineParts, data.expenditureTotal[k], scale)) {
+      const sum = sumOf(lineParts);
       const cell = cellOf(data, totalRow, key);
       out.push(finding('balance', name, cell, `${cell}：支出总计的${LABEL[key] ?? key}${mismatch('', v(data.expenditureTotal[k]), '各类支出之和', sum, scale)}`));
     }
@@ -290,8 +293,9 @@ function checkExpenditureSplit(sheet: ModelSheet, data: BalanceTableData, scale:
   const out: Finding[] = [];
   for (const l of lines) {
     if (printed(l.amounts.total, ...parts.map((k) => l.amounts[k])) === 0) continue;
-    const sum = sumOf(parts.map((k) => l.amounts[k]));
-    if (agree(sum, v(l.amounts.total), printed(l.amounts.total, ...parts.map((k) => l.amounts[k])), scale)) continue;
+    const lineParts = parts.map((k) => l.amounts[k]);
+    if (sumAgrees(lineParts, l.amounts.total, scale)) continue;
+    const sum = sumOf(lineParts);
     const cell = cellOf(data, l.row, 'total');
     out.push(finding('rowParts', sheet.sheetName, cell, `${cell}：${l.label}的合计${mismatch('', v(l.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}`));
   }
@@ -319,18 +323,19 @@ export function checkThreePublic(sheet: ModelSheet, data: ThreePublicData): Find
 export function checkProjects(sheet: ModelSheet, data: ProjectTableData): Finding[] {
   const out: Finding[] = [];
   const scale = scaleOf(data);
-  const leaves = data.rows.flatMap((g) => g.projects.map((p) => ({ code: g.code, amount: v(p.amount), printed: printed(p.amount) })));
+  const leaves = data.rows.flatMap((g) => g.projects.map((p) => ({ code: g.code, amount: p.amount })));
   for (const g of data.rows) {
     if (!g.code) continue;
-    const mine = leaves.filter((l) => l.code.startsWith(g.code));
-    const sum = sumOf(mine.map((l) => l.amount));
-    if (!agree(sum, v(g.amount), printed(g.amount) + mine.reduce((n, l) => n + l.printed, 0), scale)) {
+    const mine = leaves.filter((l) => l.code.startsWith(g.code)).map((l) => l.amount);
+    if (!sumAgrees(mine, g.amount, scale)) {
+      const sum = sumOf(mine);
       const cell = cellOf(data, g.row, 'amount');
       out.push(finding('projects', g.sheet ?? sheet.sheetName, cell, `${cell}：科目${g.code}“${g.name}”${mismatch('', v(g.amount), '其下项目之和', sum, scale)}`));
     }
   }
-  const all = sumOf(leaves.map((l) => l.amount));
-  if (!agree(all, v(data.total), printed(data.total) + leaves.reduce((n, l) => n + l.printed, 0), scale)) {
+  const amounts = leaves.map((l) => l.amount);
+  if (!sumAgrees(amounts, data.total, scale)) {
+    const all = sumOf(amounts);
     const cell = cellOf(data, data.at?.totalRow, 'amount');
     out.push(finding('projects', data.at?.totalSheet ?? sheet.sheetName, cell, `${cell}：合计${mismatch('', v(data.total), '全部项目之和', all, scale)}`));
   }
