@@ -44,14 +44,26 @@ export function mismatch(left: string, a: Money, right: string, b: Money, s: Sca
 
 // ---------------------------------------------------------------- inside one coded table
 
+/** A coded spec's columns, and every column the whole-元 figures are read for: made once per spec, not per table. */
+const COLUMNS_OF = new Map<CodedTableSpec, { keys: string[]; figured: string[] }>();
+
+function columnsOf(spec: CodedTableSpec): { keys: string[]; figured: string[] } {
+  let c = COLUMNS_OF.get(spec);
+  if (!c) {
+    const keys = spec.columns.map((x) => x.key);
+    COLUMNS_OF.set(spec, (c = { keys, figured: [...keys, ...spec.partsOfTotal, 'total'] }));
+  }
+  return c;
+}
+
 export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: RuleContext): Finding[] {
   const spec = tableSpec(sheet.specId) as CodedTableSpec;
   const out: Finding[] = [];
   const tree = codeTree(data.rows);
   codeFindings(sheet, data, ctx, tree, out);
-  const keys = spec.columns.map((c) => c.key);
+  const { keys, figured } = columnsOf(spec);
   const scale = scaleOf(data);
-  const fast = scale.unit === '元' ? wholeYuan(data.rows, data.total, [...keys, ...spec.partsOfTotal, 'total']) : null;
+  const fast = scale.unit === '元' ? wholeYuan(data.rows, data.total, figured) : null;
   for (const key of keys) subtotalFindings(sheet, data, tree, key, fast?.get(key) ?? null, scale, out);
   if (data.rows.length > 0) for (const key of keys) grandTotalFindings(sheet, data, tree, key, fast?.get(key) ?? null, scale, out);
   rowPartsFindings(sheet, data, spec.partsOfTotal, fast, scale, out);

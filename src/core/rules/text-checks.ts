@@ -58,6 +58,12 @@ const FIGURE = '([\\d,]+(?:\\.\\d+)?)';
 /** `公务接待费0.40万元。比2020年预算减少0.06万元` / `…0万元，与2020年预算持平` / `…比2019年预算持平` */
 const CHANGE = new RegExp(`([\\u4e00-\\u9fff“”（）]{2,24}?)(?:为)?${FIGURE}万元[，,。；]?\\s*(?:比|与)(?:(\\d{4})年|上年)(?:预算)?(?:(增加|减少)${FIGURE}万元|持平)`, 'g');
 
+/**
+ * What every change sentence holds (`…万元，比`, `…万元与`), found with a literal first: CHANGE
+ * itself tries each position of a unit with its lazy subject, and most units state no change.
+ */
+const MAY_CHANGE = /万元[，,。；]?\s*(?:比|与)/;
+
 interface StatedChange {
   sheet: ModelSheet;
   unit: Unit;
@@ -85,6 +91,7 @@ function statedChanges(sheets: readonly ModelSheet[]): StatedChange[] {
   for (const s of sheets) {
     if (s.data.kind !== 'text' || !TEXT_SECTIONS.has(s.specId)) continue;
     for (const u of units((s.data as TextData).paragraphs)) {
+      if (!MAY_CHANGE.test(u.text)) continue;
       for (const m of matchesOf(CHANGE, u.text)) out.push(statedChange(s, u, m));
     }
   }
