@@ -122,17 +122,20 @@ function codeFindings(sheet: ModelSheet, data: CodedTableData, ctx: RuleContext,
  */
 function subtotalFindings(sheet: ModelSheet, data: CodedTableData, tree: CodeTree, key: string, F: Float64Array | null, scale: Scale, out: Finding[]): void {
   const { place, kidStart, kids } = tree;
-  const leafNum = F ? leafNumbers(tree, F) : null;
+  // The leaves' sums are made only once a row's direct children disagree: in most tables none does.
+  let leafNum: Float64Array | null = null;
   let sums: LeafSums | null = null;
   for (let j = 0; j < place.length; j++) {
     const from = kidStart[j];
     const to = kidStart[j + 1];
     if (from === to) continue;
-    if (F && leafNum) {
+    if (F) {
       const stated = F[place[j]];
       let n = 0;
       for (let k = from; k < to; k++) n += F[place[kids[k]]];
-      if (n === stated || leafNum[j] === stated) continue;
+      if (n === stated) continue;
+      leafNum ??= leafNumbers(tree, F);
+      if (leafNum[j] === stated) continue;
     }
     const r = data.rows[place[j]];
     const stated = v(r.amounts[key as AmountKey]);

@@ -288,7 +288,8 @@ function balanceSplitVsEconomic(T1: Balance, T8: Coded): Finding[] {
   const cols = T1.data.at?.columns ?? {};
   const hasSplit = cols.personnel !== undefined && cols.public !== undefined;
   if (!hasSplit && !['personnel', 'public'].some((k) => T1.data.expenditureTotal[k as AmountKey])) return [];
-  const lei = T8.data.rows.filter((r) => /^3\d\d$/.test(r.code));
+  // the economic 类 (3xx), as /^3\d\d$/ asks, without an expression per row
+  const lei = T8.data.rows.filter((r) => r.code.length === 3 && r.code[0] === '3' && isDigits(r.code));
   if (lei.length === 0) return [];
   const personnelLei = lei.filter((r) => r.code === '301' || r.code === '303');
   const publicLei = lei.filter((r) => r.code !== '301' && r.code !== '303');

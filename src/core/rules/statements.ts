@@ -22,8 +22,8 @@ export function checkThreePublicStatement(sheets: ModelSheet[]): Finding[] {
   if (!t9sheet) return [];
   const t9 = t9sheet.data as ThreePublicData;
   const total = v(t9.amounts.total);
-  const items = v(t9.amounts.abroad).plus(v(t9.amounts.reception)).plus(v(t9.amounts.vehicleTotal));
-  const amount = total.isZero() ? items : total;
+  // the items' sum only stands in for a 合计 of 0
+  const amount = total.isZero() ? v(t9.amounts.abroad).plus(v(t9.amounts.reception)).plus(v(t9.amounts.vehicleTotal)) : total;
   if (amount.isZero()) return [];
   const col = t9.at?.columns.total;
   const cell = col && t9.at?.totalRow ? address(t9.at.totalRow, col) : 'A1';
