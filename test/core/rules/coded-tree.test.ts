@@ -78,6 +78,21 @@ describe('codeTree', () => {
       expect(shape(sorted)).toEqual(naive(sorted));
     }
   });
+
+  it('agrees with the map-built tree on large tables too (1,500+ rows, codes listed twice), in and out of order', () => {
+    let seed = 11;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 5; round++) {
+      const codes: string[] = [];
+      for (let i = 0; i < 1500 + rand(400); i++) {
+        const len = [3, 5, 7, 7, 9, 4][rand(6)];
+        codes.push(String(201 + rand(9)) + String(100 + rand(900)).repeat(3).slice(0, Math.max(0, len - 3)));
+      }
+      expect(shape(codes)).toEqual(naive(codes));
+      const sorted = [...new Set(codes)].sort();
+      expect(shape(sorted)).toEqual(naive(sorted));
+    }
+  });
 });
 
 describe('isDigits', () => {
