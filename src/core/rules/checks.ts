@@ -1,6 +1,6 @@
 import { levelOf, parentOf } from '../codes';
-import type { Amounts, BalanceTableData, CodedTableData, ModelSheet, ProjectTableData, ThreePublicData } from '../model';
-import { formatAmount, Money, wholeNumber, ZERO } from '../money';
+import type { Amounts, BalanceTableData, CodedRow, CodedTableData, ModelSheet, ProjectTableData, ThreePublicData } from '../model';
+import { formatAmount, Money, ZERO } from '../money';
 import { address } from '../plan/a1';
 import type { ReadIssue } from '../read/parse';
 import type { AmountKey } from '../seed-types';
@@ -9,6 +9,8 @@ import type { CodedTableSpec } from '../specs/types';
 import { sameName } from '../catalog/names';
 import { RULES, RuleKey } from './catalog-of-rules';
 import { withoutOwnCell } from './message-style';
+import { BAD_CODE, CodeTree, codeTree, KEPT, wholeYuan } from './coded-tree';
+import { sumAgrees, sumOf } from './sums';
 import { agree, halfUnit, printed, Scale, scaleOf, show, YUAN } from './tolerance';
 import type { Finding, RuleContext } from './types';
 
@@ -42,217 +44,210 @@ export function mismatch(left: string, a: Money, right: string, b: Money, s: Sca
 
 // ---------------------------------------------------------------- inside one coded table
 
+/** A coded spec's columns, and every column the whole-元 figures are read for: made once per spec, not per table. */
+const COLUMNS_OF = new Map<CodedTableSpec, { keys: string[]; figured: string[] }>();
+
+function columnsOf(spec: CodedTableSpec): { keys: string[]; figured: string[] } {
+  let c = COLUMNS_OF.get(spec);
+  if (!c) {
+    const keys = spec.columns.map((x) => x.key);
+    COLUMNS_OF.set(spec, (c = { keys, figured: [...keys, ...spec.partsOfTotal, 'total'] }));
+  }
+  return c;
+}
+
 export function checkCodedTable(sheet: ModelSheet, data: CodedTableData, ctx: RuleContext): Finding[] {
   const spec = tableSpec(sheet.specId) as CodedTableSpec;
   const out: Finding[] = [];
-  const name = sheet.sheetName;
-  const byCode = new Map<string, typeof data.rows[number]>();
-  const year = sheet.context.year ?? ctx.year;
+  const tree = codeTree(data.rows);
+  codeFindings(sheet, data, ctx, tree, out);
+  const { keys, figured } = columnsOf(spec);
   const scale = scaleOf(data);
-  // A table over several sheets (read/join.ts): each row names its own.
-  const on = (r: { sheet?: string }) => r.sheet ?? name;
-  const totalSheet = data.at?.totalSheet ?? name;
-  // The cell's address is built only for a finding: most rows have none.
-  const codeCellOf = (r: { row?: number | null }) => (r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1');
-  // Each kept row's place in data.rows, in byCode's order: the whole-元 figures are kept by it.
-  const placeOf: number[] = [];
-  for (let i = 0; i < data.rows.length; i++) {
-    const r = data.rows[i];
-    if (!/^\d+$/.test(r.code)) continue; // a bad code is reported by the reader
-    if (byCode.has(r.code)) {
-      const codeCell = codeCellOf(r);
-      out.push(finding('duplicateCode', on(r), codeCell, `${codeCell}：科目${r.code}在本表出现两次（第${byCode.get(r.code)!.row ?? '?'}行已有），金额会被重复计算`));
+  const fast = scale.unit === '元' ? wholeYuan(data.rows, data.total, figured) : null;
+  for (const key of keys) subtotalFindings(sheet, data, tree, key, fast?.get(key) ?? null, scale, out);
+  if (data.rows.length > 0) for (const key of keys) grandTotalFindings(sheet, data, tree, key, fast?.get(key) ?? null, scale, out);
+  rowPartsFindings(sheet, data, spec.partsOfTotal, fast, scale, out);
+  return out;
+}
+
+/** A table over several sheets (read/join.ts): each row names its own. */
+function sheetOf(r: CodedRow, sheet: ModelSheet): string {
+  return r.sheet ?? sheet.sheetName;
+}
+
+/** The cell's address is built only for a finding: most rows have none. */
+function codeCellOf(data: CodedTableData, r: CodedRow): string {
+  return r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1';
+}
+
+/** Codes listed twice, codes the catalog does not know or names differently, codes without their parent row. */
+function codeFindings(sheet: ModelSheet, data: CodedTableData, ctx: RuleContext, tree: CodeTree, out: Finding[]): void {
+  const year = sheet.context.year ?? ctx.year;
+  const rows = data.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const first = tree.firstOf[i];
+    if (first === BAD_CODE) continue;
+    const r = rows[i];
+    if (first !== KEPT) {
+      const codeCell = codeCellOf(data, r);
+      out.push(finding('duplicateCode', sheetOf(r, sheet), codeCell, `${codeCell}：科目${r.code}在本表出现两次（第${rows[first].row ?? '?'}行已有），金额会被重复计算`));
       continue;
     }
-    byCode.set(r.code, r);
-    placeOf.push(i);
     // A code the catalog knows without a confirmed name (see Catalog.nameConfirmed) raises neither
     // finding: there is no official name to compare with.
     const official = ctx.catalog.nameOf(r.code, year);
     // A code with a name is known: isKnown is asked only of the rest.
     if (official === undefined && !ctx.catalog.isKnown(r.code, year)) {
-      const codeCell = codeCellOf(r);
-      out.push(finding('unknownCode', on(r), codeCell, `${codeCell}：科目编码${r.code}不在${year ?? ''}年科目目录中；请核对编码，或在“科目目录”表中补充`));
+      const codeCell = codeCellOf(data, r);
+      out.push(finding('unknownCode', sheetOf(r, sheet), codeCell, `${codeCell}：科目编码${r.code}不在${year ?? ''}年科目目录中；请核对编码，或在“科目目录”表中补充`));
     } else if (official !== undefined && r.name && !sameName(r.name, official)) {
       const nameCell = r.row ? address(r.row, data.at?.nameColumn ?? 4) : 'A1';
-      out.push(finding('nameMismatch', on(r), nameCell, `${nameCell}：科目${r.code}的名称为“${r.name}”，${year ?? ''}年科目目录为“${official}”`));
+      out.push(finding('nameMismatch', sheetOf(r, sheet), nameCell, `${nameCell}：科目${r.code}的名称为“${r.name}”，${year ?? ''}年科目目录为“${official}”`));
     }
   }
-  for (const r of byCode.values()) {
+  for (let j = 0; j < tree.place.length; j++) {
+    const r = rows[tree.place[j]];
+    if (tree.parent[j] >= 0 || r.code.length <= 3) continue;
     const p = parentOf(r.code);
-    if (p && !byCode.has(p)) {
-      const codeCell = r.row ? address(r.row, data.at?.codeColumn ?? 1) : 'A1';
-      out.push(finding('orphan', on(r), codeCell, `${codeCell}：${levelOf(r.code)}级科目${r.code}缺少上级科目${p}所在行`));
-    }
+    const codeCell = codeCellOf(data, r);
+    out.push(finding('orphan', sheetOf(r, sheet), codeCell, `${codeCell}：${levelOf(r.code)}级科目${r.code}缺少上级科目${p}所在行`));
   }
-  const keys = spec.columns.map((c) => c.key);
-  // 类/款 = Σ direct children, per column. A subtotal is flagged only when it also differs from
-  // the sum of its lowest rows, so one wrong 款 is reported at that 款, not again at its 类.
-  // Linear: children grouped by parent once, leaf sums carried up from the 项 level.
-  const all = [...byCode.values()];
-  // Rows are named by their index in `all` (placeOf maps it into data.rows).
-  const children = new Map<string, number[]>();
-  const ancestors = new Set<string>();
-  for (let j = 0; j < all.length; j++) {
-    const r = all[j];
-    const p = parentOf(r.code);
-    if (p) {
-      // push, not a spread: a 类 with thousands of 款 rows (a department's joined table) made this quadratic
-      const kids = children.get(p);
-      if (kids) kids.push(j);
-      else children.set(p, [j]);
-    }
-    for (let len = r.code.length - 2; len >= 3; len -= 2) ancestors.add(r.code.slice(0, len));
-  }
-  // Each leaf's ancestors once, not once per column; and those that are rows of the table, by index.
-  const indexOf = new Map<string, number>();
-  for (let j = 0; j < all.length; j++) indexOf.set(all[j].code, j);
-  const kidsAt = all.map((r) => children.get(r.code));
-  const leaves: { j: number; up: string[]; upAt: number[] }[] = [];
-  for (let j = 0; j < all.length; j++) {
-    const r = all[j];
-    if (ancestors.has(r.code)) continue;
-    const up: string[] = [];
-    const upAt: number[] = [];
-    for (let len = r.code.length - 2; len >= 3; len -= 2) {
-      const a = r.code.slice(0, len);
-      up.push(a);
-      const at = indexOf.get(a);
-      if (at !== undefined) upAt.push(at);
-    }
-    leaves.push({ j, up, upAt });
-  }
-  const fast = scale.unit === '元' ? wholeYuan([...data.rows.map((r) => r.amounts), data.total], [...keys, ...spec.partsOfTotal, 'total']) : null;
-  const totalPlace = data.rows.length;
-  for (const key of keys) {
-    const F = fast ? fast[key]! : null;
-    // Built only when a subtotal disagrees in whole numbers, or the table is not in whole 元.
-    let leafSum: Map<string, Money> | null = null;
-    let leafCount: Map<string, number> | null = null;
-    const buildLeafSums = () => {
-      leafSum = new Map<string, Money>();
-      leafCount = new Map<string, number>();
-      for (const { j, up } of leaves) {
-        const m = all[j].amounts[key];
-        for (const a of up) {
-          // A blank adds zero: a sum from ZERO stays what it was (never −0), so it is skipped.
-          const had = leafSum.get(a) ?? ZERO;
-          leafSum.set(a, m === null || m === undefined ? had : had.plus(m));
-          leafCount.set(a, (leafCount.get(a) ?? 0) + printed(m));
-        }
-      }
-      return { leafSum, leafCount };
-    };
-    // Each row's sum of its lowest rows in whole 元 (only rows with children are asked).
-    let leafNum: Float64Array | null = null;
+}
+
+/**
+ * 类/款 = Σ direct children, in one column. A subtotal is flagged only when it also differs from
+ * the sum of its lowest rows, so one wrong 款 is reported at that 款, not again at its 类.
+ * In whole 元 (`F`, the column's figures) the sums are made in numbers, and only a row that
+ * disagrees there is compared again in Decimal.
+ */
+function subtotalFindings(sheet: ModelSheet, data: CodedTableData, tree: CodeTree, key: string, F: Float64Array | null, scale: Scale, out: Finding[]): void {
+  const { place, kidStart, kids } = tree;
+  // The leaves' sums are made only once a row's direct children disagree: in most tables none does.
+  let leafNum: Float64Array | null = null;
+  let sums: LeafSums | null = null;
+  for (let j = 0; j < place.length; j++) {
+    const from = kidStart[j];
+    const to = kidStart[j + 1];
+    if (from === to) continue;
     if (F) {
-      leafNum = new Float64Array(all.length);
-      for (const { j, upAt } of leaves) {
-        const n = F[placeOf[j]];
-        for (const a of upAt) leafNum[a] += n;
-      }
+      const stated = F[place[j]];
+      let n = 0;
+      for (let k = from; k < to; k++) n += F[place[kids[k]]];
+      if (n === stated) continue;
+      leafNum ??= leafNumbers(tree, F);
+      if (leafNum[j] === stated) continue;
     }
-    for (let j = 0; j < all.length; j++) {
-      const kids = kidsAt[j];
-      if (!kids) continue;
-      const r = all[j];
-      if (F && leafNum) {
-        const stated = F[placeOf[j]];
-        let n = 0;
-        for (const c of kids) n += F[placeOf[c]];
-        if (n === stated || leafNum[j] === stated) continue;
-      }
-      const stated = v(r.amounts[key]);
-      let sum = ZERO;
-      let kidsPrinted = 0;
-      for (const c of kids) {
-        const m = all[c].amounts[key];
-        sum = sum.plus(v(m));
-        if (m !== null && m !== undefined) kidsPrinted++;
-      }
-      const own = printed(r.amounts[key]);
-      // The leaves are compared only when the direct children disagree (both are pure).
-      if (agree(stated, sum, own + kidsPrinted, scale)) continue;
-      const sums = leafSum && leafCount ? { leafSum: leafSum as Map<string, Money>, leafCount: leafCount as Map<string, number> } : buildLeafSums();
-      const leavesAgree = agree(stated, sums.leafSum.get(r.code) ?? ZERO, own + (sums.leafCount.get(r.code) ?? 0), scale);
-      if (!leavesAgree) {
-        const cell = cellOf(data, r.row, key);
-        out.push(finding('subtotal', on(r), cell, `${cell}：科目${r.code}“${r.name}”的${LABEL[key]}${mismatch('', stated, '其下级科目之和', sum, scale)}`));
-      }
+    const r = data.rows[place[j]];
+    const stated = v(r.amounts[key as AmountKey]);
+    let sum = ZERO;
+    let kidsPrinted = 0;
+    for (let k = from; k < to; k++) {
+      const m = data.rows[place[kids[k]]].amounts[key as AmountKey];
+      sum = sum.plus(v(m));
+      if (m !== null && m !== undefined) kidsPrinted++;
     }
+    const own = printed(r.amounts[key as AmountKey]);
+    // The leaves are compared only when the direct children disagree (both are pure).
+    if (agree(stated, sum, own + kidsPrinted, scale)) continue;
+    sums ??= leafSums(data, tree, key);
+    if (agree(stated, sums.sum[j], own + sums.count[j], scale)) continue;
+    const cell = cellOf(data, r.row, key);
+    out.push(finding('subtotal', sheetOf(r, sheet), cell, `${cell}：科目${r.code}“${r.name}”的${LABEL[key]}${mismatch('', stated, '其下级科目之和', sum, scale)}`));
   }
-  // 合计 = Σ 类 rows (the leaves when no 类 row is given).
-  const leiAt: number[] = [];
-  for (let j = 0; j < all.length; j++) if (all[j].code.length === 3) leiAt.push(j);
-  const topAt = leiAt.length ? leiAt : leaves.map((l) => l.j);
-  const top = topAt.map((j) => all[j]);
-  if (data.rows.length > 0) {
-    for (const key of keys) {
-      const F = fast ? fast[key]! : null;
-      if (F && topAt.reduce((n, j) => n + F[placeOf[j]], 0) === F[totalPlace]) continue;
-      const sum = top.reduce((s, c) => s.plus(v(c.amounts[key])), ZERO);
-      if (!agree(sum, v(data.total[key]), printed(data.total[key], ...top.map((c) => c.amounts[key])), scale)) {
-        const cell = cellOf(data, data.at?.totalRow, key);
-        out.push(finding('grandTotal', totalSheet, cell, `${cell}：合计行${LABEL[key]}${mismatch('', v(data.total[key]), '各类级科目之和', sum, scale)}`));
-      }
-    }
-  }
-  // 合计 column = Σ its parts, on every row and the 合计 row.
-  const parts = spec.partsOfTotal;
-  const other = data.at?.otherColumns ?? [];
-  // Every row, then the 合计 row; nothing is built for a row that adds up (most rows).
-  const rowCount = data.rows.length;
-  for (let i = 0; i <= rowCount; i++) {
-    const coded = i < rowCount ? data.rows[i] : null;
-    const amounts = coded ? coded.amounts : data.total;
-    if (amounts.total === null || amounts.total === undefined) {
-      let blank = true;
-      for (const k of parts) if (amounts[k] !== null && amounts[k] !== undefined) blank = false;
-      if (blank) continue;
-    }
-    if (fast) {
-      let s = 0;
-      for (const k of parts) s += fast[k]![i];
-      if (s === fast.total![i]) continue;
-    }
-    const sum = parts.reduce((s, k) => s.plus(v(amounts[k])), ZERO);
-    const slack = printed(amounts.total, ...parts.map((k) => amounts[k]));
-    if (agree(sum, v(amounts.total), slack, scale)) continue;
-    // With columns beyond the official parts (上年结转, …) the 合计 holds them too: it can only
-    // be short of the known parts, never above them, by a mistake.
-    if (other.length && v(amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) continue;
-    const cell = cellOf(data, coded ? coded.row : data.at?.totalRow, 'total');
-    const extra = other.length ? `（另有${other.join('、')}列，合计应不少于各列之和）` : '';
-    const label = coded ? `科目${coded.code}“${coded.name}”` : '合计行';
-    out.push(finding('rowParts', coded ? on(coded) : totalSheet, cell, `${cell}：${label}的合计${mismatch('', v(amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
+}
+
+/** Per kept row, the sum of its lowest rows in whole 元 (0 where it has none). */
+function leafNumbers(tree: CodeTree, F: Float64Array): Float64Array {
+  const { place, leaves, ancStart, anc } = tree;
+  const out = new Float64Array(place.length);
+  for (let l = 0; l < leaves.length; l++) {
+    const j = leaves[l];
+    const n = F[place[j]];
+    for (let k = ancStart[j]; k < ancStart[j + 1]; k++) out[anc[k]] += n;
   }
   return out;
 }
 
-/**
- * A 元 table's figures as numbers, when every one is a whole 元 and all of them together stay
- * far below 2^53: then every sum of them is exact in doubles, and equal sums are exactly what
- * `agree` in 元 asks (its allowance is zero). A blank is 0. Null when any figure is not so,
- * and the checks stay in Decimal; where a comparison fails in numbers, it is made again in
- * Decimal, which words the finding (so the findings are the same either way).
- */
-function wholeYuan(amounts: Amounts[], keys: string[]): Partial<Record<string, Float64Array>> | null {
-  const out: Partial<Record<string, Float64Array>> = {};
-  let magnitude = 0;
-  for (const k of new Set(keys)) {
-    const ns = new Float64Array(amounts.length);
-    for (let i = 0; i < amounts.length; i++) {
-      const m = amounts[i][k as keyof Amounts];
-      // A blank is 0 (the array's own zero).
-      if (m === null || m === undefined) continue;
-      const n = wholeNumber(m);
-      if (n === null) return null;
-      ns[i] = n;
-      magnitude += Math.abs(n);
+interface LeafSums {
+  sum: Money[];
+  /** printed figures among the lowest rows */
+  count: Int32Array;
+}
+
+/** Per kept row, the exact sum of its lowest rows and how many of them are printed; built only when a subtotal disagrees. */
+function leafSums(data: CodedTableData, tree: CodeTree, key: string): LeafSums {
+  const { place, leaves, ancStart, anc } = tree;
+  const sum: Money[] = new Array<Money>(place.length).fill(ZERO);
+  const count = new Int32Array(place.length);
+  for (let l = 0; l < leaves.length; l++) {
+    const j = leaves[l];
+    const m = data.rows[place[j]].amounts[key as AmountKey];
+    // A blank adds zero: a sum from ZERO stays what it was (never −0), so it is skipped.
+    if (m === null || m === undefined) continue;
+    for (let k = ancStart[j]; k < ancStart[j + 1]; k++) {
+      sum[anc[k]] = sum[anc[k]].plus(m);
+      count[anc[k]]++;
     }
-    out[k] = ns;
   }
-  return magnitude <= 2 ** 51 ? out : null;
+  return { sum, count };
+}
+
+/** 合计 = Σ 类 rows (the leaves when no 类 row is given), in one column. */
+function grandTotalFindings(sheet: ModelSheet, data: CodedTableData, tree: CodeTree, key: string, F: Float64Array | null, scale: Scale, out: Finding[]): void {
+  const topAt = tree.lei.length ? tree.lei : tree.leaves;
+  if (F) {
+    let n = 0;
+    for (let t = 0; t < topAt.length; t++) n += F[tree.place[topAt[t]]];
+    if (n === F[data.rows.length]) return;
+  }
+  const k = key as AmountKey;
+  let sum = ZERO;
+  let count = printed(data.total[k]);
+  for (let t = 0; t < topAt.length; t++) {
+    const m = data.rows[tree.place[topAt[t]]].amounts[k];
+    sum = sum.plus(v(m));
+    if (m !== null && m !== undefined) count++;
+  }
+  if (agree(sum, v(data.total[k]), count, scale)) return;
+  const cell = cellOf(data, data.at?.totalRow, key);
+  out.push(finding('grandTotal', data.at?.totalSheet ?? sheet.sheetName, cell, `${cell}：合计行${LABEL[key]}${mismatch('', v(data.total[k]), '各类级科目之和', sum, scale)}`));
+}
+
+/** 合计 column = Σ its parts, on every row and the 合计 row; nothing is built for a row that adds up (most rows). */
+function rowPartsFindings(sheet: ModelSheet, data: CodedTableData, parts: readonly AmountKey[], fast: Map<string, Float64Array> | null, scale: Scale, out: Finding[]): void {
+  const rowCount = data.rows.length;
+  const partCols = fast ? parts.map((k) => fast.get(k)!) : null;
+  const totalCol = fast ? fast.get('total')! : null;
+  for (let i = 0; i <= rowCount; i++) {
+    if (partCols && totalCol) {
+      // A blank row adds up too: its parts and 合计 are all 0.
+      let s = 0;
+      for (let p = 0; p < partCols.length; p++) s += partCols[p][i];
+      if (s === totalCol[i]) continue;
+    }
+    const coded = i < rowCount ? data.rows[i] : null;
+    rowPartsFinding(sheet, data, coded, coded ? coded.amounts : data.total, parts, scale, out);
+  }
+}
+
+/** One row's 合计 against its parts in Decimal, which words the finding. */
+function rowPartsFinding(sheet: ModelSheet, data: CodedTableData, coded: CodedRow | null, amounts: Amounts, parts: readonly AmountKey[], scale: Scale, out: Finding[]): void {
+  if (amounts.total === null || amounts.total === undefined) {
+    let blank = true;
+    for (const k of parts) if (amounts[k] !== null && amounts[k] !== undefined) blank = false;
+    if (blank) return;
+  }
+  const sum = parts.reduce((s, k) => s.plus(v(amounts[k])), ZERO);
+  const slack = printed(amounts.total, ...parts.map((k) => amounts[k]));
+  if (agree(sum, v(amounts.total), slack, scale)) return;
+  // With columns beyond the official parts (上年结转, …) the 合计 holds them too: it can only
+  // be short of the known parts, never above them, by a mistake.
+  const other = data.at?.otherColumns ?? [];
+  if (other.length && v(amounts.total).plus(halfUnit(scale).times(slack)).gte(sum)) return;
+  const cell = cellOf(data, coded ? coded.row : data.at?.totalRow, 'total');
+  const extra = other.length ? `（另有${other.join('、')}列，合计应不少于各列之和）` : '';
+  const label = coded ? `科目${coded.code}“${coded.name}”` : '合计行';
+  out.push(finding('rowParts', coded ? sheetOf(coded, sheet) : (data.at?.totalSheet ?? sheet.sheetName), cell, `${cell}：${label}的合计${mismatch('', v(amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}${extra}`));
 }
 
 // ---------------------------------------------------------------- T1, T4
@@ -265,15 +260,17 @@ export function checkBalance(sheet: ModelSheet, data: BalanceTableData): Finding
   const incomeCell = (row?: number | null) => (row ? address(row, data.at?.columns.income ?? 2) : 'B1');
   const totalRow = data.at?.totalRow;
   const topKeys = sheet.specId === 'T1' ? ['fiscal', 'business', 'operating', 'other'] : ['general', 'fund', 'stateCapital'];
-  const incomeSum = topKeys.reduce((s, k) => s.plus(v(income(k)?.amount)), ZERO);
-  if (!agree(incomeSum, v(data.incomeTotal), printed(data.incomeTotal, ...topKeys.map((k) => income(k)?.amount)), scale)) {
+  const incomeParts = topKeys.map((k) => income(k)?.amount);
+  if (!sumAgrees(incomeParts, data.incomeTotal, scale)) {
+    const incomeSum = sumOf(incomeParts);
     out.push(finding('balance', name, incomeCell(totalRow), `${incomeCell(totalRow)}：收入总计${mismatch('', v(data.incomeTotal), '各项收入之和', incomeSum, scale)}`));
   }
   const fiscal = income('fiscal');
   if (sheet.specId === 'T1' && fiscal) {
     const fundKeys = ['general', 'fund', 'stateCapital'];
-    const funds = fundKeys.reduce((s, k) => s.plus(v(income(k)?.amount)), ZERO);
-    if (!agree(funds, v(fiscal.amount), printed(fiscal.amount, ...fundKeys.map((k) => income(k)?.amount)), scale)) {
+    const fundParts = fundKeys.map((k) => income(k)?.amount);
+    if (!sumAgrees(fundParts, fiscal.amount, scale)) {
+      const funds = sumOf(fundParts);
       out.push(finding('balance', name, incomeCell(fiscal.row), `${incomeCell(fiscal.row)}：财政拨款收入${mismatch('', v(fiscal.amount), '一般公共预算、政府性基金、国有资本经营预算之和', funds, scale)}`));
     }
   }
@@ -285,8 +282,9 @@ export function checkBalance(sheet: ModelSheet, data: BalanceTableData): Finding
   const keys = Object.keys(data.at?.columns ?? { total: 1 }).filter((k) => k !== 'income');
   for (const key of keys.length ? keys : ['total']) {
     const k = key as AmountKey;
-    const sum = data.expenditure.reduce((s, e) => s.plus(v(e.amounts[k])), ZERO);
-    if (!agree(sum, v(data.expenditureTotal[k]), printed(data.expenditureTotal[k], ...data.expenditure.map((e) => e.amounts[k])), scale)) {
+    const lineParts = data.expenditure.map((e) => e.amounts[k]);
+    if (!sumAgrees(lineParts, data.expenditureTotal[k], scale)) {
+      const sum = sumOf(lineParts);
       const cell = cellOf(data, totalRow, key);
       out.push(finding('balance', name, cell, `${cell}：支出总计的${LABEL[key] ?? key}${mismatch('', v(data.expenditureTotal[k]), '各类支出之和', sum, scale)}`));
     }
@@ -310,8 +308,9 @@ function checkExpenditureSplit(sheet: ModelSheet, data: BalanceTableData, scale:
   const out: Finding[] = [];
   for (const l of lines) {
     if (printed(l.amounts.total, ...parts.map((k) => l.amounts[k])) === 0) continue;
-    const sum = parts.reduce((s, k) => s.plus(v(l.amounts[k])), ZERO);
-    if (agree(sum, v(l.amounts.total), printed(l.amounts.total, ...parts.map((k) => l.amounts[k])), scale)) continue;
+    const lineParts = parts.map((k) => l.amounts[k]);
+    if (sumAgrees(lineParts, l.amounts.total, scale)) continue;
+    const sum = sumOf(lineParts);
     const cell = cellOf(data, l.row, 'total');
     out.push(finding('rowParts', sheet.sheetName, cell, `${cell}：${l.label}的合计${mismatch('', v(l.amounts.total), parts.map((k) => LABEL[k]).join('＋'), sum, scale)}`));
   }
@@ -339,18 +338,19 @@ export function checkThreePublic(sheet: ModelSheet, data: ThreePublicData): Find
 export function checkProjects(sheet: ModelSheet, data: ProjectTableData): Finding[] {
   const out: Finding[] = [];
   const scale = scaleOf(data);
-  const leaves = data.rows.flatMap((g) => g.projects.map((p) => ({ code: g.code, amount: v(p.amount), printed: printed(p.amount) })));
+  const leaves = data.rows.flatMap((g) => g.projects.map((p) => ({ code: g.code, amount: p.amount })));
   for (const g of data.rows) {
     if (!g.code) continue;
-    const mine = leaves.filter((l) => l.code.startsWith(g.code));
-    const sum = mine.reduce((s, l) => s.plus(l.amount), ZERO);
-    if (!agree(sum, v(g.amount), printed(g.amount) + mine.reduce((n, l) => n + l.printed, 0), scale)) {
+    const mine = leaves.filter((l) => l.code.startsWith(g.code)).map((l) => l.amount);
+    if (!sumAgrees(mine, g.amount, scale)) {
+      const sum = sumOf(mine);
       const cell = cellOf(data, g.row, 'amount');
       out.push(finding('projects', g.sheet ?? sheet.sheetName, cell, `${cell}：科目${g.code}“${g.name}”${mismatch('', v(g.amount), '其下项目之和', sum, scale)}`));
     }
   }
-  const all = leaves.reduce((s, l) => s.plus(l.amount), ZERO);
-  if (!agree(all, v(data.total), printed(data.total) + leaves.reduce((n, l) => n + l.printed, 0), scale)) {
+  const amounts = leaves.map((l) => l.amount);
+  if (!sumAgrees(amounts, data.total, scale)) {
+    const all = sumOf(amounts);
     const cell = cellOf(data, data.at?.totalRow, 'amount');
     out.push(finding('projects', data.at?.totalSheet ?? sheet.sheetName, cell, `${cell}：合计${mismatch('', v(data.total), '全部项目之和', all, scale)}`));
   }

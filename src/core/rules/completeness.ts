@@ -24,6 +24,15 @@ function quotedName(name: string): string {
 
 const FUND_WORDS: Partial<Record<TableId, string>> = { T6: '政府性基金', T7: '国有资本经营' };
 
+const SAYS_NONE = new Map<string, RegExp>();
+
+/** “本单位无政府性基金…”, “政府性基金拨款支出预算0万元”: made once per fund's words. */
+function saysNone(words: string): RegExp {
+  let re = SAYS_NONE.get(words);
+  if (!re) SAYS_NONE.set(words, (re = new RegExp(`无${words}|${words}[^。；\\n]*?(预算)?(为)?0(\\.0+)?万元`)));
+  return re;
+}
+
 export function checkCompleteness(sheets: ModelSheet[], year: number | undefined): Finding[] {
   const tables = sheets.filter((s) => s.data.kind !== 'text');
   if (tables.length === 0) return [];
@@ -40,7 +49,7 @@ export function checkCompleteness(sheets: ModelSheet[], year: number | undefined
       finding('missingTable', tables[0].sheetName, 'A1', `工作簿缺少${id}${quotedName(specShortName(spec))}；没有数据也应附上该表，并注明“${self}无…”`),
     );
   }
-  const prose = sheets.flatMap((s) => (s.data.kind === 'text' ? s.data.paragraphs : [])).join('\n');
+  let prose: string | null = null;
   for (const s of tables) {
     const words = FUND_WORDS[s.specId as TableId];
     if (!words || s.data.kind !== 'coded') continue;
@@ -48,7 +57,8 @@ export function checkCompleteness(sheets: ModelSheet[], year: number | undefined
     const empty = d.rows.length === 0 && Object.values(d.total).every((v) => !v || v.isZero());
     if (!empty || (d.statement && d.statement.trim())) continue;
     // The narrative may say it instead: “本单位无政府性基金…”, “政府性基金拨款支出预算0万元”.
-    const said = new RegExp(`无${words}|${words}[^。；\\n]*?(预算)?(为)?0(\\.0+)?万元`).test(prose);
+    prose ??= sheets.flatMap((s) => (s.data.kind === 'text' ? s.data.paragraphs : [])).join('\n');
+    const said = saysNone(words).test(prose);
     if (said) continue;
     const cell = d.at?.totalRow ? `B${d.at.totalRow + 1}` : 'A1';
     out.push(finding('emptyTable', s.sheetName, cell, `${cell}：本表没有数据，也没有说明；请在“说明”行写明“${self}无${words}预算支出”`));

@@ -1,6 +1,7 @@
 import type { ModelSheet, TextData, ThreePublicData } from '../model';
 import { address } from '../plan/a1';
 import { v } from './checks';
+import { matchesOf } from './matches';
 import { finding } from './checks';
 import { scaleOf, show } from './tolerance';
 import type { Finding } from './types';
@@ -21,8 +22,8 @@ export function checkThreePublicStatement(sheets: ModelSheet[]): Finding[] {
   if (!t9sheet) return [];
   const t9 = t9sheet.data as ThreePublicData;
   const total = v(t9.amounts.total);
-  const items = v(t9.amounts.abroad).plus(v(t9.amounts.reception)).plus(v(t9.amounts.vehicleTotal));
-  const amount = total.isZero() ? items : total;
+  // the items' sum only stands in for a 合计 of 0
+  const amount = total.isZero() ? v(t9.amounts.abroad).plus(v(t9.amounts.reception)).plus(v(t9.amounts.vehicleTotal)) : total;
   if (amount.isZero()) return [];
   const col = t9.at?.columns.total;
   const cell = col && t9.at?.totalRow ? address(t9.at.totalRow, col) : 'A1';
@@ -63,15 +64,15 @@ export function checkBlankFigures(sheets: ModelSheet[]): Finding[] {
     (s.data as TextData).paragraphs.forEach((p, i) => {
       const cell = paragraphCell(i);
       // One finding per paragraph: the clerk fixes the paragraph, every blank of it named.
-      const verbs = [...p.matchAll(BLANK_FIGURE)].filter((m) => !(m[1] === '为' && p.slice(Math.max(0, (m.index ?? 0) - 2), m.index).endsWith('单位')));
-      const spaced = [...p.matchAll(SPACED_UNIT)].filter((m) => !verbs.some((v) => Math.abs((v.index ?? 0) + v[0].length - ((m.index ?? 0) + m[0].length)) === 0));
+      const verbs = matchesOf(BLANK_FIGURE, p).filter((m) => !(m[1] === '为' && p.slice(Math.max(0, (m.index ?? 0) - 2), m.index).endsWith('单位')));
+      const spaced = matchesOf(SPACED_UNIT, p).filter((m) => !verbs.some((v) => Math.abs((v.index ?? 0) + v[0].length - ((m.index ?? 0) + m[0].length)) === 0));
       const blanks = [...verbs, ...spaced].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
       if (blanks.length) {
         // each blank with the words just before it: `总额为 万元`, `行政单位 家`
         const shown = blanks.map((m) => `“${p.slice(Math.max(0, (m.index ?? 0) - 3), (m.index ?? 0) + m[0].length).replace(/[\s\u3000]+/g, ' ').trim()}”`).join('、');
         out.push(finding('blankFigure', s.sheetName, cell, `${cell}：“${sentenceAround(p, blanks[0].index ?? 0)}”${blanks.length > 1 ? '等处' : ''}中${shown}缺少数字，请补上`));
       }
-      const held = [...p.matchAll(PLACEHOLDERS)];
+      const held = matchesOf(PLACEHOLDERS, p);
       if (held.length) out.push(finding('blankFigure', s.sheetName, cell, `${cell}：“${sentenceAround(p, held[0].index ?? 0)}”中还留有占位符“${held[0][0]}”，请填写`));
     });
   }

@@ -2,8 +2,9 @@ import type { ComparisonData, ModelSheet, TextData } from '../model';
 import { formatAmount, Money } from '../money';
 import { COMPARISON_COLUMNS } from '../plan/comparison';
 import { address } from '../plan/a1';
-import { DEFAULT_THRESHOLD, needsReason, type ComparisonRow } from '../previous/compare';
+import { DEFAULT_THRESHOLD, needsReason, needsReasonScaled, type ComparisonRow } from '../previous/compare';
 import { finding } from './checks';
+import { firstMatchOf, matchesOf } from './matches';
 import type { Finding } from './types';
 
 /**
@@ -57,20 +58,28 @@ const FIGURE = '([\\d,]+(?:\\.\\d+)?)';
 /** `公务接待费0.40万元。比2020年预算减少0.06万元` / `…0万元，与2020年预算持平` / `…比2019年预算持平` */
 const CHANGE = new RegExp(`([\\u4e00-\\u9fff“”（）]{2,24}?)(?:为)?${FIGURE}万元[，,。；]?\\s*(?:比|与)(?:(\\d{4})年|上年)(?:预算)?(?:(增加|减少)${FIGURE}万元|持平)`, 'g');
 
+/**
+ * What every change sentence holds (`…万元，比`, `…万元与`), found with a literal first: CHANGE
+ * itself tries each position of a unit with its lazy subject, and most units state no change.
+ */
+const MAY_CHANGE = /万元[，,。；]?\s*(?:比|与)/;
+
 interface StatedChange {
   sheet: ModelSheet;
-  paragraph: number;
-  sentence: string;
+  unit: Unit;
+  /** the match's start and end in the unit's text */
+  at: number;
+  end: number;
   subject: string;
-  current: Money;
-  /** signed; zero for 持平 */
-  change: Money;
+  /** the figure as printed, commas dropped */
+  figure: string;
+  /** the change as printed, commas dropped; null for 持平 */
+  amount: string | null;
+  decrease: boolean;
   /** decimals the change (or, for 持平, the figure) is printed with */
   decimals: number;
   /** the year compared with, when the sentence names it (`比上年` does not) */
   year: number | null;
-  /** what follows the change in its unit */
-  after: string;
 }
 
 const num = (s: string) => new Money(s.replace(/,/g, ''));
@@ -82,26 +91,75 @@ function statedChanges(sheets: readonly ModelSheet[]): StatedChange[] {
   for (const s of sheets) {
     if (s.data.kind !== 'text' || !TEXT_SECTIONS.has(s.specId)) continue;
     for (const u of units((s.data as TextData).paragraphs)) {
-      for (const m of u.text.matchAll(CHANGE)) {
-        const at = m.index ?? 0;
-        const end = at + m[0].length;
-        const [, subject, figure, year, direction, amount] = m;
-        const change = direction ? num(amount).times(direction === '减少' ? -1 : 1) : new Money(0);
-        out.push({
-          sheet: s,
-          paragraph: paragraphAt(u, at + subject.length),
-          sentence: sentenceAt(u.text, at, end),
-          subject,
-          current: num(figure),
-          change,
-          decimals: decimalsOf(direction ? amount : figure),
-          year: year ? Number(year) : null,
-          after: u.text.slice(end),
-        });
-      }
+      if (!MAY_CHANGE.test(u.text)) continue;
+      for (const m of matchesOf(CHANGE, u.text)) out.push(statedChange(s, u, m));
     }
   }
   return out;
+}
+
+/**
+ * One sentence's change as printed. Money is made of it only where a check needs one (the
+ * comparison, a finding's words): most changes are decided from their digits (figureDigits).
+ */
+function statedChange(s: ModelSheet, u: Unit, m: RegExpExecArray): StatedChange {
+  const at = m.index ?? 0;
+  const [, subject, figure, year, direction, amount] = m;
+  const figureText = plainFigure(figure);
+  const amountText = direction ? plainFigure(amount) : null;
+  return {
+    sheet: s,
+    unit: u,
+    at,
+    end: at + m[0].length,
+    subject,
+    figure: figureText,
+    amount: amountText,
+    decrease: direction === '减少',
+    decimals: decimalsOf(direction ? amount : figure),
+    year: year ? Number(year) : null,
+  };
+}
+
+/** Commas dropped; a figure Decimal cannot read (`,` alone leaves nothing) fails here, as it did when read at once. */
+function plainFigure(s: string): string {
+  const t = s.replace(/,/g, '');
+  if (t === '') num(s);
+  return t;
+}
+
+const paragraphOf = (c: StatedChange) => paragraphAt(c.unit, c.at + c.subject.length);
+const sentenceOf = (c: StatedChange) => sentenceAt(c.unit.text, c.at, c.end);
+const afterOf = (c: StatedChange) => c.unit.text.slice(c.end);
+const currentOf = (c: StatedChange) => new Money(c.figure);
+/** signed; zero for 持平 */
+const changeOf = (c: StatedChange) => (c.amount === null ? new Money(0) : new Money(c.amount).times(c.decrease ? -1 : 1));
+/** A change of 0 (持平, `增加0万元`): no digit but 0. */
+const isNoChange = (c: StatedChange) => c.amount === null || !/[1-9]/.test(c.amount);
+
+/**
+ * A printed figure as a whole number of its last decimal's units, `scale` decimals (`30.42` at
+ * 2 is 3042, at 3 is 30420), when that is exact in a double (15 digits at most); else null.
+ */
+function figureDigits(text: string, scale: number): number | null {
+  const point = text.indexOf('.');
+  const whole = point < 0 ? text : text.slice(0, point);
+  const fraction = point < 0 ? '' : text.slice(point + 1);
+  if (fraction.length > scale || whole.length + scale > 15) return null;
+  return Number(whole + fraction.padEnd(scale, '0'));
+}
+
+/** needsReason of a stated change: from its digits when they decide it, else in Decimal. */
+function changeNeedsReason(c: StatedChange, threshold: Money, thresholdNumber: number): boolean {
+  const scale = Math.max(decimalsOf(c.figure), decimalsOf(c.amount ?? ''));
+  const current = figureDigits(c.figure, scale);
+  const change = figureDigits(c.amount ?? '0', scale);
+  if (current !== null && change !== null) {
+    const clear = needsReasonScaled(c.decrease ? current + change : current - change, current, thresholdNumber);
+    if (clear !== null) return clear;
+  }
+  const now = currentOf(c);
+  return needsReason(now.minus(changeOf(c)), now, threshold);
 }
 
 /** A reason given after the change, or the change is a total its items (which follow) explain. */
@@ -116,14 +174,17 @@ function thresholdOf(sheets: readonly ModelSheet[]): Money {
 export function checkChangeReasons(sheets: readonly ModelSheet[]): Finding[] {
   const threshold = thresholdOf(sheets);
   const out: Finding[] = [];
+  const thresholdNumber = threshold.toNumber();
   for (const c of statedChanges(sheets)) {
-    if (c.change.isZero()) continue;
-    const previous = c.current.minus(c.change);
-    if (!needsReason(previous, c.current, threshold)) continue;
-    if (REASON.test(c.after) || ITEMS_FOLLOW.test(c.after)) continue;
-    const cell = paragraphCell(c.paragraph);
-    const rate = previous.isZero() ? '上年为0' : `增减率${c.change.div(previous.abs()).times(100).toFixed(2)}%`;
-    out.push(finding('changeReason', c.sheet.sheetName, cell, `${cell}：“${c.sentence}”（${rate}，阈值${threshold.toFixed()}%）没有说明原因；请写明“主要原因是…”`));
+    if (isNoChange(c)) continue;
+    if (!changeNeedsReason(c, threshold, thresholdNumber)) continue;
+    const after = afterOf(c);
+    if (REASON.test(after) || ITEMS_FOLLOW.test(after)) continue;
+    const cell = paragraphCell(paragraphOf(c));
+    const change = changeOf(c);
+    const previous = currentOf(c).minus(change);
+    const rate = previous.isZero() ? '上年为0' : `增减率${change.div(previous.abs()).times(100).toFixed(2)}%`;
+    out.push(finding('changeReason', c.sheet.sheetName, cell, `${cell}：“${sentenceOf(c)}”（${rate}，阈值${threshold.toFixed()}%）没有说明原因；请写明“主要原因是…”`));
   }
   for (const s of sheets) {
     if (s.data.kind !== 'comparison') continue;
@@ -169,11 +230,11 @@ export function checkChangesAgainstComparison(sheets: readonly ModelSheet[]): Fi
     if (!row) continue;
     const wan = row.unit === '元' ? row.change.div(10000) : row.change;
     const rounded = wan.toDecimalPlaces(c.decimals, Money.ROUND_HALF_UP);
-    if (rounded.eq(c.change)) continue;
-    const cell = paragraphCell(c.paragraph);
+    if (rounded.eq(changeOf(c))) continue;
+    const cell = paragraphCell(paragraphOf(c));
     const where = row.row !== undefined ? `“${sheet.sheetName}”${address(row.row, COMPARISON_COLUMNS.change)}` : `“${sheet.sheetName}”`;
     const said = rounded.isZero() ? '持平' : `${rounded.isNegative() ? '减少' : '增加'}${rounded.abs().toFixed(c.decimals)}万元`;
-    out.push(finding('changeVsComparison', c.sheet.sheetName, cell, `${cell}：说明称“${c.sentence}”，而${where}的“${row.label}”增减额为${wan.toFixed(Math.max(2, c.decimals))}万元（按${c.decimals}位小数应为${said}）`));
+    out.push(finding('changeVsComparison', c.sheet.sheetName, cell, `${cell}：说明称“${sentenceOf(c)}”，而${where}的“${row.label}”增减额为${wan.toFixed(Math.max(2, c.decimals))}万元（按${c.decimals}位小数应为${said}）`));
   }
   return out;
 }
@@ -185,6 +246,7 @@ export function checkChangesAgainstComparison(sheets: readonly ModelSheet[]): Fi
  */
 const YEAR = /((?:19|20)\d{2})\s*年(?=度|[，,]|本单位|本部门|单位|部门|“|"|预算|项目|收入|支出|机关运行|政府采购|面向|绩效|\d{1,2}月\d{1,2}日)/g;
 const AGAINST = /(?:比|与|较)((?:19|20)\d{2})\s*年/g;
+const TITLE_YEAR = /((?:19|20)\d{2})\s*年/g;
 
 /** A year in a text's title or sentences that is neither the budget year nor, where it compares, the year before. */
 export function checkTextYears(sheets: readonly ModelSheet[], year: number | undefined): Finding[] {
@@ -193,16 +255,16 @@ export function checkTextYears(sheets: readonly ModelSheet[], year: number | und
   for (const s of sheets) {
     if (s.data.kind !== 'text' || !TEXT_SECTIONS.has(s.specId)) continue;
     const d = s.data as TextData;
-    const title = d.title ? [...d.title.matchAll(/((?:19|20)\d{2})\s*年/g)].find((m) => Number(m[1]) !== year) : undefined;
+    const title = d.title ? firstMatchOf(TITLE_YEAR, d.title, (m) => Number(m[1]) !== year) : undefined;
     if (title) out.push(finding('textYear', s.sheetName, 'A1', `A1：标题“${d.title}”写作${title[1]}年，本工作簿是${year}年预算`));
     d.paragraphs.forEach((p, i) => {
       const cell = paragraphCell(i);
-      const against = [...p.matchAll(AGAINST)].find((m) => Number(m[1]) !== year - 1);
+      const against = firstMatchOf(AGAINST, p, (m) => Number(m[1]) !== year - 1);
       if (against) {
         out.push(finding('textYear', s.sheetName, cell, `${cell}：“${sentenceAt(p, against.index ?? 0, (against.index ?? 0) + against[0].length)}”与${against[1]}年比较；${year}年预算应与上年（${year - 1}年）比较`));
         return;
       }
-      const other = [...p.matchAll(YEAR)].find((m) => Number(m[1]) !== year && Number(m[1]) !== year - 1);
+      const other = firstMatchOf(YEAR, p, (m) => Number(m[1]) !== year && Number(m[1]) !== year - 1);
       if (other) out.push(finding('textYear', s.sheetName, cell, `${cell}：“${sentenceAt(p, other.index ?? 0, (other.index ?? 0) + other[0].length)}”中的${other[1]}年既不是预算年度${year}年，也不是上年${year - 1}年`));
     });
   }
@@ -221,7 +283,7 @@ export function checkDoubled(sheets: readonly ModelSheet[]): Finding[] {
   for (const s of sheets) {
     if (s.data.kind !== 'text') continue;
     (s.data as TextData).paragraphs.forEach((p, i) => {
-      const hits = [...p.matchAll(DOUBLED)];
+      const hits = matchesOf(DOUBLED, p);
       if (!hits.length) return;
       const cell = paragraphCell(i);
       const shown = hits.map((m) => `“${p.slice(Math.max(0, (m.index ?? 0) - 4), (m.index ?? 0) + m[0].length + 2)}”`).join('、');
