@@ -46,6 +46,28 @@ describe('the built command line', () => {
     }
   });
 
+  it('checks a workbook without loading the writer, the plans of sheets or consolidation', () => {
+    const probe = `
+      const { main } = require(${JSON.stringify(path.join(ROOT, 'dist-node', 'src', 'cli', 'main.js'))});
+      console.log = () => {}; console.error = () => {};
+      main(process.argv.slice(1)).then((code) => {
+        const loaded = Object.keys(require.cache).map((f) => f.replace(/\\\\/g, '/'));
+        process.stdout.write(JSON.stringify({ code, loaded }));
+      });`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-loads-'));
+    dirs.push(dir);
+    expect(cli(['sample', '--out', dir]).status).toBe(0);
+    const file = path.join(dir, fs.readdirSync(dir).find((f) => /2021-.*-unit\.xlsx$/.test(f))!);
+    const r = spawnSync(process.execPath, ['-e', probe, 'check', file], { encoding: 'utf8' });
+    const { code, loaded } = JSON.parse(r.stdout) as { code: number; loaded: string[] };
+    expect(code).toBe(0);
+    // what check needs is loaded: the reader, the model, the rules
+    expect(loaded.some((f) => f.endsWith('/core/rules/validate.js'))).toBe(true);
+    // and nothing that only writes or consolidates
+    const heavy = loaded.filter((f) => /node_modules\/exceljs\/|\/core\/plan\/(builder|build|workbook|forms|prefill|comparison|unit-breakdown|long-form|summary)\.js$|\/core\/consolidate\/(consolidate|sum|targets|plans)\.js$/.test(f));
+    expect(heavy).toEqual([]);
+  });
+
   it('exits 2 with usage when called with nothing', () => {
     const r = cli([]);
     expect(r.status).toBe(2);

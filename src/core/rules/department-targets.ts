@@ -3,7 +3,7 @@ import { departmentTargets } from '../consolidate/targets';
 import type { ModelSheet } from '../model';
 import { formatAmount, ZERO } from '../money';
 import { address } from '../plan/a1';
-import { projectKey } from '../plan/prefill';
+import { projectKey } from '../plan/project-key';
 import { finding } from './checks';
 import type { Finding } from './types';
 

@@ -6,7 +6,7 @@ import { unitName } from '../consolidate/unit-name';
 import type { BreakdownLine, Figure, UnitWorkbook } from '../consolidate/types';
 import type { ModelSheet } from '../model';
 import { formatAmount, Money, ZERO } from '../money';
-import { columnLabel } from '../plan/unit-breakdown';
+import { columnLabel } from '../plan/breakdown-layout';
 import type { TableId } from '../specs/types';
 import { finding } from './checks';
 import { halfUnit, scaleOf, show, type Scale } from './tolerance';

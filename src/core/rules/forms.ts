@@ -2,7 +2,7 @@ import type { FormData, FormPositions, ModelSheet, ProjectTableData, TargetFormD
 import { Money, ZERO } from '../money';
 import { placeCells, selfEvaluationProblems, targetFormProblems, type FormProblem } from '../performance/rules';
 import { address } from '../plan/a1';
-import { projectKey } from '../plan/prefill';
+import { projectKey } from '../plan/project-key';
 import { isEmptyForm } from '../read/forms';
 import { finding, v, yuan } from './checks';
 import type { Finding } from './types';

@@ -1,7 +1,7 @@
 import type { ModelSheet, TargetFormData, TargetSummaryData } from '../model';
 import { ZERO } from '../money';
 import { address } from '../plan/a1';
-import { projectKey } from '../plan/prefill';
+import { projectKey } from '../plan/project-key';
 import { isEmptyForm } from '../read/forms';
 import { summaryTotalCell } from '../read/summary';
 import { finding, v, yuan } from './checks';

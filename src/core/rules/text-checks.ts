@@ -1,6 +1,6 @@
 import type { ComparisonData, ModelSheet, TextData } from '../model';
 import { formatAmount, Money } from '../money';
-import { COMPARISON_COLUMNS } from '../plan/comparison';
+import { COMPARISON_COLUMNS } from '../plan/comparison-layout';
 import { address } from '../plan/a1';
 import { DEFAULT_THRESHOLD, needsReason, needsReasonScaled, type ComparisonRow } from '../previous/compare';
 import { finding } from './checks';
