@@ -9,6 +9,7 @@ import type { CodedTableSpec } from '../specs/types';
 import { sameName } from '../catalog/names';
 import { RULES, RuleKey } from './catalog-of-rules';
 import { withoutOwnCell } from './message-style';
+import { nestQuotes, oneLine } from './message-text';
 import { BAD_CODE, CodeTree, codeTree, KEPT, wholeYuan } from './coded-tree';
 import { sumAgrees, sumOf } from './sums';
 import { agree, halfUnit, printed, Scale, scaleOf, show, YUAN } from './tolerance';
@@ -26,10 +27,11 @@ export const yuan = (m: Money) => `${formatAmount(m)}元`;
 
 /**
  * A finding of the rule at the cell. The message does not name the cell again (message-style.ts,
- * rule 4): a leading `C7：` in the wording is dropped here, so every rule reads the same.
+ * rule 4): a leading `C7：` in the wording is dropped here, so every rule reads the same; a
+ * quote inside a quote (a clerk's sentence quoting “三公”) nests as ‘…’ and white space is one space (message-text.ts).
  */
 export function finding(rule: RuleKey, sheet: string, cell: string, message: string): Finding {
-  return { rule: RULES[rule].id, severity: RULES[rule].severity, sheet, cell, message: withoutOwnCell(cell, message) };
+  return { rule: RULES[rule].id, severity: RULES[rule].severity, sheet, cell, message: nestQuotes(oneLine(withoutOwnCell(cell, message))) };
 }
 
 function cellOf(data: { at?: { columns: Partial<Record<string, number>>; codeColumn?: number } }, row: number | null | undefined, key: string): string {

@@ -17,11 +17,6 @@ export function requiredTables(year: number | undefined): TableId[] {
   return year !== undefined && year >= T7_REQUIRED_FROM ? [...base.slice(0, 6), 'T7', ...base.slice(6)] : base;
 }
 
-/** A table's name in quotes, or bare when it opens with its own (“三公”经费…): no “““ in a message. */
-function quotedName(name: string): string {
-  return name.startsWith('“') ? name : `“${name}”`;
-}
-
 const FUND_WORDS: Partial<Record<TableId, string>> = { T6: '政府性基金', T7: '国有资本经营' };
 
 const SAYS_NONE = new Map<string, RegExp>();
@@ -46,7 +41,7 @@ export function checkCompleteness(sheets: ModelSheet[], year: number | undefined
     if (present.has(id)) continue;
     const spec = TABLE_SPECS.find((s) => s.id === id)!;
     out.push(
-      finding('missingTable', tables[0].sheetName, 'A1', `工作簿缺少${id}${quotedName(specShortName(spec))}；没有数据也应附上该表，并注明“${self}无…”`),
+      finding('missingTable', tables[0].sheetName, 'A1', `工作簿缺少${id}“${specShortName(spec)}”；没有数据也应附上该表，并注明“${self}无…”`),
     );
   }
   let prose: string | null = null;

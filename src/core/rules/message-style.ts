@@ -15,7 +15,7 @@ import type { Finding } from './types';
  *    Other cells are named with their sheet when on another sheet (`单位收入总表!E8`).
  * 5. No white space at either end, no two spaces in a row, no line break.
  * 6. No unfilled placeholder of a spec's wording (`{year}`, `{org}`, `{tier}`): a clerk would
- *    read `{year}年单位…` as our mistake.
+ *    read `{year}年单位…` as our mistake. No quote opened or closed twice in a row (`““三公”`).
  *
  * English text (`RuleSpec.descriptionEn`): rules 3 and 5, no Chinese punctuation (Chinese
  * terms keep their own words in brackets or quotes: `(三公经费)`), no space before `, . ; : )`,
@@ -65,9 +65,11 @@ function matches(text: string, re: RegExp, rule: string): StyleViolation[] {
 const LEVEL_UNKNOWN = /本单位[（(]部门[）)]|本部门[（(]单位[）)]/g;
 const LINE_BREAK_OR_DOUBLE = /\n|\r|\t| {2,}|\u3000/g;
 const PLACEHOLDER = /\{[a-z]+\}/gi;
+/** a quote opened right after another: `T9““三公”…”` */
+const DOUBLED_QUOTE = /““|””/g;
 
 function common(text: string): StyleViolation[] {
-  const out = [...matches(text, LEVEL_UNKNOWN, 'level-known'), ...matches(text, LINE_BREAK_OR_DOUBLE, 'white-space'), ...matches(text, PLACEHOLDER, 'placeholder')];
+  const out = [...matches(text, LEVEL_UNKNOWN, 'level-known'), ...matches(text, LINE_BREAK_OR_DOUBLE, 'white-space'), ...matches(text, PLACEHOLDER, 'placeholder'), ...matches(text, DOUBLED_QUOTE, 'doubled-quote')];
   if (text !== text.trim()) out.push({ rule: 'white-space', at: text.slice(0, 12) });
   return out;
 }

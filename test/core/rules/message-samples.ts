@@ -261,7 +261,12 @@ export async function fileFindings(): Promise<Finding[]> {
     const sample = sampleFromSeed(SEED_BUDGETS.find((s) => s.id === UNIT)!);
     const plans = planWorkbook({ ctx: sample.ctx, data: sample.data, specs: ['T2'], options: { subtotals: 'formulas' } });
     await (await workbookFromPlans(plans)).xlsx.writeFile(file);
-    return (await checkFile(file)).findings;
+    // The district templates as published: their placeholders (XXX) and sample text, quoted across line breaks.
+    const reference = path.join(__dirname, '..', '..', '..', '..', 'shared', 'reference');
+    const templates = ['unit', 'department'].map((level) => path.join(reference, `district-2026-${level}-budget-template.xlsx`));
+    const found = [(await checkFile(file)).findings];
+    for (const t of templates) found.push((await checkFile(t)).findings);
+    return found.flat();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

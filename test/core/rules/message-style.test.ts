@@ -34,6 +34,7 @@ describe('the style guide for messages', () => {
     expect(rules('“年“三公”经费预算数为 万元”中缺少数字')).toEqual([]);
     expect(rules('  多余的空格')).toEqual(['white-space', 'white-space']);
     expect(rules('工作簿缺少T9“{year}年单位“三公”经费和机关运行经费预算表”')).toEqual(['placeholder']);
+    expect(rules('工作簿缺少T9““三公”经费和机关运行经费预算表”')).toEqual(['doubled-quote']);
     expect(checkFinding({ cell: 'E21', message: 'E21：合计行的合计为1元' }).map((v) => v.rule)).toEqual(['own-cell']);
     expect(checkFinding({ cell: 'E21', message: '合计行的合计为1元，其下级科目（E215、部门收入总表!E21）之和为2元' })).toEqual([]);
     expect(checkEnglish('The total（合计）equals the sum , ok').map((v) => v.rule).sort()).toEqual(['chinese-punctuation-in-english', 'chinese-punctuation-in-english', 'space-before-punctuation']);

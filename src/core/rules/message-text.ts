@@ -1,4 +1,17 @@
 /**
+ * A finding's message as it is shown: on one line, quotes nested as Chinese nests them.
+ * Applied by `finding()` to every message, so each rule only words its own part.
+ */
+
+/**
+ * White space as one space: a clerk's sentence quoted across its line breaks (a template's
+ * `…情况说明\n     2026年…`) would break the line of the pane's list and of `check`'s output.
+ */
+export function oneLine(message: string): string {
+  return /[\t\n\r\u3000]| {2}/.test(message) ? message.replace(/[\s\u3000]+/g, ' ').trim() : message;
+}
+
+/**
  * Quotes inside quotes as Chinese writes them: a message quoting a clerk's sentence that has
  * its own quotes (`说明中“‘三公’经费预算数为30.42万元”`) turns the inner pair “…” into ‘…’,
  * so no message shows `““` or `””`. A message whose quotes do not pair up (a clerk's text with

@@ -1,4 +1,4 @@
-import { nestQuotes } from '../../../src/core/rules/nested-quotes';
+import { nestQuotes, oneLine } from '../../../src/core/rules/message-text';
 
 describe('quotes inside quotes', () => {
   test('the inner pair becomes ‘…’, as Chinese nests them', () => {
@@ -16,5 +16,13 @@ describe('quotes inside quotes', () => {
   test('a quote a clerk left open is not guessed at', () => {
     expect(nestQuotes('说明中“本单位“三公经费为1万元”')).toBe('说明中“本单位“三公经费为1万元”');
     expect(nestQuotes('说明中”反了“')).toBe('说明中”反了“');
+  });
+});
+
+describe('a message on one line', () => {
+  test('line breaks, tabs, full-width and repeated spaces become one space', () => {
+    expect(oneLine('“一、2026年“三公”经费预算情况说明 \n     2026年“三公”经费预算数为XXX万元”中还留有占位符')).toBe('“一、2026年“三公”经费预算情况说明 2026年“三公”经费预算数为XXX万元”中还留有占位符');
+    expect(oneLine('甲\t乙\u3000丙  丁')).toBe('甲 乙 丙 丁');
+    expect(oneLine('合计行的合计为1元')).toBe('合计行的合计为1元');
   });
 });
