@@ -21,8 +21,13 @@ async function outcome(read: () => unknown): Promise<unknown> {
   }
 }
 
+/** One by one, and ahead with every sheet on the thread pool (however small: these sheets are). */
 async function both(buf: Buffer, limits: ReadLimits = LIMITS): Promise<[unknown, unknown]> {
-  return [await outcome(() => readXlsxBuffer(buf, limits).sheets), await outcome(async () => (await readXlsxBufferAhead(buf, limits)).sheets)];
+  const one = await outcome(() => readXlsxBuffer(buf, limits).sheets);
+  const ahead = await outcome(async () => (await readXlsxBufferAhead(buf, limits, 0)).sheets);
+  // and as check reads it: small sheets in their turn, big ones ahead
+  expect(await outcome(async () => (await readXlsxBufferAhead(buf, limits)).sheets)).toEqual(one);
+  return [one, ahead];
 }
 
 const rows = (n: number, from = 1) => Array.from({ length: n }, (_v, r) => `<row r="${r + from}"><c r="A${r + from}"><v>${r}</v></c><c r="B${r + from}" t="inlineStr"><is><t>行${r}</t></is></c></row>`).join('');

@@ -247,13 +247,21 @@ function readArchive(zip: ZipArchive, limits: ReadLimits): StreamWorkbook {
  * it is scanned: zlib's share of the time is taken off this thread. Parts are begun in order,
  * each once the last has ended, so the caps count exactly as they do read one by one.
  */
-async function readArchiveAhead(zip: ZipArchive, limits: ReadLimits): Promise<StreamWorkbook> {
+/**
+ * The compressed size from which a sheet is inflated on the thread pool: 200 small unit
+ * workbooks (sheets of 1–3 KB) read in 180 ms one by one against 340–390 ms ahead, while the
+ * 100-unit workbook's sheets (about 400 KB each) read in 178 ms ahead against 246 ms.
+ */
+export const AHEAD_FROM_BYTES = 32 * 1024;
+
+async function readArchiveAhead(zip: ZipArchive, limits: ReadLimits, aheadFrom: number): Promise<StreamWorkbook> {
   const plan = planArchive(zip, limits);
   const reading = new SheetReading(zip, plan);
   const ahead = (k: number): Promise<Uint8Array> | null => {
     const sheet = plan.sheets[k];
-    // A missing part is refused when its turn comes, after the sheets before it.
-    if (!sheet || !zip.has(sheet.part)) return null;
+    // A missing part is refused when its turn comes, after the sheets before it; a small one is
+    // inflated in its turn too: the thread pool's round trip costs more than inflating it here.
+    if (!sheet || !zip.has(sheet.part) || zip.compressedSize(sheet.part) < aheadFrom) return null;
     const p = zip.inflateAsync(sheet.part);
     // Its failure is told when awaited; until then it must not count as unhandled.
     p.catch(() => undefined);
@@ -280,8 +288,8 @@ export function readXlsxFile(path: string, limits: ReadLimits = LIMITS): StreamW
 }
 
 /** `readXlsxBuffer` with Node's codecs and the sheets inflated on its thread pool, each while the one before is scanned. */
-export async function readXlsxBufferAhead(buf: Uint8Array, limits: ReadLimits = LIMITS): Promise<StreamWorkbook> {
-  return readArchiveAhead(new ZipArchive(buf, limits), limits);
+export async function readXlsxBufferAhead(buf: Uint8Array, limits: ReadLimits = LIMITS, aheadFrom = AHEAD_FROM_BYTES): Promise<StreamWorkbook> {
+  return readArchiveAhead(new ZipArchive(buf, limits), limits, aheadFrom);
 }
 
 /** `readXlsxFile`, the sheets inflated ahead (readXlsxBufferAhead): what `check` reads with. */

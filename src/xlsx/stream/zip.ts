@@ -105,6 +105,11 @@ export class ZipArchive {
     return this.entries.has(name.toLowerCase());
   }
 
+  /** A part's bytes in the file (what is there, not what the directory claims it inflates to). */
+  compressedSize(name: string): number {
+    return this.entries.get(name.toLowerCase())?.compressedSize ?? 0;
+  }
+
   /**
    * Inflates one part and hands its bytes on in chunks; throws as soon as the part or all
    * parts together pass their cap, before the next slice is inflated.
