@@ -72,6 +72,27 @@ describe('reading sheets ahead', () => {
     expect(ahead).toEqual(one);
   });
 
+  it('counts the shared strings before the first sheet, which inflates while they are scanned', async () => {
+    const strings = Array.from({ length: 300 }, (_v, k) => `<si><t>科目名称${k}</t></si>`).join('');
+    const sst = text(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="300" uniqueCount="300">${strings}</sst>`);
+    const body = Array.from({ length: 300 }, (_v, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r}</v></c></row>`).join('');
+    const file = zipParts(workbookParts([{ name: 'S1', xml: sheetXml(body) }, { name: 'S2', xml: sheetXml(body) }], sst));
+    const [plain, aheadPlain] = await both(file);
+    expect(aheadPlain).toEqual(plain);
+    expect(JSON.stringify(plain)).toContain('科目名称299');
+    const sstBytes = Buffer.byteLength(sst[0].data);
+    // the total cap just past the shared strings, then just inside them: refused the same way
+    for (const totalBytes of [sstBytes + 100, sstBytes - 100]) {
+      const [one, ahead] = await both(file, { ...LIMITS, totalBytes });
+      expect(one).toHaveProperty('refused');
+      expect(ahead).toEqual(one);
+    }
+    // a shared strings cap: the sheet inflating meanwhile is dropped without a stray rejection
+    const [one, ahead] = await both(file, { ...LIMITS, sharedStrings: 10 });
+    expect(one).toHaveProperty('refused');
+    expect(ahead).toEqual(one);
+  });
+
   it('refuses a broken part in its turn, after the sheets before it are read', async () => {
     const good = zipParts(workbookParts([1, 2].map((k) => ({ name: `S${k}`, xml: sheetXml(rows(50)) }))));
     const broken = Buffer.from(good);

@@ -115,12 +115,11 @@ function isDateFormat(code: string | undefined): boolean {
 /** Excel's built-in number formats that show dates or times (ExcelJS's table of defaults). */
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
-function readDateStyles(zip: ZipArchive, part: string | undefined): boolean[] {
-  if (!part || !zip.has(part)) return [];
+function readDateStyles(part: string, data: Uint8Array, limits: ReadLimits): boolean[] {
   const custom = new Map<number, string>();
   const xfNumFmts: number[] = [];
   let inCellXfs = false;
-  scanPart(zip, part, {
+  scanBytes(part, data, {
     open(name, attrs, selfClosing) {
       if (name === 'numFmt') {
         const id = Number(attr(attrs, 'numFmtId', part));
@@ -132,7 +131,7 @@ function readDateStyles(zip: ZipArchive, part: string | undefined): boolean[] {
       if (name === 'cellXfs') inCellXfs = false;
     },
     text() {},
-  });
+  }, limits);
   // ExcelJS looks a custom code up first, then its built-in table, and ignores numFmtId 0.
   const dates = xfNumFmts.map((id) => id !== 0 && (custom.has(id) ? isDateFormat(custom.get(id)) : BUILT_IN_DATE_FORMATS.has(id)));
   // No style shows a date (a budget workbook's usual case): none is asked of any cell.
@@ -155,8 +154,13 @@ interface ArchivePlan {
   base: Omit<SheetContext, 'cellsBefore'>;
 }
 
-/** The workbook's parts before its sheets: the sheet list, shared strings, date styles. */
-function planArchive(zip: ZipArchive, limits: ReadLimits): ArchivePlan {
+/**
+ * The workbook's parts before its sheets: the sheet list, shared strings, date styles. Once the
+ * shared strings and styles are inflated (and counted) and before they are scanned,
+ * `partsBeforeSheets` is told the sheets, so the first can be inflated meanwhile with exactly
+ * the room it has when read one by one.
+ */
+function planArchive(zip: ZipArchive, limits: ReadLimits, partsBeforeSheets?: (sheets: ArchivePlan['sheets']) => void): ArchivePlan {
   const officeDocument = [...readRels(zip, '_rels/.rels').values()].find((r) => r.type.endsWith('/officeDocument'));
   const workbookPart = officeDocument ? resolve('', officeDocument.target) : 'xl/workbook.xml';
   if (!zip.has(workbookPart)) throw new WorkbookReadError('不是 .xlsx 工作簿（压缩包中没有 xl/workbook.xml）');
@@ -183,26 +187,6 @@ function planArchive(zip: ZipArchive, limits: ReadLimits): ArchivePlan {
   });
 
   const rels = readRels(zip, relsOf(workbookPart));
-  const relOfType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix));
-  const sstRel = relOfType('/sharedStrings');
-  const sstPart = sstRel ? resolve(workbookPart, sstRel.target) : undefined;
-  let sharedStrings: readonly string[] = [];
-  if (sstPart && zip.has(sstPart)) {
-    const data = zip.inflate(sstPart);
-    const buf = asNodeBuffer(data);
-    const fast = buf ? scanSharedStringsBytes(buf, sstPart, limits) : null;
-    if (fast) sharedStrings = fast;
-    else {
-      const h = new SharedStringsHandler(sstPart, limits);
-      scanBytes(sstPart, data, h, limits);
-      sharedStrings = h.strings;
-    }
-  }
-  const stylesRel = relOfType('/styles');
-  const dateStyles = readDateStyles(zip, stylesRel ? resolve(workbookPart, stylesRel.target) : undefined);
-
-  const strings = sharedStrings;
-  const sharedStringTable = { count: strings.length, get: (i: number) => strings[i] };
   const sheets: ArchivePlan['sheets'] = [];
   for (const d of declared) {
     const rel = rels.get(d.rid);
@@ -210,6 +194,29 @@ function planArchive(zip: ZipArchive, limits: ReadLimits): ArchivePlan {
     if (!rel || !rel.type.endsWith('/worksheet')) continue;
     sheets.push({ name: d.name, state: d.state, part: resolve(workbookPart, rel.target) });
   }
+  const relOfType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix));
+  const sstRel = relOfType('/sharedStrings');
+  const sstPart = sstRel ? resolve(workbookPart, sstRel.target) : undefined;
+  const sstData = sstPart && zip.has(sstPart) ? zip.inflate(sstPart) : null;
+  const stylesRel = relOfType('/styles');
+  const stylesPart = stylesRel ? resolve(workbookPart, stylesRel.target) : undefined;
+  const stylesData = stylesPart && zip.has(stylesPart) ? zip.inflate(stylesPart) : null;
+  // Every part before the sheets is inflated and counted: the first sheet may begin now.
+  partsBeforeSheets?.(sheets);
+  let sharedStrings: readonly string[] = [];
+  if (sstPart && sstData) {
+    const buf = asNodeBuffer(sstData);
+    const fast = buf ? scanSharedStringsBytes(buf, sstPart, limits) : null;
+    if (fast) sharedStrings = fast;
+    else {
+      const h = new SharedStringsHandler(sstPart, limits);
+      scanBytes(sstPart, sstData, h, limits);
+      sharedStrings = h.strings;
+    }
+  }
+  const dateStyles = stylesPart && stylesData ? readDateStyles(stylesPart, stylesData, limits) : [];
+  const strings = sharedStrings;
+  const sharedStringTable = { count: strings.length, get: (i: number) => strings[i] };
   return { sheets, base: { sharedStrings: sharedStringTable, dateStyles, date1904, limits } };
 }
 
@@ -255,10 +262,9 @@ function readArchive(zip: ZipArchive, limits: ReadLimits): StreamWorkbook {
 export const AHEAD_FROM_BYTES = 32 * 1024;
 
 async function readArchiveAhead(zip: ZipArchive, limits: ReadLimits, aheadFrom: number): Promise<StreamWorkbook> {
-  const plan = planArchive(zip, limits);
-  const reading = new SheetReading(zip, plan);
+  let listed: ArchivePlan['sheets'] = [];
   const ahead = (k: number): Promise<Uint8Array> | null => {
-    const sheet = plan.sheets[k];
+    const sheet = listed[k];
     // A missing part is refused when its turn comes, after the sheets before it; a small one is
     // inflated in its turn too: the thread pool's round trip costs more than inflating it here.
     if (!sheet || !zip.has(sheet.part) || zip.compressedSize(sheet.part) < aheadFrom) return null;
@@ -267,7 +273,13 @@ async function readArchiveAhead(zip: ZipArchive, limits: ReadLimits, aheadFrom: 
     p.catch(() => undefined);
     return p;
   };
-  let next = ahead(0);
+  let next: Promise<Uint8Array> | null = null;
+  // The first sheet inflates while the shared strings and styles are scanned.
+  const plan = planArchive(zip, limits, (sheets) => {
+    listed = sheets;
+    next = ahead(0);
+  });
+  const reading = new SheetReading(zip, plan);
   for (let k = 0; k < plan.sheets.length; k++) {
     const sheet = plan.sheets[k];
     const data = next ? await next : zip.inflate(reading.partOf(sheet));
