@@ -77,7 +77,7 @@ describe('T9 and a statement that there is no 三公 budget', () => {
     wb.getWorksheet('其他相关情况说明')!.getCell('A4').value = '2021年本单位无“三公”经费预算。';
     const f = at('three-public-statement');
     expect(f.map((x) => [x.sheet, x.cell, x.severity])).toEqual([[T9, 'A6', 'error']]);
-    expect(f[0].message).toContain('“其他相关情况说明”A4称“2021年本单位无“三公”经费预算”');
+    expect(f[0].message).toContain('“其他相关情况说明”A4称“2021年本单位无‘三公’经费预算”');
     expect(f[0].message).toContain('30.42万元');
   });
 
