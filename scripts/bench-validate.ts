@@ -8,7 +8,8 @@
  *      same plus the core's reading into the model, our read + rules
  *      (`checkFile`, check end to end in the process), SheetJS's and ExcelJS's full loads;
  *   2. end to end, each a fresh process (start-up, loading, a cold JIT): the floor script
- *      against the built CLI's `check` (run `npm run build:cli` first), wall time;
+ *      against the built CLI's `check` (run `npm run build:cli` first), wall time, the two
+ *      and `node -e 0` interleaved, medians of at least 9;
  *   3. read + rules at every size, to show it grows linearly with the rows.
  * Figures, not assertions.
  */
@@ -96,20 +97,24 @@ async function main(): Promise<void> {
       if (tool === 'floor') floor = m.ms;
       console.log(`${TOOLS[tool].label.padEnd(30)}${m.ms.toFixed(0).padStart(6)}   ${(m.ms / floor).toFixed(2).padStart(6)}×   ${(m.peak / 1048576).toFixed(0).padStart(5)} MB`);
     }
-    const wall = (args: string[]) => {
-      const ms: number[] = [];
-      for (let k = 0; k < RUNS; k++) {
+    // Interleaved, so a change in the machine's load falls on all three alike.
+    const root = path.join(__dirname, '..');
+    const commands: Record<'node' | 'floor' | 'check', string[]> = {
+      node: ['-e', '0'],
+      floor: [path.join(root, 'scripts', 'unzip-scan.js'), big.file],
+      check: [path.join(root, 'bin', 'budget-tables.js'), 'check', big.file],
+    };
+    const walls: Record<string, number[]> = { node: [], floor: [], check: [] };
+    const rounds = Math.max(RUNS, 9);
+    for (let k = 0; k < rounds; k++) {
+      for (const [name, args] of Object.entries(commands)) {
         const t0 = process.hrtime.bigint();
         spawnSync(process.execPath, args, { stdio: 'ignore' });
-        ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        walls[name].push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
-      return median(ms);
-    };
-    const root = path.join(__dirname, '..');
-    const floorProcess = wall([path.join(root, 'scripts', 'unzip-scan.js'), big.file]);
-    const checkProcess = wall([path.join(root, 'bin', 'budget-tables.js'), 'check', big.file]);
-    const nodeAlone = wall(['-e', '0']);
-    console.log(`\nend to end, a process each (wall ms, medians of ${RUNS}): node -e 0 ${nodeAlone.toFixed(0)}; floor ${floorProcess.toFixed(0)}; budget-tables check ${checkProcess.toFixed(0)} = ${(checkProcess / floorProcess).toFixed(2)}× the floor`);
+    }
+    const [nodeAlone, floorProcess, checkProcess] = [median(walls.node), median(walls.floor), median(walls.check)];
+    console.log(`\nend to end, a process each (wall ms, medians of ${rounds}, interleaved): node -e 0 ${nodeAlone.toFixed(0)}; floor ${floorProcess.toFixed(0)}; budget-tables check ${checkProcess.toFixed(0)} = ${(checkProcess / floorProcess).toFixed(2)}× the floor`);
     console.log('\nread + rules (check) by size');
     console.log('units  coded rows  file MB      ms   µs per row   peak RSS');
     for (const [units, { file, rows }] of files) {

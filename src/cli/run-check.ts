@@ -80,10 +80,10 @@ async function checkHere(file: string, units?: UnitWorkbook[]): Promise<Outcome>
 
 /**
  * What a worker thread must be given to pay for itself: it loads its own copy of the engine
- * (about 0.3 s of one core) and warms its own JIT, so a share of less than about 2 s of
- * checking on one thread (8 MB of workbooks at the ~4 MB/s measured) costs more than it saves.
- * Measured on a 2-vCPU VM: 200 small unit workbooks (6.8 MB) were slower on two threads than
- * on one; twelve 100-unit workbooks (23 MB) were faster.
+ * (about 0.3 s of one core) and warms its own JIT, so a share of about 1 s of checking on one
+ * thread (8 MB of workbooks at the ~7 MB/s measured) is the least worth one. Measured on a
+ * 2-vCPU VM (scripts/bench-threads.js): 200 small unit workbooks (6.6 MB) were slower on two
+ * threads than on one; twelve 100-unit workbooks (23 MB) slightly faster.
  */
 export const BYTES_PER_THREAD = 8 * 1024 * 1024;
 
