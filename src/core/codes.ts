@@ -88,8 +88,12 @@ export function plainCellsCode(lei: unknown, kuan: unknown, xiang: unknown): str
   return kuanCode + (c.length === 1 ? '0' + c : c);
 }
 
-/** `ASCII_DIGITS.test` as a loop: a code cell has at most a few characters, and every row asks. */
-function isAsciiDigits(text: string): boolean {
+/**
+ * All ASCII digits and not empty, as /^[0-9]+$/ asks, as a loop: a code cell has at most a few
+ * characters, and every row of a table asks (the reader here, the rules of every table).
+ */
+export function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x30 || c > 0x39) return false;
@@ -100,7 +104,7 @@ function isAsciiDigits(text: string): boolean {
 /** A code cell's text when it is empty ('') or plain ASCII digits (`cellText` unchanged), else null. */
 function plainDigits(v: unknown): string | null {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return isAsciiDigits(v) ? v : null;
+  if (typeof v === 'string') return v === '' || isDigits(v) ? v : null;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return String(v);
   return null;
 }

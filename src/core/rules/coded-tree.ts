@@ -1,3 +1,4 @@
+import { isDigits } from '../codes';
 import type { Amounts, CodedRow } from '../model';
 import { wholeNumber } from '../money';
 
@@ -30,16 +31,6 @@ export interface CodeTree {
 
 export const KEPT = -1;
 export const BAD_CODE = -2;
-
-/** All digits, as /^\d+$/ asks, without running a regular expression per row. */
-export function isDigits(code: string): boolean {
-  if (code.length === 0) return false;
-  for (let i = 0; i < code.length; i++) {
-    const c = code.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 export function codeTree(rows: readonly CodedRow[]): CodeTree {
   const kept = keptRows(rows);

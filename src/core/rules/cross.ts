@@ -4,7 +4,7 @@ import { address } from '../plan/a1';
 import type { AmountKey } from '../seed-types';
 import type { RuleKey } from './catalog-of-rules';
 import { finding, v } from './checks';
-import { isDigits } from './coded-tree';
+import { isDigits } from '../codes';
 import { sumOf } from './sums';
 import { atLeast, compareSides, Compared, printed, Scale, scaleOf, show, Side } from './tolerance';
 import type { Finding } from './types';

@@ -11,12 +11,15 @@ export type RawInflate = (data: Uint8Array, maxOutputLength: number, sizeHint?: 
 /** The inflater's output passed its cap. */
 export class InflateTooLarge extends Error {}
 
+/** One chunk of the size expected: a true hint ends in one chunk, which zlib returns uncopied. */
+function zlibOptions(maxOutputLength: number, sizeHint?: number): { maxOutputLength: number; chunkSize?: number } {
+  if (sizeHint === undefined) return { maxOutputLength };
+  return { maxOutputLength, chunkSize: Math.max(64, Math.min(sizeHint, maxOutputLength, 64 * 1024 * 1024)) };
+}
+
 export const nodeInflate: RawInflate = (data, maxOutputLength, sizeHint) => {
   try {
-    // One chunk of the size expected: a true hint ends in one chunk, which zlib returns uncopied.
-    if (sizeHint === undefined) return inflateRawSync(data, { maxOutputLength });
-    const chunkSize = Math.max(64, Math.min(sizeHint, maxOutputLength, 64 * 1024 * 1024));
-    return inflateRawSync(data, { maxOutputLength, chunkSize });
+    return inflateRawSync(data, zlibOptions(maxOutputLength, sizeHint));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateTooLarge();
     throw err;
@@ -28,9 +31,8 @@ export const nodeInflate: RawInflate = (data, maxOutputLength, sizeHint) => {
  * scans one sheet while the next is inflated). Same caps and errors as nodeInflate.
  */
 export function nodeInflateAsync(data: Uint8Array, maxOutputLength: number, sizeHint?: number): Promise<Uint8Array> {
-  const chunkSize = sizeHint === undefined ? undefined : Math.max(64, Math.min(sizeHint, maxOutputLength, 64 * 1024 * 1024));
   return new Promise((resolve, reject) => {
-    inflateRaw(data, { maxOutputLength, ...(chunkSize ? { chunkSize } : {}) }, (err, out) => {
+    inflateRaw(data, zlibOptions(maxOutputLength, sizeHint), (err, out) => {
       if (!err) resolve(out);
       else reject((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? new InflateTooLarge() : err);
     });

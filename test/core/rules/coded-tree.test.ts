@@ -1,7 +1,8 @@
 import { parentOf } from '../../../src/core/codes';
 import type { CodedRow } from '../../../src/core/model';
 import { Money } from '../../../src/core/money';
-import { BAD_CODE, codeTree, isDigits, KEPT, wholeYuan } from '../../../src/core/rules/coded-tree';
+import { isDigits } from '../../../src/core/codes';
+import { BAD_CODE, codeTree, KEPT, wholeYuan } from '../../../src/core/rules/coded-tree';
 
 const row = (code: string, total: string | null = null): CodedRow => ({ code, name: '', amounts: { total: total === null ? null : new Money(total) } });
 
