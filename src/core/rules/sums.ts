@@ -1,4 +1,4 @@
-import { Money, wholeNumber, ZERO } from '../money';
+import { Money, sum, wholeNumber, ZERO } from '../money';
 import { agree, printed, type Scale } from './tolerance';
 
 /**
@@ -29,14 +29,8 @@ export function wholeSum(values: readonly (Money | null | undefined)[]): number 
  */
 export function sumOf(values: readonly (Money | null | undefined)[]): Money {
   const n = wholeSum(values);
-  if (n === null) return decimalSum(values);
+  if (n === null) return sum(values);
   return n === 0 ? ZERO : new Money(n);
-}
-
-function decimalSum(values: readonly (Money | null | undefined)[]): Money {
-  let s = ZERO;
-  for (const m of values) s = s.plus(m ?? ZERO);
-  return s;
 }
 
 /**
